@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs perfwatch's build and test dependencies from Debian's packages.
+# Idempotent: packages already present are skipped, and apt is not touched at all
+# when nothing is missing (so a warm machine pays nothing).
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libgit2-dev libsqlite3-dev nlohmann-json3-dev libboost-math-dev libcli11-dev
+  doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libfmt-dev libmstch-dev
+  libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,15 @@
+# Every third-party lookup in one place. All come from Debian packages
+# (ci/install-deps.sh installs them).
+find_package(PkgConfig REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Boost 1.74 REQUIRED)  # Boost.Math is header-only
+find_package(fmt REQUIRED)
+pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
+if(PERFWATCH_TESTS)
+  find_package(doctest REQUIRED)
+endif()
+if(PERFWATCH_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

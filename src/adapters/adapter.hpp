@@ -1,0 +1,47 @@
+#pragma once
+// Adapters: pure functions from a results file's text to the native model.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/result.hpp"
+#include "util/expected.hpp"
+
+namespace perfwatch {
+
+struct Adapter {
+  const char* name;  // the --format value
+  const char* description;
+  SuiteResult (*parse)(std::string_view text, const std::string& source);
+};
+
+// Every adapter perfwatch knows, in --format order.
+const std::vector<Adapter>& adapters();
+
+// "perfwatch, gbench".
+std::string adapter_names();
+
+// Parses `text` (read from `source`, named in errors) with adapter `format`.
+// Errors: unknown format, malformed or invalid content (all exit 2).
+Expected<SuiteResult> parse_results(std::string_view format, std::string_view text,
+                                    const std::string& source);
+
+// --format auto: the adapter whose shape `text` has; exit 2 listing those tried.
+Expected<std::string> detect_format(std::string_view text, const std::string& source);
+
+// Latency series in a time unit are converted to nanoseconds in place.
+void normalise_time_unit(Series& latency);
+
+// Shared validation: a benchmark needs a name and a result or a failure.
+void check_benchmark(const BenchmarkResult& b, const std::string& source, const std::string& path);
+
+// One benchmark of the native format, read and written (also the export's shape).
+BenchmarkResult read_native_benchmark(const nlohmann::json& b, const std::string& source,
+                                      const std::string& path);
+nlohmann::json native_benchmark_json(const BenchmarkResult& r);
+
+SuiteResult parse_perfwatch(std::string_view text, const std::string& source);
+SuiteResult parse_gbench(std::string_view text, const std::string& source);
+
+}  // namespace perfwatch

@@ -1,0 +1,39 @@
+#pragma once
+// Reading JSON input with errors that name the file, the JSON path and what
+// was expected: "results.json: benchmarks[2].samples[5]: expected a
+// non-negative finite number, got -3".
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "util/error.hpp"
+
+namespace perfwatch::json_fields {
+
+using nlohmann::json;
+
+// Parses `text`; on a syntax error throws input_error naming line and column.
+json parse_document(std::string_view text, const std::string& source);
+
+// "benchmarks[2]" + "samples" -> "benchmarks[2].samples".
+std::string child(const std::string& path, std::string_view key);
+std::string element(const std::string& path, size_t index);
+
+// A short description of a value for messages: "a string \"12\"", "null".
+std::string describe(const json& value);
+
+[[noreturn]] void fail(const std::string& source, const std::string& path,
+                       const std::string& expected, const json& got);
+
+const json& require(const json& object, std::string_view key, const std::string& source,
+                    const std::string& path);
+const json* optional(const json& object, std::string_view key);
+
+std::string require_string(const json& value, const std::string& source, const std::string& path);
+double require_number(const json& value, const std::string& source, const std::string& path);
+double require_non_negative(const json& value, const std::string& source, const std::string& path);
+std::int64_t require_count(const json& value, const std::string& source, const std::string& path);
+const json& require_array(const json& value, const std::string& source, const std::string& path);
+const json& require_object(const json& value, const std::string& source, const std::string& path);
+
+}  // namespace perfwatch::json_fields

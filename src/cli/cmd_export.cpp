@@ -1,0 +1,48 @@
+// perfwatch export > h.ndjson ; perfwatch import h.ndjson
+#include <fstream>
+
+#include "cli/command.hpp"
+#include "store/ndjson.hpp"
+
+namespace perfwatch {
+namespace {
+
+int export_history(Context& ctx) {
+  Store store = ctx.open_store(Store::Mode::read_only);
+  std::ostream& out = ctx.out();
+  out << ndjson_header() << "\n";
+  size_t runs = 0;
+  store.for_each_run([&](const RunRecord& run) {
+    out << run_to_ndjson(run) << "\n";
+    ++runs;
+  });
+  out.flush();
+  ctx.info() << "perfwatch: exported " << runs << " runs\n";
+  return 0;
+}
+
+int import_history(const std::string& file, Context& ctx) {
+  std::ifstream in(file);
+  if (!in) throw input_error(file + ": cannot read");
+  const std::vector<RunRecord> runs = parse_ndjson(in, file);  // all parsed before anything is stored
+  Store store = ctx.open_store(Store::Mode::create);
+  const size_t added = store.record_runs(runs);
+  ctx.info() << "perfwatch: imported " << added << " runs";
+  if (added < runs.size()) ctx.info() << " (" << runs.size() - added << " already present)";
+  ctx.info() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+Handler setup_export(CLI::App&) {
+  return [](Context& ctx) { return export_history(ctx); };
+}
+
+Handler setup_import(CLI::App& sub) {
+  auto file = std::make_shared<std::string>();
+  sub.add_option("file", *file, "An NDJSON export")->required();
+  return [file](Context& ctx) { return import_history(*file, ctx); };
+}
+
+}  // namespace perfwatch

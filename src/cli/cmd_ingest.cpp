@@ -1,0 +1,97 @@
+// perfwatch ingest FILE... --format F [--commit REV] [--at ISO8601] [--suite NAME] [--env NAME]
+#include <set>
+
+#include "adapters/adapter.hpp"
+#include "cli/command.hpp"
+#include "runner/environment.hpp"
+#include "util/file.hpp"
+#include "version.hpp"
+
+namespace perfwatch {
+namespace {
+
+struct IngestOptions {
+  std::vector<std::string> files;
+  std::string format = "auto";
+  std::string commit = "HEAD";
+  std::string at;
+  std::string suite;
+  std::string env;
+};
+
+SuiteResult read_results(const std::string& file, const std::string& format, Context& ctx) {
+  const std::string text = read_file(file);
+  std::string chosen = format;
+  if (format == "auto") {
+    chosen = detect_format(text, file).value();
+    if (ctx.options().verbose) ctx.info() << "perfwatch: " << file << ": read as " << chosen << "\n";
+  }
+  SuiteResult suite = parse_results(chosen, text, file).value();
+  return suite;
+}
+
+UnixTime run_time(const std::string& at) {
+  if (at.empty()) return now_unix();
+  auto t = parse_iso8601(at);
+  if (!t) throw input_error("--at: expected an ISO 8601 time such as 2026-11-15T02:00:00Z, got \"" + at + "\"");
+  return *t;
+}
+
+// All files make one run; a benchmark name may appear in only one of them.
+RunRecord build_run(const IngestOptions& o, Context& ctx) {
+  RunRecord run;
+  run.time = run_time(o.at);
+  run.commit = ctx.repo().resolve(o.commit);
+  run.environment = o.env.empty() ? capture_environment() : named_environment(o.env);
+  run.tool_version = kVersion;
+  run.source_format = o.format;
+  std::set<std::string> names;
+  for (const std::string& file : o.files) {
+    SuiteResult suite = read_results(file, o.format, ctx);
+    if (run.suite.empty()) run.suite = suite.suite;
+    run.aggregate_only = run.aggregate_only || suite.aggregate_only;
+    for (BenchmarkResult& b : suite.benchmarks) {
+      if (!names.insert(b.name).second) {
+        throw input_error(file + ": benchmark \"" + b.name + "\": expected once per run, got it in two files");
+      }
+      run.results.push_back(std::move(b));
+    }
+  }
+  if (!o.suite.empty()) run.suite = o.suite;
+  if (run.suite.empty()) run.suite = "default";
+  return run;
+}
+
+size_t sample_count(const RunRecord& run) {
+  size_t n = 0;
+  for (const BenchmarkResult& b : run.results) {
+    n += b.latency ? b.latency->values.size() : 0;
+    n += b.throughput ? b.throughput->values.size() : 0;
+  }
+  return n;
+}
+
+int ingest(const IngestOptions& o, Context& ctx) {
+  const RunRecord run = build_run(o, ctx);  // everything validated before the store is touched
+  Store store = ctx.open_store(Store::Mode::create);
+  const std::int64_t id = store.record_run(run);
+  ctx.info() << "perfwatch: recorded run " << id << ": " << run.results.size() << " benchmarks, "
+             << sample_count(run) << " samples for " << run.commit.sha.substr(0, 8) << " ("
+             << run.commit.subject << ") at " << format_iso8601(run.time) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+Handler setup_ingest(CLI::App& sub) {
+  auto o = std::make_shared<IngestOptions>();
+  sub.add_option("files", o->files, "Result files (\"-\" reads standard input)")->required();
+  sub.add_option("--format", o->format, "auto, or one of: " + adapter_names())->capture_default_str();
+  sub.add_option("--commit", o->commit, "The commit the results belong to (anything git takes)")->capture_default_str();
+  sub.add_option("--at", o->at, "Run time, ISO 8601 (default now); backfills history");
+  sub.add_option("--suite", o->suite, "Suite name (default: from the file, else \"default\")");
+  sub.add_option("--env", o->env, "Environment name (default: this machine's fingerprint)");
+  return [o](Context& ctx) { return ingest(*o, ctx); };
+}
+
+}  // namespace perfwatch

@@ -1,0 +1,15 @@
+#include "cli/command.hpp"
+
+namespace perfwatch {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"ingest", "Record results produced elsewhere as one run for a commit", setup_ingest},
+      {"history", "Trend of one benchmark: table and sparkline", setup_history},
+      {"export", "Write the whole history as NDJSON to stdout", setup_export},
+      {"import", "Add runs from an NDJSON export (one transaction)", setup_import},
+  };
+  return table;
+}
+
+}  // namespace perfwatch

@@ -1,0 +1,45 @@
+#pragma once
+// What every command gets: the global options, the output streams, and lazy
+// access to the repository and the history.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "git/repository.hpp"
+#include "store/store.hpp"
+
+namespace perfwatch {
+
+struct GlobalOptions {
+  std::string db;       // --db, else PERFWATCH_DB, else <repo>/.perfwatch/history.db
+  std::string repo = ".";
+  std::string config;   // --config, else <repo>/perfwatch.json
+  bool verbose = false;
+  bool quiet = false;
+};
+
+class Context {
+ public:
+  Context(GlobalOptions options, std::ostream& out, std::ostream& err)
+      : options_(std::move(options)), out_(out), err_(err) {}
+
+  const GlobalOptions& options() const { return options_; }
+  std::ostream& out() { return out_; }
+  // Progress and notes for people; silent under --quiet.
+  std::ostream& info();
+  std::ostream& err() { return err_; }
+
+  const git::Repository& repo();
+  std::filesystem::path db_path();
+  Store open_store(Store::Mode mode);
+
+ private:
+  GlobalOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  std::optional<git::Repository> repo_;
+};
+
+}  // namespace perfwatch

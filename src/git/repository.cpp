@@ -1,0 +1,94 @@
+#include "git/repository.hpp"
+
+#include <git2.h>
+
+#include "util/error.hpp"
+
+namespace perfwatch::git {
+namespace {
+
+// libgit2 needs one global init per process; this object holds it.
+struct Library {
+  Library() { git_libgit2_init(); }
+  ~Library() { git_libgit2_shutdown(); }
+};
+
+void ensure_library() { static Library library; }
+
+std::string last_error() {
+  const git_error* e = git_error_last();
+  return e && e->message ? e->message : "unknown libgit2 error";
+}
+
+template <class T, void (*Free)(T*)>
+struct Handle {
+  T* ptr = nullptr;
+  ~Handle() {
+    if (ptr) Free(ptr);
+  }
+};
+
+std::string oid_string(const git_oid* oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, oid);
+  return buf;
+}
+
+CommitInfo describe(git_commit* commit) {
+  CommitInfo info;
+  info.sha = oid_string(git_commit_id(commit));
+  for (unsigned i = 0; i < git_commit_parentcount(commit); ++i) {
+    info.parents.push_back(oid_string(git_commit_parent_id(commit, i)));
+  }
+  const git_signature* author = git_commit_author(commit);
+  info.author = std::string(author->name) + " <" + author->email + ">";
+  info.time = git_commit_time(commit);
+  const char* summary = git_commit_summary(commit);
+  info.subject = summary ? summary : "";
+  return info;
+}
+
+}  // namespace
+
+void Repository::Free::operator()(git_repository* r) const { git_repository_free(r); }
+
+Repository Repository::discover(const std::filesystem::path& start) {
+  ensure_library();
+  git_buf found = GIT_BUF_INIT;
+  const int rc = git_repository_discover(&found, start.c_str(), 0, nullptr);
+  if (rc != 0) {
+    throw input_error(start.string() + ": --repo: expected a path inside a git repository, got none found");
+  }
+  git_repository* repo = nullptr;
+  const int open_rc = git_repository_open(&repo, found.ptr);
+  git_buf_dispose(&found);
+  if (open_rc != 0) throw input_error(start.string() + ": --repo: cannot open repository: " + last_error());
+  return Repository(repo);
+}
+
+CommitInfo Repository::resolve(const std::string& rev) const {
+  Handle<git_object, git_object_free> object;
+  if (git_revparse_single(&object.ptr, repo_.get(), rev.c_str()) != 0) {
+    throw input_error(workdir().string() + ": revision \"" + rev +
+                      "\": expected a commit git knows (" + last_error() + ")");
+  }
+  Handle<git_commit, git_commit_free> commit;
+  if (git_object_peel(reinterpret_cast<git_object**>(&commit.ptr), object.ptr, GIT_OBJECT_COMMIT) != 0) {
+    throw input_error(workdir().string() + ": revision \"" + rev + "\": expected a commit, got another object");
+  }
+  return describe(commit.ptr);
+}
+
+std::filesystem::path Repository::workdir() const {
+  if (const char* wd = git_repository_workdir(repo_.get())) return wd;
+  return std::filesystem::path(git_repository_path(repo_.get())).parent_path();
+}
+
+bool Repository::is_ancestor(const std::string& ancestor, const std::string& descendant) const {
+  if (ancestor == descendant) return true;
+  git_oid a, d;
+  if (git_oid_fromstr(&a, ancestor.c_str()) != 0 || git_oid_fromstr(&d, descendant.c_str()) != 0) return false;
+  return git_graph_descendant_of(repo_.get(), &d, &a) == 1;
+}
+
+}  // namespace perfwatch::git

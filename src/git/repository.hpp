@@ -1,0 +1,37 @@
+#pragma once
+// A git repository through libgit2: find it, resolve revisions, describe commits.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "model/run.hpp"
+
+struct git_repository;
+
+namespace perfwatch::git {
+
+class Repository {
+ public:
+  // Discovers the repository containing `start` (like `git -C start`).
+  // Not a git repository: exit 2 naming the path.
+  static Repository discover(const std::filesystem::path& start);
+
+  // Resolves anything git takes (HEAD~3, a branch, a tag, a short sha) to a commit.
+  // Unknown or ambiguous: exit 2 naming the revision.
+  CommitInfo resolve(const std::string& rev) const;
+
+  // The work tree's root (the repository's parent for a bare one).
+  std::filesystem::path workdir() const;
+
+  // True when `ancestor` is `descendant` or one of its ancestors.
+  bool is_ancestor(const std::string& ancestor, const std::string& descendant) const;
+
+ private:
+  struct Free {
+    void operator()(git_repository* r) const;
+  };
+  explicit Repository(git_repository* r) : repo_(r) {}
+  std::unique_ptr<git_repository, Free> repo_;
+};
+
+}  // namespace perfwatch::git

@@ -1,0 +1,37 @@
+#pragma once
+// The native result model every adapter maps onto (SPEC: "Native result format").
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace perfwatch {
+
+// Raw per-iteration or per-repetition values of one quantity, in one unit.
+struct Series {
+  std::string unit;
+  std::vector<double> values;
+  bool operator==(const Series&) const = default;
+};
+
+struct BenchmarkResult {
+  std::string name;
+  std::optional<Series> latency;     // lower is better (time per op, usually ns)
+  std::optional<Series> throughput;  // higher is better (items/s, ...)
+  std::optional<std::int64_t> errors;
+  std::optional<std::int64_t> requests;
+  std::optional<std::int64_t> peak_rss_bytes;
+  std::optional<std::string> failure;  // why the benchmark produced no result
+  bool operator==(const BenchmarkResult&) const = default;
+};
+
+struct SuiteResult {
+  std::string suite;
+  // True when the source carries one summary value per metric and run
+  // (k6 summary, Locust stats, BMF): detection then works on per-night values.
+  bool aggregate_only = false;
+  std::vector<BenchmarkResult> benchmarks;
+  bool operator==(const SuiteResult&) const = default;
+};
+
+}  // namespace perfwatch

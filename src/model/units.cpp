@@ -1,0 +1,46 @@
+#include "model/units.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace perfwatch {
+namespace {
+
+std::string format_number(double value) {
+  char buf[64];
+  const double a = std::fabs(value);
+  if (a != 0 && (a >= 1e7 || a < 1e-3)) {
+    std::snprintf(buf, sizeof buf, "%.3g", value);
+  } else if (a >= 100) {
+    std::snprintf(buf, sizeof buf, "%.0f", value);
+  } else if (a >= 10) {
+    std::snprintf(buf, sizeof buf, "%.1f", value);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.2f", value);
+  }
+  return buf;
+}
+
+}  // namespace
+
+std::optional<double> nanoseconds_per(std::string_view unit) {
+  if (unit == "ns") return 1.0;
+  if (unit == "us" || unit == "µs" || unit == "μs") return 1e3;
+  if (unit == "ms") return 1e6;
+  if (unit == "s") return 1e9;
+  return std::nullopt;
+}
+
+std::string format_quantity(double value, std::string_view unit) {
+  if (unit == "ns") {
+    const double a = std::fabs(value);
+    if (a >= 1e9) return format_number(value / 1e9) + " s";
+    if (a >= 1e6) return format_number(value / 1e6) + " ms";
+    if (a >= 1e3) return format_number(value / 1e3) + " us";
+    return format_number(value) + " ns";
+  }
+  if (unit.empty()) return format_number(value);
+  return format_number(value) + " " + std::string(unit);
+}
+
+}  // namespace perfwatch

@@ -1,0 +1,107 @@
+#include "report/history_view.hpp"
+
+#include <fmt/format.h>
+
+#include "model/units.hpp"
+#include "report/sparkline.hpp"
+#include "stats/quantile.hpp"
+#include "util/text.hpp"
+
+namespace perfwatch {
+namespace {
+
+HistoryRow to_row(const HistoryPoint& p) {
+  HistoryRow row;
+  row.run_id = p.run_id;
+  row.time = p.time;
+  row.commit_sha = p.commit_sha;
+  row.commit_subject = p.commit_subject;
+  row.status = p.status;
+  const BenchmarkResult& r = p.result;
+  if (r.latency) {
+    const stats::Summary s = stats::summarize(r.latency->values);
+    row.n = s.n;
+    row.p50 = s.p50;
+    row.p95 = s.p95;
+    row.p99 = s.p99;
+    row.unit = r.latency->unit;
+  }
+  if (r.throughput) {
+    row.throughput = stats::quantile(r.throughput->values, 0.5);
+    row.throughput_unit = r.throughput->unit;
+  }
+  row.errors = r.errors;
+  row.peak_rss_bytes = r.peak_rss_bytes;
+  row.failure = r.failure;
+  return row;
+}
+
+std::string cell(double value, const std::string& unit) {
+  return std::isnan(value) ? "-" : format_quantity(value, unit);
+}
+
+nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
+
+// The series the sparkline draws: p95, or throughput for throughput-only benchmarks.
+std::pair<std::string, std::vector<double>> trend(const HistoryView& view) {
+  std::vector<double> p95, throughput;
+  bool has_latency = false;
+  for (const HistoryRow& r : view.rows) {
+    p95.push_back(r.p95);
+    throughput.push_back(r.throughput);
+    has_latency = has_latency || !std::isnan(r.p95);
+  }
+  if (has_latency) return {"p95", p95};
+  return {"throughput", throughput};
+}
+
+}  // namespace
+
+HistoryView build_history_view(const std::string& benchmark, const std::vector<HistoryPoint>& points) {
+  HistoryView view{benchmark, {}};
+  for (const HistoryPoint& p : points) view.rows.push_back(to_row(p));
+  return view;
+}
+
+void print_history_text(const HistoryView& view, std::ostream& out) {
+  auto [label, series] = trend(view);
+  out << fmt::format("{}: {} run{}  {} {}\n\n", view.benchmark, view.rows.size(),
+                     view.rows.size() == 1 ? "" : "s", label, sparkline(series));
+  out << fmt::format("{:>5}  {:<8}  {:<28}  {:<16}  {:>5}  {:>10}  {:>10}  {:>10}  {:>16}  {}\n", "run",
+                     "commit", "subject", "time (UTC)", "n", "p50", "p95", "p99", "throughput", "note");
+  for (const HistoryRow& r : view.rows) {
+    std::string note;
+    if (r.failure) note = "failed: " + truncate_utf8(*r.failure, 40);
+    else if (r.errors && *r.errors > 0) note = fmt::format("{} errors", *r.errors);
+    if (r.status != RunStatus::complete) note += (note.empty() ? "" : "; ") + std::string(to_string(r.status));
+    out << fmt::format("{:>5}  {:<8}  {:<28}  {:<16}  {:>5}  {:>10}  {:>10}  {:>10}  {:>16}  {}\n", r.run_id,
+                       r.commit_sha.substr(0, 8), truncate_utf8(r.commit_subject, 28),
+                       format_short_time(r.time), r.n, cell(r.p50, r.unit), cell(r.p95, r.unit),
+                       cell(r.p99, r.unit), cell(r.throughput, r.throughput_unit), note);
+  }
+}
+
+nlohmann::json history_json(const HistoryView& view) {
+  nlohmann::json runs = nlohmann::json::array();
+  for (const HistoryRow& r : view.rows) {
+    nlohmann::json row = {{"run_id", r.run_id},
+                          {"time", format_iso8601(r.time)},
+                          {"commit", r.commit_sha},
+                          {"subject", r.commit_subject},
+                          {"status", to_string(r.status)},
+                          {"n", r.n},
+                          {"unit", r.unit},
+                          {"p50", number_or_null(r.p50)},
+                          {"p95", number_or_null(r.p95)},
+                          {"p99", number_or_null(r.p99)},
+                          {"throughput", number_or_null(r.throughput)},
+                          {"throughput_unit", r.throughput_unit}};
+    if (r.errors) row["errors"] = *r.errors;
+    if (r.peak_rss_bytes) row["peak_rss_bytes"] = *r.peak_rss_bytes;
+    if (r.failure) row["failure"] = *r.failure;
+    runs.push_back(std::move(row));
+  }
+  return {{"benchmark", view.benchmark}, {"runs", std::move(runs)}};
+}
+
+}  // namespace perfwatch

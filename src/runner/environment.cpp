@@ -1,0 +1,44 @@
+#include "runner/environment.hpp"
+
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+namespace perfwatch {
+namespace {
+
+std::string cpu_model() {
+  std::ifstream in("/proc/cpuinfo");
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("model name", 0) == 0) {
+      const auto colon = line.find(':');
+      if (colon != std::string::npos) return line.substr(line.find_first_not_of(' ', colon + 1));
+    }
+  }
+  return "unknown";
+}
+
+std::string host_name() {
+  char buf[256] = {};
+  return gethostname(buf, sizeof buf - 1) == 0 ? buf : "unknown";
+}
+
+}  // namespace
+
+Environment capture_environment() {
+  Environment env;
+  const char* runner = std::getenv("RUNNER_NAME");
+  env.name = runner && *runner ? runner : host_name();
+  env.cpu = cpu_model();
+  env.cores = static_cast<int>(std::thread::hardware_concurrency());
+  utsname u{};
+  env.os = uname(&u) == 0 ? std::string(u.sysname) + " " + u.release : "unknown";
+  return env;
+}
+
+Environment named_environment(const std::string& name) { return Environment{name, "", 0, ""}; }
+
+}  // namespace perfwatch

@@ -1,0 +1,114 @@
+#include "store/ndjson.hpp"
+
+#include "adapters/adapter.hpp"
+#include "adapters/json_fields.hpp"
+
+namespace perfwatch {
+namespace {
+
+using namespace json_fields;
+
+UnixTime require_time(const json& v, const std::string& source, const std::string& path) {
+  const std::string text = require_string(v, source, path);
+  auto t = parse_iso8601(text);
+  if (!t) fail(source, path, "an ISO 8601 time", v);
+  return *t;
+}
+
+CommitInfo read_commit(const json& c, const std::string& source) {
+  require_object(c, source, "commit");
+  CommitInfo info;
+  info.sha = require_string(require(c, "sha", source, "commit"), source, "commit.sha");
+  for (const json& p : require_array(require(c, "parents", source, "commit"), source, "commit.parents")) {
+    info.parents.push_back(require_string(p, source, "commit.parents[]"));
+  }
+  info.author = require_string(require(c, "author", source, "commit"), source, "commit.author");
+  info.time = require_time(require(c, "time", source, "commit"), source, "commit.time");
+  info.subject = require_string(require(c, "subject", source, "commit"), source, "commit.subject");
+  return info;
+}
+
+Environment read_environment(const json& e, const std::string& source) {
+  require_object(e, source, "environment");
+  Environment env;
+  env.name = require_string(require(e, "name", source, "environment"), source, "environment.name");
+  env.cpu = require_string(require(e, "cpu", source, "environment"), source, "environment.cpu");
+  env.cores = static_cast<int>(require_count(require(e, "cores", source, "environment"), source, "environment.cores"));
+  env.os = require_string(require(e, "os", source, "environment"), source, "environment.os");
+  return env;
+}
+
+RunRecord read_run(const json& line, const std::string& source) {
+  require_object(line, source, "(line)");
+  RunRecord run;
+  run.commit = read_commit(require(line, "commit", source, ""), source);
+  run.environment = read_environment(require(line, "environment", source, ""), source);
+  run.time = require_time(require(line, "time", source, ""), source, "time");
+  run.suite = require_string(require(line, "suite", source, ""), source, "suite");
+  const json& status = require(line, "status", source, "");
+  if (!parse_run_status(require_string(status, source, "status"), run.status)) {
+    fail(source, "status", "complete, interrupted or invalidated", status);
+  }
+  run.tool_version = require_string(require(line, "tool_version", source, ""), source, "tool_version");
+  run.source_format = require_string(require(line, "source_format", source, ""), source, "source_format");
+  const json& aggregate = require(line, "aggregate_only", source, "");
+  if (!aggregate.is_boolean()) fail(source, "aggregate_only", "a boolean", aggregate);
+  run.aggregate_only = aggregate.get<bool>();
+  const json& results = require_array(require(line, "results", source, ""), source, "results");
+  for (size_t i = 0; i < results.size(); ++i) {
+    run.results.push_back(read_native_benchmark(results[i], source, element("results", i)));
+  }
+  return run;
+}
+
+}  // namespace
+
+std::string ndjson_header() {
+  return nlohmann::json{{"perfwatch_history", kNdjsonVersion}}.dump();
+}
+
+std::string run_to_ndjson(const RunRecord& run) {
+  nlohmann::json results = nlohmann::json::array();
+  for (const BenchmarkResult& r : run.results) results.push_back(native_benchmark_json(r));
+  const CommitInfo& c = run.commit;
+  const Environment& e = run.environment;
+  return nlohmann::json{
+      {"time", format_iso8601(run.time)},
+      {"suite", run.suite},
+      {"status", to_string(run.status)},
+      {"tool_version", run.tool_version},
+      {"source_format", run.source_format},
+      {"aggregate_only", run.aggregate_only},
+      {"commit", {{"sha", c.sha}, {"parents", c.parents}, {"author", c.author},
+                  {"time", format_iso8601(c.time)}, {"subject", c.subject}}},
+      {"environment", {{"name", e.name}, {"cpu", e.cpu}, {"cores", e.cores}, {"os", e.os}}},
+      {"results", std::move(results)}}
+      .dump();
+}
+
+std::vector<RunRecord> parse_ndjson(std::istream& in, const std::string& source) {
+  std::vector<RunRecord> runs;
+  std::string text;
+  size_t line_no = 0;
+  bool header_seen = false;
+  while (std::getline(in, text)) {
+    ++line_no;
+    if (text.empty()) continue;
+    const std::string where = source + ":" + std::to_string(line_no);
+    const json line = parse_document(text, where);
+    if (!header_seen) {
+      const json* version = optional(line, "perfwatch_history");
+      if (!version || !version->is_number_integer() || version->get<int>() > kNdjsonVersion) {
+        fail(where, "perfwatch_history", "a perfwatch export header of version " + std::to_string(kNdjsonVersion),
+             version ? *version : json(nullptr));
+      }
+      header_seen = true;
+      continue;
+    }
+    runs.push_back(read_run(line, where));
+  }
+  if (!header_seen) throw input_error(source + ": expected a perfwatch export (NDJSON with a header line), got an empty file");
+  return runs;
+}
+
+}  // namespace perfwatch

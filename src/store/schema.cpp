@@ -1,0 +1,95 @@
+#include "store/schema.hpp"
+
+#include "util/error.hpp"
+
+namespace perfwatch::store {
+namespace {
+
+// Migration N takes a database from version N-1 to N. Append, never edit.
+const char* const kMigrations[] = {
+    // 1: the first layout. Samples are BLOBs of little-endian IEEE-754 doubles,
+    // one per (benchmark, run, quantity): 8 bytes a sample plus one row.
+    R"sql(
+    CREATE TABLE commits(
+      id INTEGER PRIMARY KEY,
+      sha TEXT NOT NULL UNIQUE,
+      parents TEXT NOT NULL,
+      author TEXT NOT NULL,
+      time INTEGER NOT NULL,
+      subject TEXT NOT NULL);
+    CREATE TABLE environments(
+      id INTEGER PRIMARY KEY,
+      fingerprint TEXT NOT NULL UNIQUE,
+      name TEXT NOT NULL,
+      cpu TEXT NOT NULL,
+      cores INTEGER NOT NULL,
+      os TEXT NOT NULL);
+    CREATE TABLE runs(
+      id INTEGER PRIMARY KEY,
+      commit_id INTEGER NOT NULL REFERENCES commits(id),
+      environment_id INTEGER NOT NULL REFERENCES environments(id),
+      time INTEGER NOT NULL,
+      suite TEXT NOT NULL,
+      status TEXT NOT NULL CHECK(status IN ('complete', 'interrupted', 'invalidated')),
+      tool_version TEXT NOT NULL,
+      source_format TEXT NOT NULL,
+      aggregate_only INTEGER NOT NULL);
+    CREATE INDEX runs_by_time ON runs(time);
+    CREATE INDEX runs_by_commit ON runs(commit_id);
+    CREATE TABLE benchmarks(
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE);
+    CREATE TABLE results(
+      benchmark_id INTEGER NOT NULL REFERENCES benchmarks(id),
+      run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+      latency_unit TEXT,
+      latency BLOB,
+      throughput_unit TEXT,
+      throughput BLOB,
+      errors INTEGER,
+      requests INTEGER,
+      peak_rss_bytes INTEGER,
+      failure TEXT,
+      PRIMARY KEY(benchmark_id, run_id));
+    CREATE INDEX results_by_run ON results(run_id);
+    )sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion);
+
+int user_version(sqlite::Database& db) {
+  auto stmt = db.prepare("PRAGMA user_version");
+  stmt.step();
+  return static_cast<int>(stmt.column_int(0));
+}
+
+}  // namespace
+
+void check_readable(sqlite::Database& db) {
+  const int version = user_version(db);
+  if (version > kSchemaVersion) {
+    throw input_error(db.path().string() + ": expected a history of schema version " +
+                      std::to_string(kSchemaVersion) + " or older, got " + std::to_string(version) +
+                      " (written by a newer perfwatch)");
+  }
+  if (version == 0) {
+    auto tables = db.prepare("SELECT count(*) FROM sqlite_master");
+    tables.step();
+    if (tables.column_int(0) != 0) {
+      throw input_error(db.path().string() +
+                        ": expected a perfwatch history database, got an SQLite file with other tables");
+    }
+  }
+}
+
+void migrate(sqlite::Database& db) {
+  check_readable(db);
+  if (user_version(db) == kSchemaVersion) return;
+  sqlite::Transaction tx(db);
+  for (int v = user_version(db); v < kSchemaVersion; ++v) {
+    db.exec(kMigrations[v]);
+    db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
+  }
+  tx.commit();
+}
+
+}  // namespace perfwatch::store

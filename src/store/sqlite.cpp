@@ -1,0 +1,124 @@
+#include "store/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include "util/error.hpp"
+
+namespace perfwatch::sqlite {
+
+Database::Database(const std::filesystem::path& path, Access access, int busy_timeout_ms)
+    : path_(path), busy_timeout_ms_(busy_timeout_ms) {
+  const int flags = access == Access::read_only ? SQLITE_OPEN_READONLY
+                                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) fail(rc, "cannot open");
+  sqlite3_busy_timeout(db_, busy_timeout_ms);
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+Database::Database(Database&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), busy_timeout_ms_(other.busy_timeout_ms_) {
+  other.db_ = nullptr;
+}
+
+void Database::fail(int code, std::string_view what) const {
+  const int primary = code & 0xff;
+  const std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
+  const std::string where = path_.string() + ": ";
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    throw environment_error(where + "history database is locked by another writer (waited " +
+                            std::to_string(busy_timeout_ms_) + " ms; PERFWATCH_BUSY_TIMEOUT_MS raises it)");
+  }
+  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
+    throw input_error(where + "expected a perfwatch history database, got a corrupt or foreign file (" +
+                      detail + ")");
+  }
+  if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY || primary == SQLITE_PERM ||
+      primary == SQLITE_IOERR) {
+    throw input_error(where + "expected a writable history database path (" + detail + ")");
+  }
+  if (primary == SQLITE_FULL) throw environment_error(where + "disk full (" + detail + ")");
+  throw environment_error(where + std::string(what) + ": " + detail);
+}
+
+void Database::exec(const char* sql) {
+  const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) fail(rc, sql);
+}
+
+Statement Database::prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) fail(rc, "prepare");
+  return Statement(*this, stmt);
+}
+
+void Database::rollback() noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+  other.stmt_ = nullptr;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+Statement& Statement::bind(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+Statement& Statement::bind(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::bind_blob(int index, std::span<const std::byte> blob) {
+  sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::bind_null(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  db_->fail(rc, "step");
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Statement::column_double(int column) const { return sqlite3_column_double(stmt_, column); }
+std::string Statement::column_text(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  return text ? std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, column)) : "";
+}
+std::span<const std::byte> Statement::column_blob(int column) const {
+  const void* data = sqlite3_column_blob(stmt_, column);
+  return {static_cast<const std::byte*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_) db_.rollback();
+}
+
+void Transaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace perfwatch::sqlite

@@ -1,0 +1,242 @@
+#include "store/store.hpp"
+
+#include <cstdlib>
+#include <sstream>
+
+#include "store/sample_codec.hpp"
+#include "store/schema.hpp"
+#include "util/error.hpp"
+
+namespace perfwatch {
+namespace {
+
+std::string join_parents(const std::vector<std::string>& parents) {
+  std::string out;
+  for (const auto& p : parents) out += (out.empty() ? "" : " ") + p;
+  return out;
+}
+
+std::vector<std::string> split_parents(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string p; in >> p;) out.push_back(p);
+  return out;
+}
+
+std::optional<std::int64_t> optional_int(const sqlite::Statement& s, int column) {
+  if (s.is_null(column)) return std::nullopt;
+  return s.column_int(column);
+}
+
+std::optional<Series> optional_series(const sqlite::Statement& s, int unit_column, int blob_column) {
+  if (s.is_null(blob_column)) return std::nullopt;
+  return Series{s.column_text(unit_column), store::decode_samples(s.column_blob(blob_column))};
+}
+
+// Columns 0..7 of the results SELECTs below, after the benchmark name.
+BenchmarkResult read_result(const sqlite::Statement& s, int first) {
+  BenchmarkResult r;
+  r.name = s.column_text(first);
+  r.latency = optional_series(s, first + 1, first + 2);
+  r.throughput = optional_series(s, first + 3, first + 4);
+  r.errors = optional_int(s, first + 5);
+  r.requests = optional_int(s, first + 6);
+  r.peak_rss_bytes = optional_int(s, first + 7);
+  if (!s.is_null(first + 8)) r.failure = s.column_text(first + 8);
+  return r;
+}
+
+constexpr const char* kResultColumns =
+    "b.name, r.latency_unit, r.latency, r.throughput_unit, r.throughput, r.errors, r.requests, "
+    "r.peak_rss_bytes, r.failure";
+
+}  // namespace
+
+int busy_timeout_ms() {
+  if (const char* env = std::getenv("PERFWATCH_BUSY_TIMEOUT_MS")) {
+    char* end = nullptr;
+    const long v = std::strtol(env, &end, 10);
+    if (end != env && *end == '\0' && v >= 0) return static_cast<int>(v);
+  }
+  return 10000;
+}
+
+Store Store::open(const std::filesystem::path& path, Mode mode) {
+  if (mode == Mode::read_only && !std::filesystem::exists(path)) {
+    throw input_error(path.string() +
+                      ": no history here yet (record one with `perfwatch ingest` or `perfwatch run`, "
+                      "or point --db / PERFWATCH_DB at it)");
+  }
+  if (mode == Mode::create && path.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) throw input_error(path.string() + ": expected a writable directory for the history (" + ec.message() + ")");
+  }
+  const auto access = mode == Mode::read_only ? sqlite::Database::Access::read_only
+                                              : sqlite::Database::Access::read_write_create;
+  sqlite::Database db(path, access, busy_timeout_ms());
+  db.exec("PRAGMA foreign_keys = ON");
+  if (mode == Mode::create) {
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    store::migrate(db);
+  } else {
+    store::check_readable(db);
+  }
+  return Store(std::move(db));
+}
+
+std::int64_t Store::record_run(const RunRecord& run) {
+  sqlite::Transaction tx(db_);
+  const std::int64_t id = insert_run(run);
+  tx.commit();
+  return id;
+}
+
+size_t Store::record_runs(const std::vector<RunRecord>& runs) {
+  sqlite::Transaction tx(db_);
+  size_t added = 0;
+  for (const RunRecord& run : runs) {
+    if (contains(run)) continue;
+    insert_run(run);
+    ++added;
+  }
+  tx.commit();
+  return added;
+}
+
+bool Store::contains(const RunRecord& run) {
+  auto stmt = db_.prepare(
+      "SELECT 1 FROM runs ru JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id"
+      " WHERE c.sha = ? AND e.fingerprint = ? AND ru.time = ? AND ru.suite = ?");
+  stmt.bind(1, run.commit.sha).bind(2, fingerprint(run.environment)).bind(3, run.time).bind(4, run.suite);
+  return stmt.step();
+}
+
+std::int64_t Store::commit_id(const CommitInfo& c) {
+  auto insert = db_.prepare(
+      "INSERT INTO commits(sha, parents, author, time, subject) VALUES(?,?,?,?,?) "
+      "ON CONFLICT(sha) DO NOTHING");
+  insert.bind(1, c.sha).bind(2, join_parents(c.parents)).bind(3, c.author).bind(4, c.time).bind(5, c.subject);
+  insert.step();
+  auto select = db_.prepare("SELECT id FROM commits WHERE sha = ?");
+  select.bind(1, c.sha);
+  select.step();
+  return select.column_int(0);
+}
+
+std::int64_t Store::environment_id(const Environment& env) {
+  const std::string fp = fingerprint(env);
+  auto insert = db_.prepare(
+      "INSERT INTO environments(fingerprint, name, cpu, cores, os) VALUES(?,?,?,?,?) "
+      "ON CONFLICT(fingerprint) DO NOTHING");
+  insert.bind(1, fp).bind(2, env.name).bind(3, env.cpu).bind(4, std::int64_t{env.cores}).bind(5, env.os);
+  insert.step();
+  auto select = db_.prepare("SELECT id FROM environments WHERE fingerprint = ?");
+  select.bind(1, fp);
+  select.step();
+  return select.column_int(0);
+}
+
+std::int64_t Store::benchmark_id(const std::string& name) {
+  auto insert = db_.prepare("INSERT INTO benchmarks(name) VALUES(?) ON CONFLICT(name) DO NOTHING");
+  insert.bind(1, name);
+  insert.step();
+  auto select = db_.prepare("SELECT id FROM benchmarks WHERE name = ?");
+  select.bind(1, name);
+  select.step();
+  return select.column_int(0);
+}
+
+std::int64_t Store::insert_run(const RunRecord& run) {
+  auto stmt = db_.prepare(
+      "INSERT INTO runs(commit_id, environment_id, time, suite, status, tool_version, source_format, "
+      "aggregate_only) VALUES(?,?,?,?,?,?,?,?)");
+  stmt.bind(1, commit_id(run.commit)).bind(2, environment_id(run.environment)).bind(3, run.time);
+  stmt.bind(4, run.suite).bind(5, std::string_view(to_string(run.status))).bind(6, run.tool_version);
+  stmt.bind(7, run.source_format).bind(8, std::int64_t{run.aggregate_only});
+  stmt.step();
+  const std::int64_t run_id = db_.last_insert_rowid();
+
+  auto result = db_.prepare(
+      "INSERT INTO results(benchmark_id, run_id, latency_unit, latency, throughput_unit, throughput, "
+      "errors, requests, peak_rss_bytes, failure) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  for (const BenchmarkResult& r : run.results) {
+    result.reset();
+    result.bind(1, benchmark_id(r.name)).bind(2, run_id);
+    if (r.latency) result.bind(3, r.latency->unit).bind_blob(4, store::encode_samples(r.latency->values));
+    if (r.throughput) result.bind(5, r.throughput->unit).bind_blob(6, store::encode_samples(r.throughput->values));
+    result.bind(7, r.errors).bind(8, r.requests).bind(9, r.peak_rss_bytes).bind(10, r.failure);
+    result.step();
+  }
+  return run_id;
+}
+
+std::vector<HistoryPoint> Store::history(const std::string& benchmark, UnixTime since) {
+  auto stmt = db_.prepare(std::string("SELECT ru.id, ru.time, c.sha, c.subject, ru.status, ") + kResultColumns +
+                          " FROM results r JOIN benchmarks b ON b.id = r.benchmark_id"
+                          " JOIN runs ru ON ru.id = r.run_id JOIN commits c ON c.id = ru.commit_id"
+                          " WHERE b.name = ? AND ru.time >= ? ORDER BY ru.time, ru.id");
+  stmt.bind(1, benchmark).bind(2, since);
+  std::vector<HistoryPoint> points;
+  while (stmt.step()) {
+    HistoryPoint p;
+    p.run_id = stmt.column_int(0);
+    p.time = stmt.column_int(1);
+    p.commit_sha = stmt.column_text(2);
+    p.commit_subject = stmt.column_text(3);
+    parse_run_status(stmt.column_text(4), p.status);
+    p.result = read_result(stmt, 5);
+    points.push_back(std::move(p));
+  }
+  return points;
+}
+
+std::vector<std::string> Store::benchmark_names() {
+  auto stmt = db_.prepare("SELECT name FROM benchmarks ORDER BY name");
+  std::vector<std::string> names;
+  while (stmt.step()) names.push_back(stmt.column_text(0));
+  return names;
+}
+
+bool Store::has_benchmark(const std::string& benchmark) {
+  auto stmt = db_.prepare("SELECT 1 FROM benchmarks WHERE name = ?");
+  stmt.bind(1, benchmark);
+  return stmt.step();
+}
+
+std::vector<BenchmarkResult> Store::results_of(std::int64_t run_id) {
+  auto stmt = db_.prepare(std::string("SELECT ") + kResultColumns +
+                          " FROM results r JOIN benchmarks b ON b.id = r.benchmark_id"
+                          " WHERE r.run_id = ? ORDER BY b.name");
+  stmt.bind(1, run_id);
+  std::vector<BenchmarkResult> results;
+  while (stmt.step()) results.push_back(read_result(stmt, 0));
+  return results;
+}
+
+void Store::for_each_run(const std::function<void(const RunRecord&)>& visit) {
+  auto stmt = db_.prepare(
+      "SELECT ru.id, ru.time, ru.suite, ru.status, ru.tool_version, ru.source_format, ru.aggregate_only,"
+      " c.sha, c.parents, c.author, c.time, c.subject, e.name, e.cpu, e.cores, e.os"
+      " FROM runs ru JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id"
+      " ORDER BY ru.time, ru.id");
+  while (stmt.step()) {
+    RunRecord run;
+    run.id = stmt.column_int(0);
+    run.time = stmt.column_int(1);
+    run.suite = stmt.column_text(2);
+    parse_run_status(stmt.column_text(3), run.status);
+    run.tool_version = stmt.column_text(4);
+    run.source_format = stmt.column_text(5);
+    run.aggregate_only = stmt.column_int(6) != 0;
+    run.commit = {stmt.column_text(7), split_parents(stmt.column_text(8)), stmt.column_text(9),
+                  stmt.column_int(10), stmt.column_text(11)};
+    run.environment = {stmt.column_text(12), stmt.column_text(13), static_cast<int>(stmt.column_int(14)),
+                       stmt.column_text(15)};
+    run.results = results_of(run.id);
+    visit(run);
+  }
+}
+
+}  // namespace perfwatch

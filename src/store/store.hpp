@@ -1,0 +1,62 @@
+#pragma once
+// The history: every run, keyed by commit, in one SQLite file.
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/run.hpp"
+#include "store/sqlite.hpp"
+
+namespace perfwatch {
+
+// One run's result for one benchmark, with the run's identity.
+struct HistoryPoint {
+  std::int64_t run_id = 0;
+  UnixTime time = 0;
+  std::string commit_sha;
+  std::string commit_subject;
+  RunStatus status = RunStatus::complete;
+  BenchmarkResult result;
+};
+
+class Store {
+ public:
+  enum class Mode { create, read_only };
+
+  // Opens (and for `create`, creates and migrates) the history at `path`.
+  // read_only on a missing file is exit 2 with a hint to record a run first.
+  static Store open(const std::filesystem::path& path, Mode mode);
+
+  // Stores one run and its results in one transaction; returns its id.
+  std::int64_t record_run(const RunRecord& run);
+  // Stores many runs in one transaction (import): all or nothing. Runs already
+  // present (same commit, environment, time and suite) are skipped, so
+  // importing twice changes nothing. Returns how many were added.
+  size_t record_runs(const std::vector<RunRecord>& runs);
+
+  // Runs of `benchmark` since `since`, oldest first.
+  std::vector<HistoryPoint> history(const std::string& benchmark, UnixTime since);
+  std::vector<std::string> benchmark_names();
+  bool has_benchmark(const std::string& benchmark);
+
+  // Every run with its results, oldest first (export).
+  void for_each_run(const std::function<void(const RunRecord&)>& visit);
+
+ private:
+  explicit Store(sqlite::Database db) : db_(std::move(db)) {}
+  std::int64_t insert_run(const RunRecord& run);
+  bool contains(const RunRecord& run);
+  std::int64_t commit_id(const CommitInfo& commit);
+  std::int64_t environment_id(const Environment& env);
+  std::int64_t benchmark_id(const std::string& name);
+  std::vector<BenchmarkResult> results_of(std::int64_t run_id);
+
+  sqlite::Database db_;
+};
+
+// Default busy timeout, overridable with PERFWATCH_BUSY_TIMEOUT_MS.
+int busy_timeout_ms();
+
+}  // namespace perfwatch

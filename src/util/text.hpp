@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace perfwatch {
+
+// At most `max_code_points` UTF-8 code points of `text`, "…" marking a cut.
+std::string truncate_utf8(std::string_view text, size_t max_code_points);
+
+// True when `name` matches shell-style `pattern` (`*`, `?`; `*` also crosses '/').
+bool glob_match(std::string_view pattern, std::string_view name);
+
+}  // namespace perfwatch

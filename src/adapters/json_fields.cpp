@@ -21,13 +21,19 @@ std::pair<size_t, size_t> line_and_column(std::string_view text, size_t offset) 
 
 }  // namespace
 
-json parse_document(std::string_view text, const std::string& source) {
+json parse_document(std::string_view text, const std::string& source, size_t first_line) {
   try {
     return json::parse(text);
+  } catch (const json::out_of_range& e) {
+    // nlohmann reports overflow ("1e999") without a position; keep its wording.
+    std::string what = e.what();
+    what = what.substr(what.find(']') + 2);
+    throw input_error(source + ": malformed JSON: " + what + " (expected a finite number)");
   } catch (const json::parse_error& e) {
     // nlohmann's byte is 1-based and points just past the offending character.
     const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     auto [line, column] = line_and_column(text, offset);
+    line += first_line - 1;
     const bool truncated = offset >= text.size();
     throw input_error(source + ":" + std::to_string(line) + ":" + std::to_string(column) +
                       ": malformed JSON: " +

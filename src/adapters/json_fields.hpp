@@ -12,8 +12,9 @@ namespace perfwatch::json_fields {
 
 using nlohmann::json;
 
-// Parses `text`; on a syntax error throws input_error naming line and column.
-json parse_document(std::string_view text, const std::string& source);
+// Parses `text`; on a syntax error throws input_error naming line and column
+// (lines counted from `first_line`, for documents that are one line of a file).
+json parse_document(std::string_view text, const std::string& source, size_t first_line = 1);
 
 // "benchmarks[2]" + "samples" -> "benchmarks[2].samples".
 std::string child(const std::string& path, std::string_view key);

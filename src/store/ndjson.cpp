@@ -95,7 +95,7 @@ std::vector<RunRecord> parse_ndjson(std::istream& in, const std::string& source)
     ++line_no;
     if (text.empty()) continue;
     const std::string where = source + ":" + std::to_string(line_no);
-    const json line = parse_document(text, where);
+    const json line = parse_document(text, source, line_no);
     if (!header_seen) {
       const json* version = optional(line, "perfwatch_history");
       if (!version || !version->is_number_integer() || version->get<int>() > kNdjsonVersion) {

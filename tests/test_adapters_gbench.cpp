@@ -1,0 +1,72 @@
+#include <doctest/doctest.h>
+
+#include "adapters/adapter.hpp"
+#include "util/file.hpp"
+
+using namespace perfwatch;
+
+namespace {
+
+SuiteResult parse_fixture(const std::string& name) {
+  const std::string path = std::string(PERFWATCH_FIXTURES) + "/gbench/" + name;
+  return parse_results("gbench", read_file(path), path).value();
+}
+
+const BenchmarkResult& find(const SuiteResult& s, const std::string& name) {
+  for (const auto& b : s.benchmarks)
+    if (b.name == name) return b;
+  FAIL("no benchmark " << name);
+  throw;
+}
+
+}  // namespace
+
+// Fixtures are real Google Benchmark 1.7.1 output; see tests/fixtures/README.md.
+TEST_CASE("parse_gbench") {
+  SUBCASE("each repetition is a sample, aggregates are not") {
+    const SuiteResult s = parse_fixture("repetitions.json");
+    CHECK(s.benchmarks.size() == 5);
+    const BenchmarkResult& tight = find(s, "BM_tight_loop/64");
+    REQUIRE(tight.latency);
+    CHECK(tight.latency->unit == "ns");
+    CHECK(tight.latency->values ==
+          std::vector<double>{27.549356803531303, 27.642633051164637, 27.804006769731057});
+    REQUIRE(tight.throughput);
+    CHECK(tight.throughput->unit == "items/s");
+    CHECK(tight.throughput->values.size() == 3);
+    CHECK(find(s, "BM_alloc").throughput->unit == "bytes/s");
+  }
+  SUBCASE("time_unit is honoured: ms become ns") {
+    const SuiteResult s = parse_fixture("repetitions.json");
+    const BenchmarkResult& sleep = find(s, "BM_sleep_ms/iterations:20");
+    CHECK(sleep.latency->unit == "ns");
+    CHECK(sleep.latency->values[0] == doctest::Approx(0.3211006000015004e6));
+  }
+  SUBCASE("an erroring benchmark is a recorded failure, not a missing row") {
+    const SuiteResult s = parse_fixture("repetitions.json");
+    const BenchmarkResult& failed = find(s, "BM_fails");
+    CHECK_FALSE(failed.latency);
+    CHECK(failed.failure == "backend unavailable");
+    CHECK(failed.errors == 3);
+  }
+  SUBCASE("aggregates only: the median is the single value") {
+    const SuiteResult s = parse_fixture("aggregates_only.json");
+    const BenchmarkResult& tight = find(s, "BM_tight_loop/64");
+    REQUIRE(tight.latency);
+    CHECK(tight.latency->values.size() == 1);
+  }
+  SUBCASE("no repetitions: one sample") {
+    const SuiteResult s = parse_fixture("single.json");
+    CHECK(s.benchmarks.size() == 2);
+    CHECK(s.benchmarks[0].latency->values.size() == 1);
+  }
+}
+
+TEST_CASE("parse_gbench rejects bad rows") {
+  auto r = parse_results("gbench", R"({"benchmarks":[{"name":"a","run_type":"iteration","real_time":-1,"time_unit":"ns"}]})", "g.json");
+  REQUIRE_FALSE(r);
+  CHECK(std::string(r.error().what()) == "g.json: benchmarks[0].real_time: expected a non-negative finite number, got -1");
+  auto missing_unit = parse_results("gbench", R"({"benchmarks":[{"name":"a","real_time":1}]})", "g.json");
+  REQUIRE_FALSE(missing_unit);
+  CHECK(std::string(missing_unit.error().what()) == "g.json: benchmarks[0].time_unit: missing required field");
+}

@@ -1,0 +1,43 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "stats/quantile.hpp"
+
+using perfwatch::stats::quantile;
+using perfwatch::stats::summarize;
+
+// Reference values from numpy 1.24.2 (Debian python3-numpy), whose default
+// "linear" method is Hyndman & Fan type 7, run once by hand:
+//   x = [1204.5, 1190.2, 1311.0, 1250.0, 1199.9, 1402.3, 1222.2]
+//   [np.quantile(x, q) for q in (0.5, 0.95, 0.99, 0.999)]
+//   -> 1222.2, 1374.9099999999999, 1396.822, 1401.7522
+//   np.quantile([5.0], 0.95) -> 5.0 ; np.quantile([1.0, 2.0], 0.95) -> 1.95
+TEST_CASE("stats::quantile") {
+  const std::vector<double> x = {1204.5, 1190.2, 1311.0, 1250.0, 1199.9, 1402.3, 1222.2};
+  CHECK(quantile(x, 0.5) == doctest::Approx(1222.2).epsilon(1e-12));
+  CHECK(quantile(x, 0.95) == doctest::Approx(1374.9099999999999).epsilon(1e-12));
+  CHECK(quantile(x, 0.99) == doctest::Approx(1396.822).epsilon(1e-12));
+  CHECK(quantile(x, 0.999) == doctest::Approx(1401.7522).epsilon(1e-12));
+
+  SUBCASE("one value is every quantile") { CHECK(quantile(std::vector<double>{5.0}, 0.95) == 5.0); }
+  SUBCASE("two values interpolate") { CHECK(quantile(std::vector<double>{2.0, 1.0}, 0.95) == doctest::Approx(1.95)); }
+  SUBCASE("empty input is NaN") { CHECK(std::isnan(quantile(std::vector<double>{}, 0.5))); }
+  SUBCASE("extremes are min and max") {
+    CHECK(quantile(x, 0.0) == 1190.2);
+    CHECK(quantile(x, 1.0) == 1402.3);
+  }
+}
+
+TEST_CASE("stats::summarize") {
+  const std::vector<double> x = {1204.5, 1190.2, 1311.0, 1250.0, 1199.9, 1402.3, 1222.2};
+  const auto s = summarize(x);
+  CHECK(s.n == 7);
+  CHECK(s.p95 == doctest::Approx(1374.91));
+  CHECK(s.min == 1190.2);
+  CHECK(s.max == 1402.3);
+  // np.mean(x) -> 1254.3
+  CHECK(s.mean == doctest::Approx(1254.3));
+  CHECK(std::isnan(summarize(std::vector<double>{}).p50));
+}

@@ -1,0 +1,143 @@
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "store/schema.hpp"
+#include "store/store.hpp"
+#include "support/runs.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace perfwatch;
+using perfwatch::testing::latency;
+using perfwatch::testing::make_run;
+using perfwatch::testing::TempDir;
+
+namespace {
+const std::string kSha1(40, 'a');
+const std::string kSha2(40, 'b');
+
+ExitStatus status_of_open(const std::filesystem::path& path, Store::Mode mode) {
+  try {
+    Store::open(path, mode);
+  } catch (const Error& e) {
+    return e.status();
+  }
+  return ExitStatus::ok;
+}
+}  // namespace
+
+TEST_CASE("Store::record_run") {
+  TempDir dir;
+  Store store = Store::open(dir / "h.db", Store::Mode::create);
+  BenchmarkResult full = latency("parser/small", {1204.5, 1190.2, 1311.0});
+  full.throughput = Series{"items/s", {8.1e5, 8.3e5}};
+  full.errors = 2;
+  full.requests = 1000;
+  full.peak_rss_bytes = 73400320;
+  BenchmarkResult failed;
+  failed.name = "broken";
+  failed.failure = "exit status 3";
+  const auto id1 = store.record_run(make_run(kSha1, 1000, {full, failed}));
+  const auto id2 = store.record_run(make_run(kSha2, 2000, {latency("parser/small", {1.0})}));
+  CHECK(id2 > id1);
+
+  const auto points = store.history("parser/small", 0);
+  REQUIRE(points.size() == 2);
+  CHECK(points[0].commit_sha == kSha1);
+  CHECK(points[0].commit_subject == "subject of aaaaaa");
+  CHECK(points[0].result == full);
+  CHECK(points[1].time == 2000);
+  CHECK(store.history("parser/small", 1500).size() == 1);
+
+  const auto broken = store.history("broken", 0);
+  REQUIRE(broken.size() == 1);
+  CHECK(broken[0].result.failure == "exit status 3");
+  CHECK_FALSE(broken[0].result.latency);
+  CHECK(store.benchmark_names() == std::vector<std::string>{"broken", "parser/small"});
+}
+
+TEST_CASE("Store::record_run is all or nothing") {
+  TempDir dir;
+  Store store = Store::open(dir / "h.db", Store::Mode::create);
+  store.record_run(make_run(kSha1, 1000, {latency("a", {1})}));
+  // A duplicate benchmark in one run violates the primary key on the second row.
+  CHECK_THROWS_AS(store.record_run(make_run(kSha2, 2000, {latency("a", {2}), latency("a", {3})})), Error);
+  const auto points = store.history("a", 0);
+  REQUIRE(points.size() == 1);
+  CHECK(points[0].commit_sha == kSha1);
+  int runs = 0;
+  store.for_each_run([&](const RunRecord&) { ++runs; });
+  CHECK(runs == 1);
+}
+
+TEST_CASE("Store::record_runs skips runs already present") {
+  TempDir dir;
+  Store store = Store::open(dir / "h.db", Store::Mode::create);
+  const std::vector<RunRecord> runs = {make_run(kSha1, 1000, {latency("a", {1})}),
+                                       make_run(kSha2, 2000, {latency("a", {2})})};
+  CHECK(store.record_runs(runs) == 2);
+  CHECK(store.record_runs(runs) == 0);
+  CHECK(store.history("a", 0).size() == 2);
+}
+
+TEST_CASE("Store::open") {
+  TempDir dir;
+  SUBCASE("creates a versioned WAL database") {
+    Store::open(dir / "sub/dir/h.db", Store::Mode::create);
+    sqlite::Database db(dir / "sub/dir/h.db", sqlite::Database::Access::read_only, 0);
+    auto version = db.prepare("PRAGMA user_version");
+    version.step();
+    CHECK(version.column_int(0) == store::kSchemaVersion);
+    auto mode = db.prepare("PRAGMA journal_mode");
+    mode.step();
+    CHECK(mode.column_text(0) == "wal");
+  }
+  SUBCASE("read_only on a missing file is bad input") {
+    CHECK(status_of_open(dir / "missing.db", Store::Mode::read_only) == ExitStatus::bad_input);
+    CHECK_FALSE(std::filesystem::exists(dir / "missing.db"));
+  }
+  SUBCASE("a file that is not a database is bad input") {
+    std::ofstream(dir / "junk.db") << std::string(8192, 'x');
+    CHECK(status_of_open(dir / "junk.db", Store::Mode::create) == ExitStatus::bad_input);
+  }
+  SUBCASE("another program's SQLite file is refused") {
+    {
+      sqlite::Database db(dir / "other.db", sqlite::Database::Access::read_write_create, 0);
+      db.exec("CREATE TABLE t(x)");
+    }
+    CHECK(status_of_open(dir / "other.db", Store::Mode::create) == ExitStatus::bad_input);
+  }
+  SUBCASE("a history from a newer perfwatch is refused") {
+    {
+      sqlite::Database db(dir / "new.db", sqlite::Database::Access::read_write_create, 0);
+      db.exec("PRAGMA user_version = 99");
+    }
+    try {
+      Store::open(dir / "new.db", Store::Mode::create);
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.status() == ExitStatus::bad_input);
+      CHECK(std::string(e.what()).find("got 99 (written by a newer perfwatch)") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("Store waits for a second writer, then gives up with exit 3") {
+  TempDir dir;
+  const auto path = dir / "h.db";
+  Store::open(path, Store::Mode::create);
+  sqlite::Database holder(path, sqlite::Database::Access::read_write_create, 0);
+  sqlite::Transaction lock(holder);  // BEGIN IMMEDIATE: holds the write lock
+
+  setenv("PERFWATCH_BUSY_TIMEOUT_MS", "200", 1);
+  Store store = Store::open(path, Store::Mode::create);
+  try {
+    store.record_run(make_run(kSha1, 1000, {latency("a", {1})}));
+    FAIL("expected the locked database to fail the write");
+  } catch (const Error& e) {
+    CHECK(e.status() == ExitStatus::environment);
+    CHECK(std::string(e.what()).find("locked by another writer (waited 200 ms") != std::string::npos);
+  }
+  unsetenv("PERFWATCH_BUSY_TIMEOUT_MS");
+}

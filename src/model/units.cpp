@@ -39,8 +39,13 @@ std::string format_quantity(double value, std::string_view unit) {
     if (a >= 1e3) return format_number(value / 1e3) + " us";
     return format_number(value) + " ns";
   }
-  if (unit.empty()) return format_number(value);
-  return format_number(value) + " " + std::string(unit);
+  // Counts and rates get SI prefixes: "830k items/s", "1.20M req/s".
+  const double a = std::fabs(value);
+  std::string scaled = a >= 1e9   ? format_number(value / 1e9) + "G"
+                       : a >= 1e6 ? format_number(value / 1e6) + "M"
+                       : a >= 1e4 ? format_number(value / 1e3) + "k"
+                                  : format_number(value);
+  return unit.empty() ? scaled : scaled + " " + std::string(unit);
 }
 
 }  // namespace perfwatch

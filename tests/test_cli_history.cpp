@@ -23,7 +23,7 @@ TEST_CASE("cli ingest and history") {
   SUBCASE("text: commit, subject, time, n, percentiles and a p95 sparkline") {
     const auto h = f.perfwatch({"history", "parser/small"});
     CHECK(h.status == 0);
-    CHECK(h.out.find("parser/small: 3 runs  p95 ▁█▁") != std::string::npos);
+    CHECK(h.out.find("parser/small: 3 runs  p95_latency ▁█▁") != std::string::npos);
     CHECK(h.out.find(f.git.shas()[0].substr(0, 8) + "  commit 1") != std::string::npos);
     CHECK(h.out.find("2026-11-16 02:00") != std::string::npos);
     CHECK(h.out.find("238 ns") != std::string::npos);  // p95 of 200..240, type 7
@@ -39,6 +39,14 @@ TEST_CASE("cli ingest and history") {
     CHECK(doc["runs"][1]["p99"] == doctest::Approx(239.6));
     CHECK(doc["runs"][1]["n"] == 5);
     CHECK(doc["runs"][2]["time"] == "2026-11-17T02:00:00Z");
+  }
+  SUBCASE("--metric picks the sparkline's series") {
+    const auto h = f.perfwatch({"history", "parser/small", "--metric", "p50_latency"});
+    CHECK(h.out.find("parser/small: 3 runs  p50_latency ▁█▁") != std::string::npos);
+    CHECK(f.perfwatch({"history", "parser/small", "--metric", "p42"}).status == 2);
+  }
+  SUBCASE("--env names the environment") {
+    CHECK(f.exported().find(R"("environment":{"cores":0,"cpu":"","name":"gha-ubuntu","os":""})") != std::string::npos);
   }
   SUBCASE("--days filters by run time") {
     const auto h = f.perfwatch({"history", "parser/small", "--days", "1", "--format", "json"});

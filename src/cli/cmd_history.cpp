@@ -1,4 +1,4 @@
-// perfwatch history BENCH [--days N] [--format text|json]
+// perfwatch history BENCH [--metric M] [--days N] [--format text|json]
 #include "cli/command.hpp"
 #include "report/history_view.hpp"
 
@@ -9,6 +9,7 @@ struct HistoryOptions {
   std::string benchmark;
   int days = 0;  // 0: everything
   std::string format = "text";
+  std::string metric;
 };
 
 std::string known_benchmarks(Store& store) {
@@ -31,7 +32,7 @@ int history(const HistoryOptions& o, Context& ctx) {
   if (o.format == "json") {
     ctx.out() << history_json(view).dump(2) << "\n";
   } else {
-    print_history_text(view, ctx.out());
+    print_history_text(view, o.metric, ctx.out());
   }
   return 0;
 }
@@ -41,6 +42,8 @@ int history(const HistoryOptions& o, Context& ctx) {
 Handler setup_history(CLI::App& sub) {
   auto o = std::make_shared<HistoryOptions>();
   sub.add_option("benchmark", o->benchmark, "Benchmark name")->required();
+  sub.add_option("--metric", o->metric, "Metric the sparkline draws (default p95_latency)")
+      ->check(CLI::IsMember(history_metrics()));
   sub.add_option("--days", o->days, "Only the last N days (default: all)")->check(CLI::NonNegativeNumber);
   sub.add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   return [o](Context& ctx) { return history(*o, ctx); };

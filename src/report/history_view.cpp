@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/units.hpp"
 #include "report/sparkline.hpp"
 #include "stats/quantile.hpp"
@@ -42,17 +44,25 @@ std::string cell(double value, const std::string& unit) {
 
 nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
 
-// The series the sparkline draws: p95, or throughput for throughput-only benchmarks.
-std::pair<std::string, std::vector<double>> trend(const HistoryView& view) {
-  std::vector<double> p95, throughput;
-  bool has_latency = false;
-  for (const HistoryRow& r : view.rows) {
-    p95.push_back(r.p95);
-    throughput.push_back(r.throughput);
-    has_latency = has_latency || !std::isnan(r.p95);
+double metric_value(const HistoryRow& r, const std::string& metric) {
+  if (metric == "p50_latency") return r.p50;
+  if (metric == "p95_latency") return r.p95;
+  if (metric == "p99_latency") return r.p99;
+  if (metric == "throughput") return r.throughput;
+  if (metric == "peak_memory") return r.peak_rss_bytes ? static_cast<double>(*r.peak_rss_bytes) : NAN;
+  return NAN;
+}
+
+// The series the sparkline draws: `metric`, else p95, else throughput.
+std::pair<std::string, std::vector<double>> trend(const HistoryView& view, std::string metric) {
+  if (metric.empty()) {
+    const bool has_latency =
+        std::any_of(view.rows.begin(), view.rows.end(), [](const HistoryRow& r) { return !std::isnan(r.p95); });
+    metric = has_latency ? "p95_latency" : "throughput";
   }
-  if (has_latency) return {"p95", p95};
-  return {"throughput", throughput};
+  std::vector<double> series;
+  for (const HistoryRow& r : view.rows) series.push_back(metric_value(r, metric));
+  return {metric, series};
 }
 
 }  // namespace
@@ -63,8 +73,14 @@ HistoryView build_history_view(const std::string& benchmark, const std::vector<H
   return view;
 }
 
-void print_history_text(const HistoryView& view, std::ostream& out) {
-  auto [label, series] = trend(view);
+const std::vector<std::string>& history_metrics() {
+  static const std::vector<std::string> metrics = {"p50_latency", "p95_latency", "p99_latency", "throughput",
+                                                   "peak_memory"};
+  return metrics;
+}
+
+void print_history_text(const HistoryView& view, const std::string& metric, std::ostream& out) {
+  auto [label, series] = trend(view, metric);
   out << fmt::format("{}: {} run{}  {} {}\n\n", view.benchmark, view.rows.size(),
                      view.rows.size() == 1 ? "" : "s", label, sparkline(series));
   out << fmt::format("{:>5}  {:<8}  {:<28}  {:<16}  {:>5}  {:>10}  {:>10}  {:>10}  {:>16}  {}\n", "run",

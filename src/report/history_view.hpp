@@ -32,9 +32,12 @@ struct HistoryView {
 
 HistoryView build_history_view(const std::string& benchmark, const std::vector<HistoryPoint>& points);
 
-// A table a person reads, headed by a sparkline of p95 (or throughput when
-// the benchmark has no latency).
-void print_history_text(const HistoryView& view, std::ostream& out);
+// The metrics `history --metric` can draw.
+const std::vector<std::string>& history_metrics();
+
+// A table a person reads, headed by a sparkline of `metric` (empty: p95, or
+// throughput when the benchmark has no latency).
+void print_history_text(const HistoryView& view, const std::string& metric, std::ostream& out);
 
 nlohmann::json history_json(const HistoryView& view);
 

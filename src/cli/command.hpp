@@ -22,6 +22,8 @@ struct Command {
 const std::vector<Command>& commands();
 
 Handler setup_ingest(CLI::App& sub);
+Handler setup_compare(CLI::App& sub);
+Handler setup_status(CLI::App& sub);
 Handler setup_history(CLI::App& sub);
 Handler setup_export(CLI::App& sub);
 Handler setup_import(CLI::App& sub);

@@ -5,6 +5,8 @@ namespace perfwatch {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"ingest", "Record results produced elsewhere as one run for a commit", setup_ingest},
+      {"compare", "Compare the newest run of a commit with its 7-day baseline", setup_compare},
+      {"status", "Regression status of one commit, per benchmark", setup_status},
       {"history", "Trend of one benchmark: table and sparkline", setup_history},
       {"export", "Write the whole history as NDJSON to stdout", setup_export},
       {"import", "Add runs from an NDJSON export (one transaction)", setup_import},

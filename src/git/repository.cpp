@@ -84,6 +84,18 @@ std::filesystem::path Repository::workdir() const {
   return std::filesystem::path(git_repository_path(repo_.get())).parent_path();
 }
 
+std::vector<std::string> Repository::first_parent_history(const std::string& sha, size_t limit) const {
+  std::vector<std::string> history;
+  Handle<git_revwalk, git_revwalk_free> walk;
+  git_oid start;
+  if (git_oid_fromstr(&start, sha.c_str()) != 0 || git_revwalk_new(&walk.ptr, repo_.get()) != 0) return history;
+  git_revwalk_simplify_first_parent(walk.ptr);
+  if (git_revwalk_push(walk.ptr, &start) != 0) return history;
+  git_oid oid;
+  while (history.size() < limit && git_revwalk_next(&oid, walk.ptr) == 0) history.push_back(oid_string(&oid));
+  return history;
+}
+
 bool Repository::is_ancestor(const std::string& ancestor, const std::string& descendant) const {
   if (ancestor == descendant) return true;
   git_oid a, d;

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "model/run.hpp"
 
@@ -22,6 +23,9 @@ class Repository {
 
   // The work tree's root (the repository's parent for a bare one).
   std::filesystem::path workdir() const;
+
+  // `sha` and its first-parent ancestors, newest first, at most `limit`.
+  std::vector<std::string> first_parent_history(const std::string& sha, size_t limit) const;
 
   // True when `ancestor` is `descendant` or one of its ancestors.
   bool is_ancestor(const std::string& ancestor, const std::string& descendant) const;

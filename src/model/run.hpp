@@ -35,6 +35,15 @@ enum class RunStatus { complete, interrupted, invalidated };
 const char* to_string(RunStatus s);
 bool parse_run_status(const std::string& text, RunStatus& out);
 
+// A run's identity without its results.
+struct RunInfo {
+  std::int64_t id = 0;
+  UnixTime time = 0;
+  std::string commit_sha;
+  std::string environment;  // fingerprint
+  RunStatus status = RunStatus::complete;
+};
+
 struct RunRecord {
   std::int64_t id = 0;  // 0 until stored
   CommitInfo commit;

@@ -205,7 +205,7 @@ bool Store::has_benchmark(const std::string& benchmark) {
   return stmt.step();
 }
 
-std::vector<BenchmarkResult> Store::results_of(std::int64_t run_id) {
+std::vector<BenchmarkResult> Store::run_results(std::int64_t run_id) {
   auto stmt = db_.prepare(std::string("SELECT ") + kResultColumns +
                           " FROM results r JOIN benchmarks b ON b.id = r.benchmark_id"
                           " WHERE r.run_id = ? ORDER BY b.name");
@@ -213,6 +213,44 @@ std::vector<BenchmarkResult> Store::results_of(std::int64_t run_id) {
   std::vector<BenchmarkResult> results;
   while (stmt.step()) results.push_back(read_result(stmt, 0));
   return results;
+}
+
+namespace {
+
+constexpr const char* kRunInfoSelect =
+    "SELECT ru.id, ru.time, c.sha, e.fingerprint, ru.status FROM runs ru"
+    " JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id ";
+
+std::vector<RunInfo> read_run_infos(sqlite::Statement& stmt) {
+  std::vector<RunInfo> runs;
+  while (stmt.step()) {
+    RunInfo info{stmt.column_int(0), stmt.column_int(1), stmt.column_text(2), stmt.column_text(3)};
+    parse_run_status(stmt.column_text(4), info.status);
+    runs.push_back(std::move(info));
+  }
+  return runs;
+}
+
+}  // namespace
+
+std::optional<RunInfo> Store::latest_run_of_commit(const std::string& commit_sha) {
+  auto stmt = db_.prepare(std::string(kRunInfoSelect) + "WHERE c.sha = ? ORDER BY ru.time DESC, ru.id DESC LIMIT 1");
+  stmt.bind(1, commit_sha);
+  auto runs = read_run_infos(stmt);
+  if (runs.empty()) return std::nullopt;
+  return runs.front();
+}
+
+std::vector<RunInfo> Store::runs_between(const std::string& environment, UnixTime from, UnixTime to) {
+  auto stmt = db_.prepare(std::string(kRunInfoSelect) +
+                          "WHERE e.fingerprint = ? AND ru.time BETWEEN ? AND ? ORDER BY ru.time, ru.id");
+  stmt.bind(1, environment).bind(2, from).bind(3, to);
+  return read_run_infos(stmt);
+}
+
+std::vector<RunInfo> Store::all_runs() {
+  auto stmt = db_.prepare(std::string(kRunInfoSelect) + "ORDER BY ru.time, ru.id");
+  return read_run_infos(stmt);
 }
 
 void Store::for_each_run(const std::function<void(const RunRecord&)>& visit) {
@@ -234,7 +272,7 @@ void Store::for_each_run(const std::function<void(const RunRecord&)>& visit) {
                   stmt.column_int(10), stmt.column_text(11)};
     run.environment = {stmt.column_text(12), stmt.column_text(13), static_cast<int>(stmt.column_int(14)),
                        stmt.column_text(15)};
-    run.results = results_of(run.id);
+    run.results = run_results(run.id);
     visit(run);
   }
 }

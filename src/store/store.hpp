@@ -41,6 +41,15 @@ class Store {
   std::vector<std::string> benchmark_names();
   bool has_benchmark(const std::string& benchmark);
 
+  // The newest run of `commit_sha` (any environment), if any.
+  std::optional<RunInfo> latest_run_of_commit(const std::string& commit_sha);
+  // Runs on `environment` with from <= time <= to, oldest first.
+  std::vector<RunInfo> runs_between(const std::string& environment, UnixTime from, UnixTime to);
+  // Every run, oldest first, without results.
+  std::vector<RunInfo> all_runs();
+  // One run's results, by benchmark name.
+  std::vector<BenchmarkResult> run_results(std::int64_t run_id);
+
   // Every run with its results, oldest first (export).
   void for_each_run(const std::function<void(const RunRecord&)>& visit);
 
@@ -51,7 +60,6 @@ class Store {
   std::int64_t commit_id(const CommitInfo& commit);
   std::int64_t environment_id(const Environment& env);
   std::int64_t benchmark_id(const std::string& name);
-  std::vector<BenchmarkResult> results_of(std::int64_t run_id);
 
   sqlite::Database db_;
 };

@@ -19,6 +19,25 @@ std::string truncate_utf8(std::string_view text, size_t max_code_points) {
   return std::string(text);
 }
 
+std::string escape_markdown_cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\\': out += "\\\\"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '`': out += "\\`"; break;
+      case '*': case '_': case '[': case ']': out += '\\'; out += c; break;
+      case '@': out += "@\u200b"; break;  // a zero-width space: no @mention
+      case '\n': case '\r': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 bool glob_match(std::string_view pattern, std::string_view name) {
   size_t p = 0, n = 0, star = std::string_view::npos, mark = 0;
   while (n < name.size()) {

@@ -1,0 +1,53 @@
+#include "cli/comparison.hpp"
+
+#include <filesystem>
+#include <map>
+
+#include "detect/baseline.hpp"
+#include "detect/decide.hpp"
+#include "util/file.hpp"
+
+namespace perfwatch {
+
+Policy load_policy(Context& ctx, const std::string& path) {
+  std::filesystem::path file = path;
+  if (file.empty()) {
+    file = ctx.repo().workdir() / "baselines" / "thresholds.json";
+    if (!std::filesystem::exists(file)) return Policy{};
+  }
+  return parse_policy(read_file(file), file.string());
+}
+
+Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo& run, const CommitInfo& commit,
+                       const Policy& policy) {
+  const UnixTime from = run.time - std::int64_t{policy.window_days} * 86400;
+  const auto baseline = select_baseline(store.runs_between(run.environment, from, run.time), run, policy.window_days,
+                                        [&repo](const std::string& a, const std::string& d) { return repo.is_ancestor(a, d); });
+  Comparison c;
+  c.commit = commit.sha;
+  c.subject = commit.subject;
+  c.run_id = run.id;
+  c.run_time = run.time;
+  c.environment = run.environment;
+  c.baseline.runs = static_cast<int>(baseline.size());
+  if (!baseline.empty()) {
+    c.baseline.from = baseline.front().time;
+    c.baseline.to = baseline.back().time;
+  }
+  // Group the baseline nights by benchmark, in night order.
+  std::map<std::string, std::vector<BenchmarkResult>> past;
+  for (const RunInfo& b : baseline) {
+    for (BenchmarkResult& r : store.run_results(b.id)) past[r.name].push_back(std::move(r));
+  }
+  std::vector<BenchmarkNights> nights;
+  for (BenchmarkResult& tonight : store.run_results(run.id)) {
+    if (tonight.failure) c.failures.emplace_back(tonight.name, *tonight.failure);
+    BenchmarkNights n{tonight.name, std::move(past[tonight.name]), std::move(tonight)};
+    nights.push_back(std::move(n));
+  }
+  c.results = compare_nights(nights, policy);
+  c.verdict = overall_verdict(c.results);
+  return c;
+}
+
+}  // namespace perfwatch

@@ -1,0 +1,20 @@
+#pragma once
+// Loads what a comparison needs from the history and the repository, then
+// hands plain structs to detect/ (shared by compare, status and nightly).
+#include <string>
+
+#include "cli/context.hpp"
+#include "detect/policy.hpp"
+#include "detect/verdict.hpp"
+
+namespace perfwatch {
+
+// baselines/thresholds.json in the repository when present (or `path` when
+// given), else the built-in defaults, which are the same as the shipped file.
+Policy load_policy(Context& ctx, const std::string& path);
+
+// Compares `run` (of `commit`) with its baseline.
+Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo& run, const CommitInfo& commit,
+                       const Policy& policy);
+
+}  // namespace perfwatch

@@ -1,0 +1,53 @@
+#pragma once
+// The decision: is tonight worse than the baseline nights, honestly?
+//
+// A night is not a bag of independent samples: the runner, the boot and the
+// neighbours shift all of a night's samples together. So each metric is
+// reduced to one value per night (its p95, its median throughput...) and
+// tonight is tested against the spread of the baseline nights' values — a
+// prediction test on the log scale:
+//   t = (log tonight - median log baseline) / (s * sqrt(1 + pi / 2k)),
+//   Student's t with k - 1 degrees of freedom,
+// where s is the larger of the nights' robust spread (1.4826 * MAD), the
+// nights' own sampling noise, and the policy's noise floor. Robust centre and
+// spread keep one bad night in the baseline from hiding the next regression.
+// Error rates use a two-proportion test of tonight against the pooled
+// baseline nights. Then Benjamini-Hochberg across every test of the run, and
+// a regression needs both the threshold and q <= alpha (memory: threshold only).
+#include <string>
+#include <vector>
+
+#include "detect/nightly.hpp"
+#include "detect/policy.hpp"
+#include "detect/verdict.hpp"
+
+namespace perfwatch {
+
+// One benchmark's baseline nights (oldest first) and tonight.
+struct BenchmarkNights {
+  std::string name;
+  std::vector<BenchmarkResult> baseline;
+  BenchmarkResult current;
+};
+
+// Ratio, interval and raw p-value of one metric (verdict not yet decided).
+MetricResult test_metric(const std::vector<NightValue>& baseline, const NightValue& current, Metric metric,
+                         double noise_floor);
+
+// Error rate of tonight against the pooled baseline nights.
+MetricResult test_error_rate(const std::vector<ErrorCount>& baseline, const ErrorCount& current);
+
+// Every metric one benchmark measured tonight, with raw p-values.
+std::vector<MetricResult> test_benchmark(const BenchmarkNights& nights, const Policy& policy);
+
+// Benjamini-Hochberg across all `results`, then each verdict.
+void decide(std::vector<MetricResult>& results, const Policy& policy);
+
+// The whole run: test_benchmark for each, then decide.
+std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& benchmarks, const Policy& policy);
+
+// regression when any result is; else unchanged (or insufficient-baseline
+// when every result is).
+Verdict overall_verdict(const std::vector<MetricResult>& results);
+
+}  // namespace perfwatch

@@ -1,0 +1,37 @@
+#pragma once
+// One night's value of a metric, read from that night's raw samples.
+#include <cstdint>
+#include <optional>
+
+#include "detect/verdict.hpp"
+#include "model/result.hpp"
+
+namespace perfwatch {
+
+struct NightValue {
+  double value = 0;
+  // Sampling variance of log(value) within the night (how precisely this
+  // night's samples pin the statistic down); 0 for a single value.
+  double log_variance = 0;
+};
+
+struct ErrorCount {
+  std::int64_t errors = 0;
+  std::int64_t requests = 0;
+};
+
+// p50/p95/p99 of the latency samples, the median throughput, or peak memory.
+// nullopt when the night did not measure it (error_rate: see night_errors).
+std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metric);
+
+// Errors and requests of the night. A benchmark that failed without counts is
+// 1 error of 1; one that ran without counts is 0 of 1. nullopt when the
+// night says nothing about errors at all.
+std::optional<ErrorCount> night_errors(const BenchmarkResult& result);
+
+// Sampling variance of log(q-quantile) of `sorted` (ascending, positive):
+// distribution-free, from the order statistics that bound a 95 % binomial
+// interval around rank n*q.
+double log_quantile_variance(const std::vector<double>& sorted, double q);
+
+}  // namespace perfwatch

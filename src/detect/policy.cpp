@@ -1,0 +1,82 @@
+#include "detect/policy.hpp"
+
+#include "adapters/json_fields.hpp"
+#include "util/text.hpp"
+
+namespace perfwatch {
+namespace {
+
+using namespace json_fields;
+
+double read_fraction(const json& v, const std::string& source, const std::string& path) {
+  const double x = require_number(v, source, path);
+  if (x < 0 || x > 10) fail(source, path, "a fraction between 0 and 10 (0.20 means 20 %)", v);
+  return x;
+}
+
+// Reads the keys present in `object` over `base`; unknown keys are errors.
+Thresholds read_thresholds(const json& object, Thresholds base, const std::string& source, const std::string& path) {
+  require_object(object, source, path);
+  for (const auto& [key, value] : object.items()) {
+    const std::string p = child(path, key);
+    if (key == "p95_increase") base.p95_increase = read_fraction(value, source, p);
+    else if (key == "throughput_decrease") base.throughput_decrease = read_fraction(value, source, p);
+    else if (key == "error_rate_increase") base.error_rate_increase = read_fraction(value, source, p);
+    else if (key == "memory_increase") base.memory_increase = read_fraction(value, source, p);
+    else throw input_error(source + ": " + p + ": unknown key (expected p95_increase, throughput_decrease, "
+                           "error_rate_increase or memory_increase)");
+  }
+  return base;
+}
+
+}  // namespace
+
+const Thresholds& Policy::for_benchmark(std::string_view benchmark) const {
+  for (auto it = overrides.rbegin(); it != overrides.rend(); ++it) {
+    if (glob_match(it->glob, benchmark)) return it->thresholds;
+  }
+  return defaults;
+}
+
+Policy parse_policy(std::string_view text, const std::string& source) {
+  const json doc = parse_document(text, source);
+  require_object(doc, source, "(document)");
+  Policy policy;
+  // Defaults first: overrides start from them.
+  if (const json* d = optional(doc, "defaults")) policy.defaults = read_thresholds(*d, policy.defaults, source, "defaults");
+  for (const auto& [key, value] : doc.items()) {
+    if (key == "alpha") {
+      policy.alpha = require_number(value, source, key);
+      if (policy.alpha <= 0 || policy.alpha >= 1) fail(source, key, "a number between 0 and 1", value);
+    } else if (key == "min_baseline_nights") {
+      policy.min_baseline_nights = static_cast<int>(require_count(value, source, key));
+    } else if (key == "window_days") {
+      policy.window_days = static_cast<int>(require_count(value, source, key));
+    } else if (key == "noise_floor") {
+      policy.noise_floor = read_fraction(value, source, key);
+    } else if (key == "defaults") {
+      continue;
+    } else if (key == "overrides") {
+      require_object(value, source, key);
+      for (const auto& [glob, thresholds] : value.items()) {
+        policy.overrides.push_back({glob, read_thresholds(thresholds, policy.defaults, source, child(key, glob))});
+      }
+    } else if (key != "$comment") {
+      throw input_error(source + ": " + key + ": unknown key (expected alpha, min_baseline_nights, window_days, "
+                        "noise_floor, defaults or overrides)");
+    }
+  }
+  return policy;
+}
+
+std::vector<std::string> unmatched_globs(const Policy& policy, const std::vector<std::string>& benchmarks) {
+  std::vector<std::string> unmatched;
+  for (const Override& o : policy.overrides) {
+    bool matched = false;
+    for (const std::string& b : benchmarks) matched = matched || glob_match(o.glob, b);
+    if (!matched) unmatched.push_back(o.glob);
+  }
+  return unmatched;
+}
+
+}  // namespace perfwatch

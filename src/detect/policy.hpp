@@ -1,0 +1,44 @@
+#pragma once
+// The regression policy: thresholds, significance level, baseline rules, and
+// per-benchmark overrides by glob (baselines/thresholds.json).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detect/verdict.hpp"
+
+namespace perfwatch {
+
+struct Thresholds {
+  double p95_increase = 0.20;         // regression when current / baseline > 1.20
+  double throughput_decrease = 0.15;  // regression when current / baseline < 0.85
+  double error_rate_increase = 0.05;  // regression when current - baseline > 5 points
+  double memory_increase = 0.30;      // regression when current / baseline > 1.30
+};
+
+struct Override {
+  std::string glob;
+  Thresholds thresholds;
+};
+
+struct Policy {
+  double alpha = 0.01;          // after Benjamini-Hochberg across the run
+  int min_baseline_nights = 3;  // fewer: insufficient-baseline
+  int window_days = 7;
+  // Nightly variation below this (relative) is not trusted to be real: the
+  // noise estimate never goes under it, so two near-identical weeks cannot
+  // make a tiny wobble "significant".
+  double noise_floor = 0.01;
+  Thresholds defaults;
+  std::vector<Override> overrides;  // the last matching glob wins
+
+  const Thresholds& for_benchmark(std::string_view benchmark) const;
+};
+
+// Parses a thresholds file; errors name `source` and the key (exit 2).
+Policy parse_policy(std::string_view text, const std::string& source);
+
+// Globs in `policy` that match none of `benchmarks` (to warn about).
+std::vector<std::string> unmatched_globs(const Policy& policy, const std::vector<std::string>& benchmarks);
+
+}  // namespace perfwatch

@@ -1,0 +1,39 @@
+#include "detect/verdict.hpp"
+
+namespace perfwatch {
+
+const char* to_string(Metric m) {
+  switch (m) {
+    case Metric::p50_latency: return "p50_latency";
+    case Metric::p95_latency: return "p95_latency";
+    case Metric::p99_latency: return "p99_latency";
+    case Metric::throughput: return "throughput";
+    case Metric::error_rate: return "error_rate";
+    case Metric::peak_memory: return "peak_memory";
+  }
+  return "?";
+}
+
+const char* to_string(Verdict v) {
+  switch (v) {
+    case Verdict::regression: return "regression";
+    case Verdict::improvement: return "improvement";
+    case Verdict::unchanged: return "unchanged";
+    case Verdict::insufficient_baseline: return "insufficient-baseline";
+  }
+  return "?";
+}
+
+std::optional<Metric> parse_metric(const std::string& text) {
+  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
+                   Metric::error_rate, Metric::peak_memory}) {
+    if (text == to_string(m)) return m;
+  }
+  return std::nullopt;
+}
+
+bool is_alerting(Metric m) { return m != Metric::p50_latency && m != Metric::p99_latency; }
+
+bool higher_is_better(Metric m) { return m == Metric::throughput; }
+
+}  // namespace perfwatch

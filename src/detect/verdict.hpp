@@ -1,0 +1,56 @@
+#pragma once
+// What detection produces: one result per (benchmark, metric), and a run's comparison.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/time.hpp"
+
+namespace perfwatch {
+
+enum class Metric { p50_latency, p95_latency, p99_latency, throughput, error_rate, peak_memory };
+enum class Verdict { regression, improvement, unchanged, insufficient_baseline };
+
+const char* to_string(Metric m);
+const char* to_string(Verdict v);
+std::optional<Metric> parse_metric(const std::string& text);
+
+// Only these can raise an alert (SPEC); p50/p99 are reported.
+bool is_alerting(Metric m);
+bool higher_is_better(Metric m);
+
+struct MetricResult {
+  std::string benchmark;
+  Metric metric = Metric::p95_latency;
+  std::string unit;
+  double baseline = 0;  // median of the baseline nights (error rate: pooled)
+  double current = 0;
+  double ratio = 0;      // current / baseline (NaN when baseline is 0)
+  double ci_low = 0, ci_high = 0;  // 95 % interval of the ratio (error rate: of the difference)
+  double p_value = 1;   // raw, two-sided
+  double q_value = 1;   // after Benjamini-Hochberg across the run
+  int baseline_nights = 0;
+  Verdict verdict = Verdict::unchanged;
+  // p50/p99 past the regression rule: reported, but they never alert.
+  bool worse_not_alerting = false;
+};
+
+struct BaselineWindow {
+  int runs = 0;
+  UnixTime from = 0, to = 0;
+};
+
+struct Comparison {
+  std::string commit;
+  std::string subject;
+  std::int64_t run_id = 0;
+  UnixTime run_time = 0;
+  std::string environment;
+  BaselineWindow baseline;
+  std::vector<MetricResult> results;
+  std::vector<std::pair<std::string, std::string>> failures;  // benchmark, why
+  Verdict verdict = Verdict::unchanged;  // regression when any result is
+};
+
+}  // namespace perfwatch

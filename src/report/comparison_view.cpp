@@ -1,0 +1,161 @@
+#include "report/comparison_view.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "model/units.hpp"
+#include "util/text.hpp"
+
+namespace perfwatch {
+namespace {
+
+bool shown(const MetricResult& r, Rows rows) {
+  return rows == Rows::all || r.verdict == Verdict::regression || r.verdict == Verdict::improvement ||
+         r.worse_not_alerting;
+}
+
+std::string verdict_text(const MetricResult& r) {
+  return r.worse_not_alerting ? "worse (reported, does not alert)" : to_string(r.verdict);
+}
+
+std::string value(double v, const MetricResult& r) {
+  if (std::isnan(v)) return "-";
+  if (r.metric == Metric::error_rate) return fmt::format("{:.2f}%", v * 100);
+  if (r.metric == Metric::peak_memory) return fmt::format("{:.1f} MiB", v / (1024 * 1024));
+  return format_quantity(v, r.unit);
+}
+
+std::string percent(double ratio) { return fmt::format("{:+.1f}%", (ratio - 1) * 100); }
+
+std::string p_text(const MetricResult& r) {
+  if (r.verdict == Verdict::insufficient_baseline) return "-";
+  return r.p_value < 0.0001 ? "<0.0001" : fmt::format("{:.4f}", r.p_value);
+}
+
+const char* colour_of(Verdict v) {
+  switch (v) {
+    case Verdict::regression: return "\033[1;31m";
+    case Verdict::improvement: return "\033[32m";
+    case Verdict::insufficient_baseline: return "\033[33m";
+    default: return "";
+  }
+}
+
+nlohmann::json number(double v) { return std::isnan(v) || std::isinf(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
+
+struct Counts {
+  int regressions = 0, improvements = 0, unchanged = 0, insufficient = 0;
+};
+
+Counts count(const Comparison& c) {
+  Counts n;
+  for (const MetricResult& r : c.results) {
+    switch (r.verdict) {
+      case Verdict::regression: ++n.regressions; break;
+      case Verdict::improvement: ++n.improvements; break;
+      case Verdict::unchanged: ++n.unchanged; break;
+      case Verdict::insufficient_baseline: ++n.insufficient; break;
+    }
+  }
+  return n;
+}
+
+std::string summary_line(const Comparison& c) {
+  const Counts n = count(c);
+  std::string line = fmt::format("{} regression{}, {} improvement{}, {} unchanged", n.regressions,
+                                 n.regressions == 1 ? "" : "s", n.improvements, n.improvements == 1 ? "" : "s",
+                                 n.unchanged);
+  if (n.insufficient) line += fmt::format(", {} with too few baseline nights", n.insufficient);
+  if (!c.failures.empty()) line += fmt::format(", {} benchmark{} failed", c.failures.size(), c.failures.size() == 1 ? "" : "s");
+  return line;
+}
+
+std::string baseline_text(const Comparison& c) {
+  if (c.baseline.runs == 0) return "no baseline nights";
+  return fmt::format("{} baseline night{} ({} .. {})", c.baseline.runs, c.baseline.runs == 1 ? "" : "s",
+                     format_short_time(c.baseline.from), format_short_time(c.baseline.to));
+}
+
+}  // namespace
+
+std::string format_change(const MetricResult& r) {
+  if (r.metric == Metric::error_rate) return fmt::format("{:+.1f} pts", (r.current - r.baseline) * 100);
+  return std::isnan(r.ratio) ? "-" : percent(r.ratio);
+}
+
+std::string format_interval(const MetricResult& r) {
+  if (std::isnan(r.ci_low) || std::isnan(r.ci_high)) return "-";
+  if (r.metric == Metric::error_rate) return fmt::format("[{:+.1f}, {:+.1f}] pts", r.ci_low * 100, r.ci_high * 100);
+  return fmt::format("[{}, {}]", percent(r.ci_low), percent(r.ci_high));
+}
+
+void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::ostream& out) {
+  out << fmt::format("{} {} at {} against {}\n\n", c.commit.substr(0, 8), truncate_utf8(c.subject, 50),
+                     format_short_time(c.run_time), baseline_text(c));
+  constexpr const char* kLine = "{:<32}  {:<12}  {:>11}  {:>11}  {:>9}  {:>20}  {:>8}  {}{}{}\n";
+  int printed = 0;
+  for (const MetricResult& r : c.results) {
+    if (!shown(r, rows)) continue;
+    if (printed++ == 0) out << fmt::format(fmt::runtime(kLine), "benchmark", "metric", "baseline", "tonight", "change", "95% CI", "p", "", "verdict", "");
+    const bool paint = colour == Colour::on && *colour_of(r.verdict);
+    out << fmt::format(fmt::runtime(kLine), truncate_utf8(r.benchmark, 32), to_string(r.metric), value(r.baseline, r),
+                       value(r.current, r), format_change(r), format_interval(r), p_text(r),
+                       paint ? colour_of(r.verdict) : "", verdict_text(r), paint ? "\033[0m" : "");
+  }
+  for (const auto& [name, why] : c.failures) out << fmt::format("FAILED  {}: {}\n", name, truncate_utf8(why, 100));
+  if (printed || !c.failures.empty()) out << "\n";
+  out << summary_line(c) << (rows == Rows::changed ? " (--all shows every row)" : "") << "\n";
+}
+
+void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out) {
+  out << fmt::format("### perfwatch: `{}` {}\n\n", c.commit.substr(0, 8), to_string(c.verdict));
+  out << fmt::format("Run {} at {} UTC against {}.\n\n", c.run_id, format_short_time(c.run_time), baseline_text(c));
+  bool header = false;
+  for (const MetricResult& r : c.results) {
+    if (!shown(r, rows)) continue;
+    if (!header) {
+      out << "| benchmark | metric | baseline | tonight | change | 95% CI | p | verdict |\n";
+      out << "|---|---|---:|---:|---:|---:|---:|---|\n";
+      header = true;
+    }
+    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown_cell(r.benchmark),
+                       to_string(r.metric), value(r.baseline, r), value(r.current, r), format_change(r),
+                       format_interval(r), p_text(r), verdict_text(r));
+  }
+  for (const auto& [name, why] : c.failures) {
+    out << fmt::format("\n- **failed** {}: {}", escape_markdown_cell(name), escape_markdown_cell(why));
+  }
+  out << "\n" << summary_line(c) << "\n";
+}
+
+nlohmann::json comparison_json(const Comparison& c) {
+  nlohmann::json results = nlohmann::json::array();
+  for (const MetricResult& r : c.results) {
+    results.push_back({{"benchmark", r.benchmark},
+                       {"metric", to_string(r.metric)},
+                       {"unit", r.unit},
+                       {"baseline", number(r.baseline)},
+                       {"current", number(r.current)},
+                       {"ratio", number(r.ratio)},
+                       {"ci_low", number(r.ci_low)},
+                       {"ci_high", number(r.ci_high)},
+                       {"p_value", number(r.p_value)},
+                       {"q_value", number(r.q_value)},
+                       {"baseline_nights", r.baseline_nights},
+                       {"verdict", to_string(r.verdict)},
+                       {"worse_not_alerting", r.worse_not_alerting}});
+  }
+  nlohmann::json failures = nlohmann::json::array();
+  for (const auto& [name, why] : c.failures) failures.push_back({{"benchmark", name}, {"failure", why}});
+  nlohmann::json baseline = {{"runs", c.baseline.runs}, {"from", nullptr}, {"to", nullptr}};
+  if (c.baseline.runs > 0) {
+    baseline["from"] = format_iso8601(c.baseline.from);
+    baseline["to"] = format_iso8601(c.baseline.to);
+  }
+  return {{"commit", c.commit},     {"run_id", c.run_id},        {"time", format_iso8601(c.run_time)},
+          {"verdict", to_string(c.verdict)}, {"baseline", baseline}, {"results", results},
+          {"failures", failures}};
+}
+
+}  // namespace perfwatch

@@ -1,0 +1,23 @@
+#pragma once
+// A comparison, formatted: text for people (colour on a TTY), Markdown for
+// job summaries and issues, JSON for machines (the SPEC's shape).
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "detect/verdict.hpp"
+
+namespace perfwatch {
+
+enum class Rows { changed, all };
+enum class Colour { off, on };
+
+void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::ostream& out);
+void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out);
+nlohmann::json comparison_json(const Comparison& c);
+
+// "+34.2%" for a ratio, "+6.1 pts" for an error rate.
+std::string format_change(const MetricResult& r);
+// "[+28.1%, +40.9%]".
+std::string format_interval(const MetricResult& r);
+
+}  // namespace perfwatch

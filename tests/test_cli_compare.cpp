@@ -1,0 +1,180 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "support/cli.hpp"
+#include "support/git_fixture.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace perfwatch;
+using perfwatch::testing::one_line;
+
+namespace {
+
+// A repository with 8 commits on main, one run a night for each (night 8 at
+// `last_factor` times the level), recorded through the CLI.
+struct Week {
+  testing::TempDir dir;
+  testing::GitFixture git{dir.path(), 8};
+  std::string db = (dir / "h.db").string();
+  std::mt19937_64 rng{2026};
+
+  testing::CliResult perfwatch(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--repo", dir.path().string(), "--db", db});
+    return testing::run(std::move(args));
+  }
+
+  // 80 log-normal samples around `level`, the night shifted by up to +-2 %.
+  std::string samples(double level) {
+    std::lognormal_distribution<double> latency(std::log(level), 0.1);
+    const double shift = std::uniform_real_distribution<double>(0.98, 1.02)(rng);
+    std::string out;
+    for (int i = 0; i < 80; ++i) out += (i ? "," : "") + std::to_string(latency(rng) * shift);
+    return out;
+  }
+
+  // parser/small at `factor` times its level; json/encode unchanged.
+  std::string night_file(double factor) {
+    return dir.write("night.json", R"({"suite":"demo","benchmarks":[{"name":"parser/small","unit":"ns","samples":[)" +
+                                       samples(1000 * factor) + R"(]},{"name":"json/encode","unit":"ns","samples":[)" +
+                                       samples(5000) + "]}]}")
+        .string();
+  }
+
+  void record(const std::string& commit, int day, double factor) {
+    const std::string at = "2026-11-" + std::to_string(10 + day) + "T02:00:00Z";
+    REQUIRE(perfwatch({"ingest", night_file(factor), "--commit", commit, "--at", at, "--env", "ci"}).status == 0);
+  }
+
+  explicit Week(double last_factor = 1.35) {
+    for (int night = 0; night < 8; ++night) record(git.shas()[night], night, night == 7 ? last_factor : 1.0);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("cli compare") {
+  Week w;
+  SUBCASE("a slow night is a regression: exit 1, and the JSON has the SPEC's shape") {
+    const auto r = w.perfwatch({"compare", "--format", "json"});
+    CHECK(r.status == 1);
+    const auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc["commit"] == w.git.shas()[7]);
+    CHECK(doc["verdict"] == "regression");
+    CHECK(doc["baseline"]["runs"] == 7);
+    CHECK(doc["baseline"]["from"] == "2026-11-10T02:00:00Z");
+    CHECK(doc["baseline"]["to"] == "2026-11-16T02:00:00Z");
+    bool found = false;
+    for (const auto& row : doc["results"]) {
+      for (const char* key : {"benchmark", "metric", "unit", "baseline", "current", "ratio", "ci_low", "ci_high", "p_value", "verdict"}) {
+        CHECK_MESSAGE(row.contains(key), key);
+      }
+      if (row["benchmark"] == "parser/small" && row["metric"] == "p95_latency") {
+        found = true;
+        CHECK(row["verdict"] == "regression");
+        CHECK(row["ratio"].get<double>() == doctest::Approx(1.35).epsilon(0.1));
+        CHECK(row["ci_low"].get<double>() > 1.0);
+        CHECK(row["p_value"].get<double>() < 0.01);
+      }
+    }
+    CHECK(found);
+  }
+  SUBCASE("text shows only changed rows; --all shows every row") {
+    const auto changed = w.perfwatch({"compare"});
+    CHECK(changed.out.find("p95_latency") != std::string::npos);
+    CHECK(changed.out.find("regression") != std::string::npos);
+    CHECK(changed.out.find("\033[") == std::string::npos);  // no colour when not a terminal
+    const auto all = w.perfwatch({"compare", "--all"});
+    CHECK(all.out.size() > changed.out.size());
+  }
+  SUBCASE("markdown is a table") {
+    const auto md = w.perfwatch({"compare", "--format", "markdown"});
+    CHECK(md.out.find("| benchmark | metric | baseline | tonight | change | 95% CI | p | verdict |") != std::string::npos);
+  }
+  SUBCASE("a clean night is exit 0") {
+    CHECK(w.perfwatch({"compare", "HEAD~1"}).status == 0);
+  }
+  SUBCASE("a recovered night after the slow one: no alarm") {
+    const std::string next = w.git.commit("the fix");
+    w.record(next, 8, 1.03);
+    CHECK(w.perfwatch({"compare"}).status == 0);
+  }
+  SUBCASE("the regression persisting the next night is still a regression") {
+    const std::string next = w.git.commit("unrelated change");
+    w.record(next, 8, 1.35);
+    CHECK(w.perfwatch({"compare"}).status == 1);
+  }
+}
+
+TEST_CASE("cli compare keeps branches apart") {
+  Week w(1.0);
+  // A feature branch off commit 3, with very slow runs on recent nights.
+  std::string parent = w.git.shas()[2];
+  for (int i = 0; i < 4; ++i) {
+    parent = w.git.commit("feature " + std::to_string(i), "refs/heads/feature", parent);
+    w.record(parent, 4 + i, 3.0);
+  }
+  SUBCASE("main is not compared with the branch's slow runs") {
+    const auto doc = nlohmann::json::parse(w.perfwatch({"compare", "--format", "json"}).out);
+    CHECK(doc["verdict"] == "unchanged");
+    CHECK(doc["baseline"]["runs"] == 7);
+  }
+  SUBCASE("the branch is compared with its own ancestors") {
+    const auto doc = nlohmann::json::parse(w.perfwatch({"compare", "feature", "--format", "json"}).out);
+    CHECK(doc["baseline"]["runs"] == 6);  // commits 1-3 of main + 3 earlier branch nights
+  }
+}
+
+TEST_CASE("cli compare rejects bad input") {
+  Week w;
+  auto expect = [&](std::vector<std::string> args, int status, const std::string& message) {
+    const auto r = w.perfwatch(std::move(args));
+    CHECK(r.status == status);
+    CHECK(one_line(r.err));
+    CHECK_MESSAGE(r.err.find(message) != std::string::npos, r.err);
+  };
+  SUBCASE("a revision without a run") {
+    w.git.commit("not measured");
+    expect({"compare"}, 2, "expected a commit with a recorded run, got none");
+  }
+  SUBCASE("an empty history") {
+    w.db = (w.dir / "empty.db").string();
+    expect({"compare"}, 2, "no history here yet");
+  }
+  SUBCASE("a corrupt thresholds file names the key") {
+    w.dir.write("baselines/thresholds.json", R"({"defaults": {"p95_increase": "lots"}})");
+    expect({"compare"}, 2, "thresholds.json: defaults.p95_increase: expected a number, got a string \"lots\"");
+  }
+  SUBCASE("an unknown format") {
+    expect({"compare", "--format", "yaml"}, 2, "--format");
+  }
+  SUBCASE("a glob that matches nothing is a warning, not an error") {
+    w.dir.write("baselines/thresholds.json", R"({"overrides": {"lexer/*": {"p95_increase": 0.5}}})");
+    const auto r = w.perfwatch({"compare"});
+    CHECK(r.status == 1);
+    CHECK(r.err.find("warning: thresholds override \"lexer/*\" matches no benchmark") != std::string::npos);
+  }
+}
+
+TEST_CASE("cli status") {
+  Week w;
+  SUBCASE("a measured commit: each benchmark's verdict") {
+    const auto r = w.perfwatch({"status"});
+    CHECK(r.status == 1);
+    CHECK(r.out.find("parser/small") != std::string::npos);
+    CHECK(r.out.find("regression") != std::string::npos);
+    CHECK(r.out.find("json/encode") != std::string::npos);
+  }
+  SUBCASE("an unmeasured commit: the nearest measured ancestor and descendant") {
+    // Commit 9 (not measured) on top of 8, then commit 10 measured.
+    const std::string unmeasured = w.git.commit("not measured");
+    const std::string after = w.git.commit("measured after");
+    w.record(after, 8, 1.0);
+    const auto r = w.perfwatch({"status", unmeasured.substr(0, 10)});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("no run recorded for this commit") != std::string::npos);
+    CHECK(r.out.find("nearest measured ancestor: " + w.git.shas()[7].substr(0, 8)) != std::string::npos);
+    CHECK(r.out.find("nearest measured descendant: " + after.substr(0, 8)) != std::string::npos);
+  }
+}

@@ -1,0 +1,170 @@
+#include <doctest/doctest.h>
+
+#include "detect/decide.hpp"
+#include "support/nights.hpp"
+
+using namespace perfwatch;
+using perfwatch::testing::latency_night;
+using perfwatch::testing::night_shift;
+
+namespace {
+
+const MetricResult& find(const std::vector<MetricResult>& results, Metric m) {
+  for (const auto& r : results)
+    if (r.metric == m) return r;
+  FAIL("no result for " << to_string(m));
+  throw;
+}
+
+// Seven clean nights of `name` and tonight scaled by `factor`.
+BenchmarkNights week_then(double factor, std::uint64_t seed, int baseline_nights = 7) {
+  std::mt19937_64 rng(seed);
+  BenchmarkNights n{"parser/small", {}, {}};
+  for (int i = 0; i < baseline_nights; ++i) n.baseline.push_back(latency_night("parser/small", 1000, 100, rng, night_shift(rng)));
+  n.current = latency_night("parser/small", 1000 * factor, 100, rng, night_shift(rng));
+  return n;
+}
+
+std::vector<NightValue> singles(std::initializer_list<double> values) {
+  std::vector<NightValue> out;
+  for (double v : values) out.push_back({v, 0});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("test_metric") {
+  // Reference computed independently with numpy/scipy 1.10.1:
+  //   b = log([100,102,98,101,99,100,103]); med = median(b); s = max(1.4826*median(|b-med|), 0.01)
+  //   scale = s*sqrt(1+pi/(2*7)); e = log(125)-med; p = 2*scipy.stats.t.sf(e/scale, 6)
+  //   -> ratio 1.25, p 1.0093311655601931e-05, CI exp(e -+ t.ppf(0.975,6)*scale) = [1.2005731163596671, 1.3014617591452937]
+  const auto r = test_metric(singles({100, 102, 98, 101, 99, 100, 103}), {125, 0}, Metric::p95_latency, 0.01);
+  CHECK(r.baseline == 100);
+  CHECK(r.ratio == doctest::Approx(1.25).epsilon(1e-12));
+  CHECK(r.p_value == doctest::Approx(1.0093311655601931e-05).epsilon(1e-8));
+  CHECK(r.ci_low == doctest::Approx(1.2005731163596671).epsilon(1e-9));
+  CHECK(r.ci_high == doctest::Approx(1.3014617591452937).epsilon(1e-9));
+  CHECK(r.baseline_nights == 7);
+
+  SUBCASE("the noise floor keeps identical nights from making a wobble significant") {
+    const auto flat = test_metric(singles({100, 100, 100, 100}), {101, 0}, Metric::p95_latency, 0.01);
+    CHECK(flat.p_value > 0.3);
+  }
+  SUBCASE("a night's own sampling noise widens the test") {
+    const auto precise = test_metric(singles({100, 102, 98, 101, 99, 100, 103}), {125, 0}, Metric::p95_latency, 0.01);
+    const auto noisy = test_metric(singles({100, 102, 98, 101, 99, 100, 103}), {125, 0.01}, Metric::p95_latency, 0.01);
+    CHECK(noisy.p_value > precise.p_value * 100);
+  }
+}
+
+TEST_CASE("log_quantile_variance") {
+  std::vector<double> x;
+  for (int i = 1; i <= 100; ++i) x.push_back(i);
+  // ranks floor(95 - 1.96*sqrt(4.75)) = 90 and ceil(...) = 100: ((log 100 - log 90) / 3.92)^2
+  CHECK(log_quantile_variance(x, 0.95) == doctest::Approx(0.0007224098201063994).epsilon(1e-9));
+  CHECK(log_quantile_variance(std::vector<double>{5}, 0.95) == 0);
+}
+
+TEST_CASE("compare_nights") {
+  const Policy policy;
+  SUBCASE("a 35 % slower night is a p95 regression; p50 is reported, never alerting") {
+    const auto results = compare_nights({week_then(1.35, 1)}, policy);
+    CHECK(find(results, Metric::p95_latency).verdict == Verdict::regression);
+    CHECK(find(results, Metric::p95_latency).ratio == doctest::Approx(1.35).epsilon(0.08));
+    CHECK(find(results, Metric::p50_latency).verdict == Verdict::unchanged);
+    CHECK(find(results, Metric::p50_latency).worse_not_alerting);
+    CHECK(overall_verdict(results) == Verdict::regression);
+  }
+  SUBCASE("5 % slower is not a regression: under the threshold") {
+    const auto results = compare_nights({week_then(1.05, 2)}, policy);
+    CHECK(find(results, Metric::p95_latency).verdict == Verdict::unchanged);
+    CHECK(overall_verdict(results) == Verdict::unchanged);
+  }
+  SUBCASE("35 % faster is an improvement, never an alert") {
+    const auto results = compare_nights({week_then(1 / 1.35, 3)}, policy);
+    CHECK(find(results, Metric::p95_latency).verdict == Verdict::improvement);
+    CHECK(overall_verdict(results) == Verdict::unchanged);
+  }
+  SUBCASE("two baseline nights are not enough") {
+    const auto results = compare_nights({week_then(2.0, 4, 2)}, policy);
+    CHECK(find(results, Metric::p95_latency).verdict == Verdict::insufficient_baseline);
+    CHECK(overall_verdict(results) == Verdict::insufficient_baseline);
+  }
+  SUBCASE("one regressed night already in the baseline does not hide the second") {
+    BenchmarkNights n = week_then(1.35, 5);
+    std::mt19937_64 rng(55);
+    n.baseline.back() = latency_night("parser/small", 1350, 100, rng);
+    CHECK(find(compare_nights({n}, policy), Metric::p95_latency).verdict == Verdict::regression);
+  }
+  SUBCASE("a per-benchmark override raises the bar") {
+    Policy lenient;
+    lenient.overrides.push_back({"parser/*", Thresholds{.p95_increase = 0.5}});
+    CHECK(find(compare_nights({week_then(1.35, 1)}, lenient), Metric::p95_latency).verdict == Verdict::unchanged);
+  }
+}
+
+TEST_CASE("compare_nights on throughput, memory and errors") {
+  const Policy policy;
+  std::mt19937_64 rng(7);
+  auto night = [&](double throughput, std::int64_t rss, std::int64_t errors) {
+    BenchmarkResult b;
+    b.name = "svc/api";
+    b.throughput = Series{"req/s", {}};
+    const double shift = night_shift(rng);
+    std::normal_distribution<double> z(0, 0.03);
+    for (int i = 0; i < 10; ++i) b.throughput->values.push_back(throughput * shift * (1 + z(rng)));
+    b.peak_rss_bytes = rss;
+    b.errors = errors;
+    b.requests = 1000;
+    return b;
+  };
+  BenchmarkNights n{"svc/api", {}, {}};
+  for (int i = 0; i < 7; ++i) n.baseline.push_back(night(5000, 100'000'000 + i * 1'000'000, i % 2));
+
+  SUBCASE("throughput down 25 %") {
+    n.current = night(3750, 101'000'000, 1);
+    CHECK(find(compare_nights({n}, policy), Metric::throughput).verdict == Verdict::regression);
+  }
+  SUBCASE("throughput up 30 % is an improvement") {
+    n.current = night(6500, 101'000'000, 1);
+    CHECK(find(compare_nights({n}, policy), Metric::throughput).verdict == Verdict::improvement);
+  }
+  SUBCASE("memory +35 % is a regression by ratio alone; +25 % is not") {
+    n.current = night(5000, 138'000'000, 0);
+    CHECK(find(compare_nights({n}, policy), Metric::peak_memory).verdict == Verdict::regression);
+    n.current = night(5000, 128'000'000, 0);
+    CHECK(find(compare_nights({n}, policy), Metric::peak_memory).verdict == Verdict::unchanged);
+  }
+  SUBCASE("error rate +8 points is a regression; +3 points is not") {
+    n.current = night(5000, 101'000'000, 80);
+    const auto results = compare_nights({n}, policy);
+    const auto& jump = find(results, Metric::error_rate);
+    CHECK(jump.verdict == Verdict::regression);
+    CHECK(jump.baseline == doctest::Approx(3.0 / 7000));
+    n.current = night(5000, 101'000'000, 30);
+    CHECK(find(compare_nights({n}, policy), Metric::error_rate).verdict == Verdict::unchanged);
+  }
+}
+
+TEST_CASE("decide applies Benjamini-Hochberg across the run") {
+  // One 50 % jump with p = 0.002 is significant alone, not among 100 tests (q = 0.2).
+  auto result = [](const std::string& name, double p) {
+    MetricResult r;
+    r.benchmark = name;
+    r.metric = Metric::p95_latency;
+    r.baseline = 100;
+    r.current = 150;
+    r.ratio = 1.5;
+    r.p_value = p;
+    return r;
+  };
+  std::vector<MetricResult> alone = {result("a", 0.002)};
+  decide(alone, Policy{});
+  CHECK(alone[0].verdict == Verdict::regression);
+
+  std::vector<MetricResult> crowd = {result("a", 0.002)};
+  for (int i = 0; i < 99; ++i) crowd.push_back(result("b" + std::to_string(i), 0.9));
+  decide(crowd, Policy{});
+  CHECK(crowd[0].q_value == doctest::Approx(0.2));
+  CHECK(crowd[0].verdict == Verdict::unchanged);
+}

@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+
+#include "detect/policy.hpp"
+#include "util/error.hpp"
+#include "util/file.hpp"
+
+using namespace perfwatch;
+
+namespace {
+std::string error_of(const std::string& text) {
+  try {
+    parse_policy(text, "t.json");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("parse_policy") {
+  SUBCASE("the shipped file is the built-in default") {
+    const Policy shipped = parse_policy(read_file(std::string(PERFWATCH_SOURCE_DIR) + "/baselines/thresholds.json"), "thresholds.json");
+    const Policy builtin;
+    CHECK(shipped.alpha == builtin.alpha);
+    CHECK(shipped.min_baseline_nights == builtin.min_baseline_nights);
+    CHECK(shipped.window_days == builtin.window_days);
+    CHECK(shipped.noise_floor == builtin.noise_floor);
+    CHECK(shipped.defaults.p95_increase == 0.20);
+    CHECK(shipped.defaults.throughput_decrease == 0.15);
+    CHECK(shipped.defaults.error_rate_increase == 0.05);
+    CHECK(shipped.defaults.memory_increase == 0.30);
+    CHECK(shipped.overrides.empty());
+  }
+  SUBCASE("overrides by glob start from the defaults, the last match wins") {
+    const Policy p = parse_policy(R"({"defaults": {"p95_increase": 0.25},
+        "overrides": {"parser/*": {"p95_increase": 0.35}, "parser/huge": {"memory_increase": 0.5}}})", "t.json");
+    CHECK(p.for_benchmark("lexer/x").p95_increase == 0.25);
+    CHECK(p.for_benchmark("parser/small").p95_increase == 0.35);
+    CHECK(p.for_benchmark("parser/huge").memory_increase == 0.5);
+    CHECK(p.for_benchmark("parser/huge").p95_increase == 0.25);  // nlohmann orders keys: parser/huge is read first
+    CHECK(unmatched_globs(p, {"parser/small"}) == std::vector<std::string>{"parser/huge"});
+  }
+  SUBCASE("a corrupt file names the key") {
+    CHECK(error_of(R"({"alpha": "0.01"})") == "t.json: alpha: expected a number, got a string \"0.01\"");
+    CHECK(error_of(R"({"alpha": 2})") == "t.json: alpha: expected a number between 0 and 1, got 2");
+    CHECK(error_of(R"({"defaults": {"p95": 0.2}})").starts_with("t.json: defaults.p95: unknown key"));
+    CHECK(error_of(R"({"overrides": {"a/*": {"p95_increase": -1}}})") ==
+          "t.json: overrides.a/*.p95_increase: expected a fraction between 0 and 10 (0.20 means 20 %), got -1");
+    CHECK(error_of(R"({"window": 7})").starts_with("t.json: window: unknown key"));
+    CHECK(error_of("{").starts_with("t.json:1:2: malformed JSON"));
+  }
+}

@@ -12,8 +12,21 @@
 // nights' own sampling noise, and the policy's noise floor. Robust centre and
 // spread keep one bad night in the baseline from hiding the next regression.
 // Error rates use a two-proportion test of tonight against the pooled
-// baseline nights. Then Benjamini-Hochberg across every test of the run, and
-// a regression needs both the threshold and q <= alpha (memory: threshold only).
+// baseline nights. p-values are one-sided, in the direction of the change:
+// an alert asks "is it worse?", an improvement "is it better?". Then Benjamini-Hochberg across every alerting test of the
+// run (p95, throughput, error rate; p50/p99 form a separate, reported-only
+// family), and a regression needs both the threshold and q <= alpha (memory:
+// threshold only, as SPEC says).
+//
+// Variance: a night's value varies by a between-night part (estimated from
+// the k baseline nights, k - 1 degrees of freedom) plus its own sampling
+// noise (known from the night's samples); Welch-Satterthwaite combines them.
+// With one value a night (aggregate-only data) this is the plain df = k - 1 test.
+//
+// Persistence: when last night and tonight moved the same way and their
+// two-night level is past the threshold, that level is also tested against
+// the nights before them, and the smaller p-value counts twice (Bonferroni
+// for choosing between the two tests).
 #include <string>
 #include <vector>
 
@@ -31,8 +44,9 @@ struct BenchmarkNights {
 };
 
 // Ratio, interval and raw p-value of one metric (verdict not yet decided).
+// `current_nights`: how many nights `current` averages (geometric mean).
 MetricResult test_metric(const std::vector<NightValue>& baseline, const NightValue& current, Metric metric,
-                         double noise_floor);
+                         double noise_floor, int current_nights = 1);
 
 // Error rate of tonight against the pooled baseline nights.
 MetricResult test_error_rate(const std::vector<ErrorCount>& baseline, const ErrorCount& current);
@@ -40,7 +54,7 @@ MetricResult test_error_rate(const std::vector<ErrorCount>& baseline, const Erro
 // Every metric one benchmark measured tonight, with raw p-values.
 std::vector<MetricResult> test_benchmark(const BenchmarkNights& nights, const Policy& policy);
 
-// Benjamini-Hochberg across all `results`, then each verdict.
+// Benjamini-Hochberg across the run's alerting tests, then each verdict.
 void decide(std::vector<MetricResult>& results, const Policy& policy);
 
 // The whole run: test_benchmark for each, then decide.

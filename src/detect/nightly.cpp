@@ -20,7 +20,9 @@ std::optional<NightValue> quantile_value(const Series& series, double q) {
 double log_quantile_variance(const std::vector<double>& sorted, double q) {
   const double n = static_cast<double>(sorted.size());
   if (sorted.size() < 2) return 0;
-  const double z = 1.96;
+  // +-1 standard error of the rank: the interval stays clear of the extreme
+  // order statistics, which outliers own, so one wild sample cannot inflate it.
+  const double z = 1.0;
   const double half_width = z * std::sqrt(n * q * (1 - q));
   const auto rank = [&](double r) { return static_cast<size_t>(std::clamp(r, 1.0, n)) - 1; };
   const double lo = sorted[rank(std::floor(n * q - half_width))];

@@ -30,8 +30,8 @@ std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metr
 std::optional<ErrorCount> night_errors(const BenchmarkResult& result);
 
 // Sampling variance of log(q-quantile) of `sorted` (ascending, positive):
-// distribution-free, from the order statistics that bound a 95 % binomial
-// interval around rank n*q.
+// distribution-free, from the order statistics one binomial standard error
+// either side of rank n*q.
 double log_quantile_variance(const std::vector<double>& sorted, double q);
 
 }  // namespace perfwatch

@@ -28,7 +28,7 @@ struct MetricResult {
   double current = 0;
   double ratio = 0;      // current / baseline (NaN when baseline is 0)
   double ci_low = 0, ci_high = 0;  // 95 % interval of the ratio (error rate: of the difference)
-  double p_value = 1;   // raw, two-sided
+  double p_value = 1;   // raw, one-sided in the direction of the change
   double q_value = 1;   // after Benjamini-Hochberg across the run
   int baseline_nights = 0;
   Verdict verdict = Verdict::unchanged;

@@ -1,0 +1,31 @@
+#pragma once
+// Labelled nightly histories with realistic CI noise, for scoring detectors.
+//
+// Noise: heavy-tailed latencies (log-normal body, 2 % Pareto outliers), a
+// night-to-night shift of a few percent shared by all of a night's samples,
+// 30-200 samples a night, and some benchmarks with one value a night.
+// Labels: at most one step per benchmark, persisting from `step_night` on.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/result.hpp"
+
+namespace perfwatch::accuracy {
+
+enum class Step { none, p95_tail, p95_body, throughput_drop, error_jump, memory_growth, harmless_drift, improvement };
+
+const char* to_string(Step s);
+// True for steps clearly past a threshold that a detector must catch.
+bool must_alert(Step s);
+
+struct SyntheticBenchmark {
+  std::string name;
+  Step step = Step::none;
+  int step_night = -1;
+  std::vector<BenchmarkResult> nights;
+};
+
+std::vector<SyntheticBenchmark> generate_history(int benchmarks, int nights, std::uint64_t seed);
+
+}  // namespace perfwatch::accuracy

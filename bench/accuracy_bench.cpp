@@ -1,0 +1,149 @@
+// Detection accuracy on labelled synthetic histories (fixed seed), beside two
+// reference methods, then perfwatch on TigerBeetle's real history.
+//   build-release/bench/accuracy_bench [tigerbeetle.json]
+// Targets: false alarms <= 0.1 % of clean benchmark-nights; recall >= 90 % on
+// the first night and >= 95 % by the second for steps clearly past thresholds.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include "accuracy/generator.hpp"
+#include "accuracy/reference_methods.hpp"
+#include "accuracy/tigerbeetle.hpp"
+#include "detect/decide.hpp"
+
+using namespace perfwatch;
+using namespace perfwatch::accuracy;
+
+namespace {
+
+constexpr int kBenchmarks = 400, kNights = 60, kWindow = 7;
+constexpr std::uint64_t kSeed = 20261123;
+
+struct Score {
+  int clean = 0, false_alarms = 0, steps = 0, first_night = 0, by_second = 0;
+  double false_alarm_rate() const { return clean ? 100.0 * false_alarms / clean : 0; }
+  double recall_first() const { return steps ? 100.0 * first_night / steps : 0; }
+  double recall_second() const { return steps ? 100.0 * by_second / steps : 0; }
+};
+
+// alerts[method][benchmark][night]
+using Alerts = std::vector<std::vector<std::vector<bool>>>;
+enum Method { kPerfwatch, kPrevious, kPooled, kMethods };
+const char* const kMethodNames[] = {"perfwatch", "previous run, ratio > threshold", "7 days pooled, MWU 0.05 + threshold"};
+
+Alerts run_detectors(const std::vector<SyntheticBenchmark>& history) {
+  const Policy policy;
+  Alerts alerts(kMethods, std::vector<std::vector<bool>>(history.size(), std::vector<bool>(kNights, false)));
+  for (int t = kWindow; t < kNights; ++t) {
+    std::vector<BenchmarkNights> tonight;
+    for (size_t b = 0; b < history.size(); ++b) {
+      const auto& nights = history[b].nights;
+      std::vector<BenchmarkResult> base(nights.begin() + (t - kWindow), nights.begin() + t);
+      const Thresholds& th = policy.for_benchmark(history[b].name);
+      alerts[kPrevious][b][t] = previous_run_alerts(nights[t - 1], nights[t], th);
+      alerts[kPooled][b][t] = pooled_mwu_alerts(base, nights[t], th);
+      tonight.push_back({history[b].name, std::move(base), nights[t]});
+    }
+    std::map<std::string, size_t> index;
+    for (size_t b = 0; b < history.size(); ++b) index[history[b].name] = b;
+    for (const MetricResult& r : compare_nights(tonight, policy)) {
+      if (r.verdict == Verdict::regression) alerts[kPerfwatch][index[r.benchmark]][t] = true;
+    }
+  }
+  return alerts;
+}
+
+// Clean nights: before any step, or after a step that must not alert. Steps
+// are scored on their first two nights only.
+Score score(const std::vector<SyntheticBenchmark>& history, const std::vector<std::vector<bool>>& alerts,
+            Step only = Step::none) {
+  Score s;
+  for (size_t b = 0; b < history.size(); ++b) {
+    const auto& h = history[b];
+    if (only != Step::none && h.step != only) continue;
+    const bool regresses = must_alert(h.step);
+    for (int t = kWindow; t < kNights; ++t) {
+      if (!regresses || t < h.step_night) {
+        ++s.clean;
+        s.false_alarms += alerts[b][t];
+      }
+    }
+    if (regresses && h.step_night + 1 < kNights) {
+      ++s.steps;
+      s.first_night += alerts[b][h.step_night];
+      s.by_second += alerts[b][h.step_night] || alerts[b][h.step_night + 1];
+    }
+  }
+  return s;
+}
+
+void print_scores(const std::vector<SyntheticBenchmark>& history, const Alerts& alerts) {
+  fmt::print("Synthetic history: {} benchmarks x {} nights, seed {}, baseline window {} nights\n\n", kBenchmarks,
+             kNights, kSeed, kWindow);
+  fmt::print("{:<38} {:>12} {:>13} {:>9} {:>7} {:>16} {:>14}\n", "method", "clean nights", "false alarms", "FA rate",
+             "steps", "recall 1st night", "recall by 2nd");
+  for (int m = 0; m < kMethods; ++m) {
+    const Score s = score(history, alerts[m]);
+    fmt::print("{:<38} {:>12} {:>13} {:>8.3f}% {:>7} {:>15.1f}% {:>13.1f}%\n", kMethodNames[m], s.clean,
+               s.false_alarms, s.false_alarm_rate(), s.steps, s.recall_first(), s.recall_second());
+  }
+  fmt::print("\nperfwatch by kind of step:\n");
+  for (Step k : {Step::p95_tail, Step::p95_body, Step::throughput_drop, Step::error_jump, Step::memory_growth,
+                 Step::harmless_drift, Step::improvement}) {
+    const Score s = score(history, alerts[kPerfwatch], k);
+    if (must_alert(k)) {
+      fmt::print("  {:<22} {:>4} steps   recall 1st night {:>5.1f}%   by 2nd {:>5.1f}%\n", to_string(k), s.steps,
+                 s.recall_first(), s.recall_second());
+    } else {
+      fmt::print("  {:<22} {:>4} nights  false alarms {}\n", to_string(k), s.clean, s.false_alarms);
+    }
+  }
+}
+
+// PERFWATCH_ACCURACY_DEBUG=1: every miss and false alarm of perfwatch, with its numbers.
+void print_debug(const std::vector<SyntheticBenchmark>& history, const Alerts& alerts) {
+  const Policy policy;
+  for (size_t b = 0; b < history.size(); ++b) {
+    const auto& h = history[b];
+    for (int t = kWindow; t < kNights; ++t) {
+      const bool regressed = must_alert(h.step) && t >= h.step_night;
+      const auto& a = alerts[kPerfwatch][b];
+      const bool missed = regressed && ((t == h.step_night && !a[t]) || (t == h.step_night + 1 && !a[t] && !a[t - 1]));
+      const bool false_alarm = !regressed && a[t];
+      if (!missed && !false_alarm) continue;
+      std::vector<BenchmarkResult> base(h.nights.begin() + (t - kWindow), h.nights.begin() + t);
+      BenchmarkNights n{h.name, base, h.nights[t]};
+      fmt::print("{} {} night {} step {}@{} n={}:\n", false_alarm ? "FALSE ALARM" : "MISS", h.name, t,
+                 to_string(h.step), h.step_night, h.nights[t].latency ? h.nights[t].latency->values.size() : 0);
+      for (const MetricResult& r : test_benchmark(n, policy)) {
+        fmt::print("    {:<12} ratio {:.3f} p {:.3g} ci [{:.3f}, {:.3f}] {}\n", to_string(r.metric), r.ratio, r.p_value,
+                   r.ci_low, r.ci_high, to_string(r.verdict));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto history = generate_history(kBenchmarks, kNights, kSeed);
+  const Alerts alerts = run_detectors(history);
+  print_scores(history, alerts);
+  if (std::getenv("PERFWATCH_ACCURACY_DEBUG")) print_debug(history, alerts);
+
+  const Score pw = score(history, alerts[kPerfwatch]);
+  const Score prev = score(history, alerts[kPrevious]);
+  const Score pool = score(history, alerts[kPooled]);
+  const bool targets = pw.false_alarm_rate() <= 0.1 && pw.recall_first() >= 90 && pw.recall_second() >= 95;
+  const bool beats = pw.false_alarms < prev.false_alarms && pw.false_alarms < pool.false_alarms &&
+                     pw.recall_second() >= std::min(prev.recall_second(), pool.recall_second());
+  fmt::print("\ntargets (FA <= 0.1 %, recall >= 90 % / 95 %): {}\n", targets ? "met" : "MISSED");
+  fmt::print("fewer false alarms than both references without losing recall: {}\n\n", beats ? "yes" : "NO");
+
+  const std::string tigerbeetle = argc > 1 ? argv[1] : PERFWATCH_TIGERBEETLE;
+  print_tigerbeetle_report(tigerbeetle);
+  return targets && beats ? 0 : 1;
+}

@@ -1,0 +1,65 @@
+// `compare` speed: 1,000 benchmarks with a 7-night x 100-sample baseline,
+// end to end through the CLI (in-process), reading the history included.
+// Target: < 1 s wall on this 2-core machine.
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <sstream>
+
+#include "cli/app.hpp"
+#include "support/git_fixture.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace perfwatch;
+
+namespace {
+
+int cli(std::vector<std::string> args) {
+  args.insert(args.begin(), "perfwatch");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  const int status = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  if (status > 1) std::fprintf(stderr, "%s", err.str().c_str());
+  return status;
+}
+
+std::string night(std::mt19937_64& rng, int benchmarks, int samples) {
+  std::lognormal_distribution<double> latency(7.0, 0.2);
+  std::string text = R"({"benchmarks":[)";
+  char buf[32];
+  for (int b = 0; b < benchmarks; ++b) {
+    text += (b ? ",{" : "{") + std::string(R"("name":"suite/bench_)") + std::to_string(b) + R"(","samples":[)";
+    for (int s = 0; s < samples; ++s) {
+      std::snprintf(buf, sizeof buf, "%s%.6g", s ? "," : "", latency(rng));
+      text += buf;
+    }
+    text += "]}";
+  }
+  return text + "]}";
+}
+
+}  // namespace
+
+int main() {
+  testing::TempDir dir;
+  testing::GitFixture git(dir.path(), 8);
+  std::mt19937_64 rng(7);
+  const std::string db = (dir / "h.db").string();
+  for (int n = 0; n < 8; ++n) {
+    const auto file = dir.write("night.json", night(rng, 1000, 100));
+    const std::string at = "2026-11-" + std::to_string(10 + n) + "T02:00:00Z";
+    if (cli({"--repo", dir.path().string(), "--db", db, "--quiet", "ingest", file.string(), "--commit",
+             git.shas()[static_cast<size_t>(n)], "--at", at, "--env", "bench"}) > 1) return 2;
+  }
+  const int repeats = 5;
+  double best = 1e9;
+  for (int i = 0; i < repeats; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    if (cli({"--repo", dir.path().string(), "--db", db, "compare", "--format", "json"}) > 1) return 2;
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::printf("%-56s %8.3f s    target < 1 s   %s\n", "compare, 1,000 benchmarks x 7 nights x 100 samples (best of 5)",
+              best, best < 1.0 ? "ok" : "MISSED");
+  return best < 1.0 ? 0 : 1;
+}

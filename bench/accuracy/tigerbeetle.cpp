@@ -73,7 +73,8 @@ void print_tigerbeetle_report(const std::string& path) {
   for (const Series& s : all) {
     fmt::print("  {:<14} regressions at: {}\n", s.name, join(verdicts(s, defaults, Verdict::regression)));
     fmt::print("  {:<14} improvements at: {}\n", "", join(verdicts(s, defaults, Verdict::improvement)));
-    fmt::print("  {:<14} regressions with 10 % thresholds: {}\n", "", join(verdicts(s, sensitive, Verdict::regression)));
+    fmt::print("  {:<14} with 10 % thresholds: regressions at {}; improvements at {}\n", "",
+               join(verdicts(s, sensitive, Verdict::regression)), join(verdicts(s, sensitive, Verdict::improvement)));
   }
   const auto& load_accepted = all.front().values;
   fmt::print("  load_accepted around the reference change points: [13..17] = {} {} {} {} {}; [69..73] = {} {} {} {} {}\n",

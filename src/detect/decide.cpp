@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numbers>
+
+#include "detect/evidence.hpp"
 
 #include "stats/quantile.hpp"
 #include "stats/tests.hpp"
@@ -11,13 +14,6 @@ namespace perfwatch {
 namespace {
 
 double median(std::vector<double> v) { return stats::quantile(v, 0.5); }
-
-// 1.4826 * median absolute deviation: the SD for normal data, robust to one wild night.
-double robust_spread(const std::vector<double>& v, double centre) {
-  std::vector<double> deviations;
-  for (double x : v) deviations.push_back(std::fabs(x - centre));
-  return 1.4826 * median(deviations);
-}
 
 MetricResult insufficient(Metric metric, int nights) {
   MetricResult r;
@@ -59,79 +55,116 @@ Verdict verdict_of(const MetricResult& r, const Thresholds& t, double alpha) {
   return Verdict::unchanged;
 }
 
-// When last night and tonight both moved the same way and their two-night
-// level is past the threshold, that level is tested against the nights before
-// them: the second night of a real step carries the first night's evidence.
-// Returns 1 when that does not apply.
-double sustained_p_value(const std::vector<NightValue>& base, const NightValue& tonight, Metric metric,
-                         const Policy& policy, const Thresholds& t) {
-  if (static_cast<int>(base.size()) - 1 < policy.min_baseline_nights) return 1;
-  const std::vector<NightValue> before(base.begin(), base.end() - 1);
-  const NightValue& last = base.back();
-  const NightValue pair{std::sqrt(last.value * tonight.value), (last.log_variance + tonight.log_variance) / 4};
-  // log of "how much worse", so that a regression and an improvement mirror each other
-  auto worse = [&](const NightValue& v) {
-    const double log_ratio = std::log(test_metric(before, v, metric, policy.noise_floor).ratio);
-    return higher_is_better(metric) ? -log_ratio : log_ratio;
-  };
-  const double limit = std::fabs(std::log(threshold(metric, t)));
-  const double w_tonight = worse(tonight), w_last = worse(last), w_pair = worse(pair);
-  const bool same_way = (w_tonight > 0) == (w_last > 0);
-  if (!same_way || std::fabs(w_pair) <= limit) return 1;
-  return test_metric(before, pair, metric, policy.noise_floor, 2).p_value;
+MetricResult untested(Metric metric, int nights) {
+  MetricResult r;
+  r.metric = metric;
+  r.baseline_nights = nights;
+  r.ratio = r.ci_low = r.ci_high = NAN;
+  return r;
 }
 
 // Nights that ran but carried no error counts count as 0 errors of 1.
 ErrorCount errors_or_clean(const BenchmarkResult& r) { return night_errors(r).value_or(ErrorCount{0, 1}); }
 
+// One metric of one benchmark before the run-wide steps: its result so far
+// and the evidence still to be turned into a p-value.
+struct Pending {
+  MetricResult result;
+  std::optional<Evidence> single;  // tonight against the baseline nights
+  std::optional<Evidence> pair;    // the two-night level, when it applies
+};
+
+// How much worse (log) `e`'s value is than its baseline: regressions positive.
+double worse(const Evidence& e, Metric metric) { return higher_is_better(metric) ? -e.effect : e.effect; }
+
+// When last night and tonight moved the same way and their two-night level is
+// past the threshold, that level against the nights before them: the second
+// night of a real step carries the first night's evidence too.
+std::optional<Evidence> sustained_evidence(const std::vector<NightValue>& base, const NightValue& tonight,
+                                           Metric metric, const Policy& policy, const Thresholds& t) {
+  if (static_cast<int>(base.size()) - 1 < policy.min_baseline_nights) return std::nullopt;
+  const std::vector<NightValue> before(base.begin(), base.end() - 1);
+  const NightValue& last = base.back();
+  const NightValue pair{std::sqrt(last.value * tonight.value), (last.log_variance + tonight.log_variance) / 4};
+  const auto e_tonight = gather_evidence(before, tonight), e_last = gather_evidence(before, last);
+  auto e_pair = gather_evidence(before, pair, 2);
+  if (!e_tonight || !e_last || !e_pair) return std::nullopt;
+  const bool same_way = (worse(*e_tonight, metric) > 0) == (worse(*e_last, metric) > 0);
+  const double limit = std::fabs(std::log(threshold(metric, t)));
+  if (!same_way || std::fabs(worse(*e_pair, metric)) <= limit) return std::nullopt;
+  return e_pair;
+}
+
+std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Policy& policy) {
+  std::vector<Pending> out;
+  const int k = static_cast<int>(nights.baseline.size());
+  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
+                   Metric::peak_memory}) {
+    const auto tonight = night_value(nights.current, m);
+    if (!tonight) continue;
+    std::vector<NightValue> base;
+    for (const BenchmarkResult& b : nights.baseline)
+      if (auto v = night_value(b, m)) base.push_back(*v);
+    Pending p;
+    p.result = static_cast<int>(base.size()) < policy.min_baseline_nights ? insufficient(m, static_cast<int>(base.size()))
+                                                                           : untested(m, static_cast<int>(base.size()));
+    if (p.result.verdict != Verdict::insufficient_baseline) {
+      std::vector<double> values;
+      for (const NightValue& v : base) values.push_back(v.value);
+      p.result.baseline = median(values);
+      p.single = gather_evidence(base, *tonight);
+      p.pair = sustained_evidence(base, *tonight, m, policy, policy.for_benchmark(nights.name));
+    }
+    p.result.current = tonight->value;
+    p.result.unit = m == Metric::throughput ? nights.current.throughput->unit
+                    : m == Metric::peak_memory ? "bytes"
+                                               : nights.current.latency->unit;
+    out.push_back(std::move(p));
+  }
+  // Error rate, when any night speaks of errors.
+  bool any = night_errors(nights.current).has_value();
+  for (const BenchmarkResult& b : nights.baseline) any = any || night_errors(b).has_value();
+  if (any) {
+    std::vector<ErrorCount> base;
+    for (const BenchmarkResult& b : nights.baseline) base.push_back(errors_or_clean(b));
+    Pending p;
+    p.result = k < policy.min_baseline_nights ? insufficient(Metric::error_rate, k)
+                                              : test_error_rate(base, errors_or_clean(nights.current));
+    p.result.unit = "fraction";
+    out.push_back(std::move(p));
+  }
+  for (Pending& p : out) p.result.benchmark = nights.name;
+  return out;
+}
+
+void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
+  const TestOutcome single = finish_test(*p.single, prior, noise_floor);
+  p.result.ratio = single.ratio;
+  p.result.ci_low = single.ci_low;
+  p.result.ci_high = single.ci_high;
+  p.result.p_value = single.p_value;
+  if (p.pair) {  // the smaller p of two tests counts twice (Bonferroni)
+    const double pair = finish_test(*p.pair, prior, noise_floor).p_value;
+    p.result.p_value = std::min(1.0, 2 * std::min(single.p_value, pair));
+  }
+}
+
 }  // namespace
 
 MetricResult test_metric(const std::vector<NightValue>& baseline, const NightValue& current, Metric metric,
                          double noise_floor, int current_nights) {
-  const int k = static_cast<int>(baseline.size());
-  MetricResult r;
-  r.metric = metric;
-  r.baseline_nights = k;
-  r.current = current.value;
-  std::vector<double> logs, values, within;
-  for (const NightValue& n : baseline) {
-    values.push_back(n.value);
-    logs.push_back(std::log(std::max(n.value, 1e-300)));
-    within.push_back(n.log_variance);
-  }
+  MetricResult r = untested(metric, static_cast<int>(baseline.size()));
+  std::vector<double> values;
+  for (const NightValue& v : baseline) values.push_back(v.value);
   r.baseline = median(values);
-  if (k < 2 || r.baseline <= 0 || current.value <= 0) {
-    r.ratio = r.baseline > 0 ? current.value / r.baseline : NAN;
-    r.ci_low = r.ci_high = NAN;
-    return r;
+  r.current = current.value;
+  if (const auto e = gather_evidence(baseline, current, current_nights)) {
+    const TestOutcome o = finish_test(*e, {}, noise_floor);
+    r.ratio = o.ratio;
+    r.ci_low = o.ci_low;
+    r.ci_high = o.ci_high;
+    r.p_value = o.p_value;
   }
-  const double centre = median(logs);
-  const double centre_factor = std::numbers::pi / (2 * k);  // variance of a median of k, relative to one value
-  // A night's spread = between-night variance (tau^2) + its sampling variance.
-  const double night_spread = robust_spread(logs, centre);
-  const double sampling = median(within);
-  const double tau2 = std::max(night_spread * night_spread - sampling, 0.0);
-  // Two parts of the prediction variance of (tonight - centre): the
-  // between-night part, estimated from k nights (k - 1 df), and the sampling
-  // part, known from hundreds of samples (taken as 10 df a night).
-  const double between = tau2 * (1.0 / current_nights + centre_factor);
-  const double samples = current.log_variance + centre_factor * sampling;
-  double variance = between + samples;
-  double df = variance * variance /
-              (between * between / (k - 1) + samples * samples / (10.0 * (k + 1)) + 1e-300);
-  const double floor = noise_floor * noise_floor * (1 + centre_factor);
-  if (variance < floor) {
-    variance = floor;
-    df = k - 1;  // the floor stands in for a spread we could not measure: stay conservative
-  }
-  df = std::clamp(df, static_cast<double>(k - 1), 1000.0);
-  const double scale = std::sqrt(variance);
-  const double effect = std::log(current.value) - centre;
-  r.ratio = std::exp(effect);
-  r.p_value = stats::student_t_sf(std::fabs(effect / scale), df);  // one-sided, in the change's direction
-  const double half = stats::student_t_quantile(0.975, df) * scale;
-  r.ci_low = std::exp(effect - half);
-  r.ci_high = std::exp(effect + half);
   return r;
 }
 
@@ -158,44 +191,6 @@ MetricResult test_error_rate(const std::vector<ErrorCount>& baseline, const Erro
   r.ci_low = r.current - r.baseline - 1.96 * se;
   r.ci_high = r.current - r.baseline + 1.96 * se;
   return r;
-}
-
-std::vector<MetricResult> test_benchmark(const BenchmarkNights& nights, const Policy& policy) {
-  std::vector<MetricResult> results;
-  const int k = static_cast<int>(nights.baseline.size());
-  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
-                   Metric::peak_memory}) {
-    const auto tonight = night_value(nights.current, m);
-    if (!tonight) continue;
-    std::vector<NightValue> base;
-    for (const BenchmarkResult& b : nights.baseline)
-      if (auto v = night_value(b, m)) base.push_back(*v);
-    MetricResult r = static_cast<int>(base.size()) < policy.min_baseline_nights
-                         ? insufficient(m, static_cast<int>(base.size()))
-                         : test_metric(base, *tonight, m, policy.noise_floor);
-    if (r.verdict != Verdict::insufficient_baseline) {
-      const double sustained = sustained_p_value(base, *tonight, m, policy, policy.for_benchmark(nights.name));
-      if (sustained < 1) r.p_value = std::min(1.0, 2 * std::min(r.p_value, sustained));
-    }
-    r.current = tonight->value;
-    r.unit = m == Metric::throughput ? nights.current.throughput->unit
-             : m == Metric::peak_memory ? "bytes"
-                                        : nights.current.latency->unit;
-    results.push_back(std::move(r));
-  }
-  // Error rate, when any night speaks of errors.
-  bool any = night_errors(nights.current).has_value();
-  for (const BenchmarkResult& b : nights.baseline) any = any || night_errors(b).has_value();
-  if (any) {
-    std::vector<ErrorCount> base;
-    for (const BenchmarkResult& b : nights.baseline) base.push_back(errors_or_clean(b));
-    MetricResult r = k < policy.min_baseline_nights ? insufficient(Metric::error_rate, k)
-                                                    : test_error_rate(base, errors_or_clean(nights.current));
-    r.unit = "fraction";
-    results.push_back(std::move(r));
-  }
-  for (MetricResult& r : results) r.benchmark = nights.name;
-  return results;
 }
 
 namespace {
@@ -233,10 +228,26 @@ void decide(std::vector<MetricResult>& results, const Policy& policy) {
 }
 
 std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& benchmarks, const Policy& policy) {
-  std::vector<MetricResult> results;
+  std::vector<Pending> pending;
   for (const BenchmarkNights& b : benchmarks) {
-    auto r = test_benchmark(b, policy);
-    results.insert(results.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
+    auto p = gather_benchmark(b, policy);
+    pending.insert(pending.end(), std::make_move_iterator(p.begin()), std::make_move_iterator(p.end()));
+  }
+  // One prior per metric, fitted to every benchmark's nightly spread in this run.
+  std::map<Metric, stats::VariancePrior> priors;
+  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput, Metric::peak_memory}) {
+    std::vector<double> variances, dfs;
+    for (const Pending& p : pending) {
+      if (p.result.metric != m || !p.single) continue;
+      variances.push_back(p.single->spread2);
+      dfs.push_back(p.single->k - 1);
+    }
+    priors[m] = stats::fit_variance_prior(variances, dfs);
+  }
+  std::vector<MetricResult> results;
+  for (Pending& p : pending) {
+    if (p.single) finish(p, priors[p.result.metric], policy.noise_floor);
+    results.push_back(std::move(p.result));
   }
   decide(results, policy);
   return results;

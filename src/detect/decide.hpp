@@ -21,7 +21,11 @@
 // Variance: a night's value varies by a between-night part (estimated from
 // the k baseline nights, k - 1 degrees of freedom) plus its own sampling
 // noise (known from the night's samples); Welch-Satterthwaite combines them.
-// With one value a night (aggregate-only data) this is the plain df = k - 1 test.
+// Seven nights say little about a spread, so the between-night variances of
+// all benchmarks in the run are moderated toward a shared prior (empirical
+// Bayes, limma's method): alike benchmarks lend each other degrees of freedom.
+// With one value a night (aggregate-only data) and no moderation this is the
+// plain df = k - 1 test.
 //
 // Persistence: when last night and tonight moved the same way and their
 // two-night level is past the threshold, that level is also tested against
@@ -43,7 +47,8 @@ struct BenchmarkNights {
   BenchmarkResult current;
 };
 
-// Ratio, interval and raw p-value of one metric (verdict not yet decided).
+// Ratio, interval and raw p-value of one metric on its own: no moderation
+// across benchmarks (verdict not yet decided).
 // `current_nights`: how many nights `current` averages (geometric mean).
 MetricResult test_metric(const std::vector<NightValue>& baseline, const NightValue& current, Metric metric,
                          double noise_floor, int current_nights = 1);
@@ -51,13 +56,12 @@ MetricResult test_metric(const std::vector<NightValue>& baseline, const NightVal
 // Error rate of tonight against the pooled baseline nights.
 MetricResult test_error_rate(const std::vector<ErrorCount>& baseline, const ErrorCount& current);
 
-// Every metric one benchmark measured tonight, with raw p-values.
-std::vector<MetricResult> test_benchmark(const BenchmarkNights& nights, const Policy& policy);
-
 // Benjamini-Hochberg across the run's alerting tests, then each verdict.
 void decide(std::vector<MetricResult>& results, const Policy& policy);
 
-// The whole run: test_benchmark for each, then decide.
+// The whole run: every metric of every benchmark, the between-night variances
+// moderated toward a prior fitted to all benchmarks of the run (per metric),
+// then decide.
 std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& benchmarks, const Policy& policy);
 
 // regression when any result is; else unchanged (or insufficient-baseline

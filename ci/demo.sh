@@ -2,7 +2,8 @@
 # The demo: installs what is missing, builds perfwatch, makes a small git
 # repository, backfills a week of nightly results (generated with a fixed
 # seed) plus an eighth night where parser/small got 35 % slower, and shows the
-# history perfwatch keeps. Everything lands in ./demo-work (removed first).
+# history perfwatch keeps and the regression it finds. Everything lands in
+# ./demo-work (removed first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -61,11 +62,20 @@ echo
 echo "== perfwatch history parser/small"
 "$pw" history parser/small
 echo
-echo "== perfwatch history alloc/vector"
-"$pw" history alloc/vector
+echo "== perfwatch history alloc/vector --metric throughput"
+"$pw" history alloc/vector --metric throughput
 echo
-echo "== perfwatch export | head -c 300"
-"$pw" export 2>/dev/null | head -c 300
+echo "== perfwatch compare (night 8 against the 7 nights before; exit 1 = regression)"
+set +e
+"$pw" compare
+status=$?
+set -e
+echo "(exit status $status)"
 echo
+echo "== perfwatch compare --format markdown"
+"$pw" compare --format markdown || true
 echo
-echo "History: $work/repo/.perfwatch/history.db"
+echo "== perfwatch status HEAD~1 (a clean night)"
+"$pw" status HEAD~1
+echo
+echo "History: $work/repo/.perfwatch/history.db ($("$pw" export 2>/dev/null | tail -n +2 | wc -l) runs; perfwatch export dumps it)"

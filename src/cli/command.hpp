@@ -21,6 +21,7 @@ struct Command {
 
 const std::vector<Command>& commands();
 
+Handler setup_run(CLI::App& sub);
 Handler setup_ingest(CLI::App& sub);
 Handler setup_compare(CLI::App& sub);
 Handler setup_status(CLI::App& sub);

@@ -4,6 +4,7 @@ namespace perfwatch {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"run", "Run the suite from the config and record one run for a commit", setup_run},
       {"ingest", "Record results produced elsewhere as one run for a commit", setup_ingest},
       {"compare", "Compare the newest run of a commit with its 7-day baseline", setup_compare},
       {"status", "Regression status of one commit, per benchmark", setup_status},

@@ -1,0 +1,44 @@
+#pragma once
+// One child process, run the way a benchmark must be: no shell, its own
+// process group, output to files, killed with its group on timeout or
+// interruption, and its peak memory from wait4's rusage.
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace perfwatch {
+
+struct ProcessSpec {
+  std::vector<std::string> argv;  // argv[0] is looked up in PATH
+  std::filesystem::path cwd;
+  std::map<std::string, std::string> env;  // added to this process's environment
+  double timeout_s = 600;
+  std::filesystem::path stdout_path, stderr_path;
+};
+
+enum class ProcessEnd { exited, signaled, timed_out, interrupted, not_started };
+
+struct ProcessResult {
+  ProcessEnd end = ProcessEnd::not_started;
+  int exit_code = 0;  // when exited
+  int signal = 0;     // when signaled
+  double wall_seconds = 0;
+  std::int64_t peak_rss_bytes = 0;
+  std::string error;  // why it did not start
+  bool ok() const { return end == ProcessEnd::exited && exit_code == 0; }
+};
+
+// Runs `spec` to completion. `stop` (may be null) is polled: when it turns
+// true the process group is terminated and the result is `interrupted`.
+// `tick` (may be empty) is called about every 250 ms with the elapsed seconds.
+ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop,
+                          const std::function<void(double)>& tick = {});
+
+// "exit status 3", "killed by signal 9", "timed out after 2 s", ...
+std::string describe(const ProcessResult& r, double timeout_s);
+
+}  // namespace perfwatch

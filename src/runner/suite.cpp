@@ -1,0 +1,87 @@
+#include "runner/suite.hpp"
+
+#include <set>
+
+#include "adapters/adapter.hpp"
+#include "adapters/json_fields.hpp"
+
+namespace perfwatch {
+namespace {
+
+using namespace json_fields;
+
+void reject_unknown_keys(const json& object, const std::set<std::string>& known, const std::string& source,
+                         const std::string& path) {
+  for (const auto& [key, value] : object.items()) {
+    if (known.count(key)) continue;
+    std::string expected;
+    for (const std::string& k : known) expected += (expected.empty() ? "" : ", ") + k;
+    throw input_error(source + ": " + child(path, key) + ": unknown key (expected one of " + expected + ")");
+  }
+}
+
+std::vector<std::string> read_argv(const json& value, const std::string& source, const std::string& path) {
+  require_array(value, source, path);
+  if (value.empty()) throw input_error(source + ": " + path + ": expected a non-empty argv array, got []");
+  std::vector<std::string> argv;
+  for (size_t i = 0; i < value.size(); ++i) argv.push_back(require_string(value[i], source, element(path, i)));
+  return argv;
+}
+
+int read_count(const json& value, const std::string& source, const std::string& path, int minimum) {
+  const std::int64_t n = require_count(value, source, path);
+  if (n < minimum || n > 100000) fail(source, path, "an integer from " + std::to_string(minimum) + " to 100000", value);
+  return static_cast<int>(n);
+}
+
+SuiteEntry read_entry(const json& b, const std::string& source, const std::string& path) {
+  require_object(b, source, path);
+  reject_unknown_keys(b, {"name", "command", "format", "cwd", "env", "timeout_s", "repetitions", "warmup", "prepare"},
+                      source, path);
+  SuiteEntry e;
+  e.name = require_string(require(b, "name", source, path), source, child(path, "name"));
+  if (e.name.empty()) fail(source, child(path, "name"), "a non-empty string", b["name"]);
+  e.command = read_argv(require(b, "command", source, path), source, child(path, "command"));
+  if (const json* f = optional(b, "format")) {
+    e.format = require_string(*f, source, child(path, "format"));
+    bool known = e.format == "time";
+    for (const Adapter& a : adapters()) known = known || e.format == a.name;
+    if (!known) fail(source, child(path, "format"), "time or one of " + adapter_names(), *f);
+  }
+  if (const json* c = optional(b, "cwd")) e.cwd = require_string(*c, source, child(path, "cwd"));
+  if (const json* env = optional(b, "env")) {
+    require_object(*env, source, child(path, "env"));
+    for (const auto& [key, value] : env->items()) e.env[key] = require_string(value, source, child(child(path, "env"), key));
+  }
+  if (const json* t = optional(b, "timeout_s")) {
+    e.timeout_s = require_number(*t, source, child(path, "timeout_s"));
+    if (e.timeout_s <= 0) fail(source, child(path, "timeout_s"), "a positive number of seconds", *t);
+  }
+  if (const json* r = optional(b, "repetitions")) e.repetitions = read_count(*r, source, child(path, "repetitions"), 1);
+  if (const json* w = optional(b, "warmup")) e.warmup = read_count(*w, source, child(path, "warmup"), 0);
+  if (const json* p = optional(b, "prepare")) e.prepare = read_argv(*p, source, child(path, "prepare"));
+  return e;
+}
+
+}  // namespace
+
+Suite parse_suite(std::string_view text, const std::string& source) {
+  const json doc = parse_document(text, source);
+  require_object(doc, source, "(document)");
+  reject_unknown_keys(doc, {"suite", "benchmarks"}, source, "");
+  Suite suite;
+  suite.name = require_string(require(doc, "suite", source, ""), source, "suite");
+  const json& list = require_array(require(doc, "benchmarks", source, ""), source, "benchmarks");
+  if (list.empty()) throw input_error(source + ": benchmarks: expected at least one benchmark, got []");
+  std::set<std::string> names;
+  for (size_t i = 0; i < list.size(); ++i) {
+    SuiteEntry e = read_entry(list[i], source, element("benchmarks", i));
+    if (!names.insert(e.name).second) {
+      throw input_error(source + ": " + element("benchmarks", i) + ".name: expected a unique name, got \"" + e.name + "\" twice");
+    }
+    suite.benchmarks.push_back(std::move(e));
+  }
+  return suite;
+}
+
+}  // namespace perfwatch

@@ -1,0 +1,32 @@
+#pragma once
+// The suite file (perfwatch.json): what `perfwatch run` executes.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perfwatch {
+
+struct SuiteEntry {
+  std::string name;
+  std::vector<std::string> command;  // argv, run without a shell
+  std::string format = "time";       // an adapter name, or "time": the process's wall time is the sample
+  std::string cwd;                   // relative to the suite file's directory; empty: that directory
+  std::map<std::string, std::string> env;  // added to perfwatch's environment
+  double timeout_s = 600;
+  int repetitions = 1;  // process-level repeats; their samples are appended
+  int warmup = 0;       // runs discarded before the measured ones
+  std::vector<std::string> prepare;  // a build step run once before, if given
+};
+
+struct Suite {
+  std::string name;
+  std::vector<SuiteEntry> benchmarks;
+};
+
+// Parses and validates a suite file: an unknown key, a wrong type or a
+// missing field is exit 2 naming `source`, the JSON path and what was expected.
+Suite parse_suite(std::string_view text, const std::string& source);
+
+}  // namespace perfwatch

@@ -1,0 +1,58 @@
+// A stand-in benchmark process for the runner's tests (built without sanitizers,
+// so its memory is its own):
+//   bench_helper sleep SECONDS        sleeps (and ignores nothing: SIGTERM ends it)
+//   bench_helper exit CODE MESSAGE    prints MESSAGE to stderr, exits CODE
+//   bench_helper alloc MB             touches MB megabytes, prints native JSON
+//   bench_helper native NAME NS       prints a native result with NS as its sample
+//   bench_helper garbage              prints output no adapter reads
+//   bench_helper spawn-sleeper FILE   starts a grandchild that sleeps 30 s, writes its pid to FILE, sleeps
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+int main(int argc, char** argv) {
+  const std::string mode = argc > 1 ? argv[1] : "";
+  if (mode == "sleep" && argc > 2) {
+    std::this_thread::sleep_for(std::chrono::duration<double>(std::atof(argv[2])));
+    std::puts(R"({"benchmarks":[{"name":"slept","samples":[1]}]})");
+    return 0;
+  }
+  if (mode == "exit" && argc > 3) {
+    std::fprintf(stderr, "first line\n%s\n", argv[3]);
+    return std::atoi(argv[2]);
+  }
+  if (mode == "alloc" && argc > 2) {
+    const size_t bytes = static_cast<size_t>(std::atol(argv[2])) * 1024 * 1024;
+    std::vector<char> block(bytes);
+    std::memset(block.data(), 1, bytes);  // every page touched: resident
+    std::printf(R"({"benchmarks":[{"name":"alloc","samples":[%d]}]})" "\n", block[bytes / 2]);
+    return 0;
+  }
+  if (mode == "native" && argc > 3) {
+    std::printf(R"({"benchmarks":[{"name":"%s","unit":"ns","samples":[%s]}]})" "\n", argv[2], argv[3]);
+    return 0;
+  }
+  if (mode == "garbage") {
+    std::puts("this is not JSON at all");
+    return 0;
+  }
+  if (mode == "spawn-sleeper" && argc > 2) {
+    const pid_t child = fork();
+    if (child == 0) {
+      execlp("sleep", "sleep", "30", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::ofstream(argv[2]) << child << "\n";
+    std::this_thread::sleep_for(std::chrono::seconds(30));
+    return 0;
+  }
+  std::fprintf(stderr, "bench_helper: unknown mode\n");
+  return 2;
+}

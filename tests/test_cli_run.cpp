@@ -1,0 +1,150 @@
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <nlohmann/json.hpp>
+#include <fstream>
+#include <thread>
+
+#include "support/ingest_fixture.hpp"
+#include "util/file.hpp"
+
+using namespace perfwatch;
+using perfwatch::testing::IngestFixture;
+using perfwatch::testing::one_line;
+
+namespace {
+
+std::string entry(const std::string& name, const std::vector<std::string>& args, const std::string& extra = "") {
+  std::string argv = "\"" + std::string(PERFWATCH_TEST_HELPER) + "\"";
+  for (const auto& a : args) argv += ", \"" + a + "\"";
+  return R"({"name": ")" + name + R"(", "command": [)" + argv + "]" + extra + "}";
+}
+
+std::string suite(const std::vector<std::string>& entries) {
+  std::string list;
+  for (const auto& e : entries) list += (list.empty() ? "" : ", ") + e;
+  return R"({"suite": "tests", "benchmarks": [)" + list + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("cli run") {
+  IngestFixture f;
+  f.dir.write("perfwatch.json", suite({entry("quick", {"native", "parse", "1200"}, R"(, "format": "perfwatch", "repetitions": 3)"),
+                                       entry("crash", {"exit", "3", "segfault in parser"}),
+                                       entry("noise", {"garbage"}, R"(, "format": "gbench")"),
+                                       entry("memory", {"alloc", "50"})}));
+  const auto r = f.perfwatch({"run", "--at", "2026-11-20T02:00:00Z"});
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK(r.err.find("[2/4] crash: FAILED: run1: exit status 3; stderr: first line | segfault in parser") != std::string::npos);
+  CHECK(r.err.find("recorded run 1 of suite tests: 4 benchmarks (2 failed)") != std::string::npos);
+
+  auto runs = [&](const std::string& bench) {
+    return nlohmann::json::parse(f.perfwatch({"history", bench, "--format", "json"}).out)["runs"];
+  };
+  SUBCASE("repetitions append samples; the output's benchmarks are named under the entry") {
+    CHECK(runs("quick/parse")[0]["n"] == 3);
+    CHECK(runs("quick/parse")[0]["p50"] == 1200.0);
+    CHECK(runs("quick")[0]["n"] == 3);  // the process wall times
+    CHECK(runs("quick")[0]["time"] == "2026-11-20T02:00:00Z");
+  }
+  SUBCASE("failures are recorded rows, never missing ones") {
+    CHECK(runs("crash")[0]["failure"] == "run1: exit status 3; stderr: first line | segfault in parser");
+    CHECK(runs("crash")[0]["errors"] == 1);
+    CHECK(runs("noise")[0]["failure"].get<std::string>().find("output is not gbench") != std::string::npos);
+  }
+  SUBCASE("peak memory of the process") {
+    const double mb = runs("memory")[0]["peak_rss_bytes"].get<double>() / (1024 * 1024);
+    CHECK(mb > 45);
+    CHECK(mb < 60);
+  }
+  SUBCASE("--only runs a subset") {
+    const auto only = f.perfwatch({"run", "--only", "qu*"});
+    CHECK(only.status == 0);
+    CHECK(only.err.find("[1/1] quick") != std::string::npos);
+    CHECK(runs("quick").size() == 2);
+    CHECK(runs("crash").size() == 1);
+  }
+}
+
+TEST_CASE("cli run rejects bad suites and reports a missing command") {
+  IngestFixture f;
+  SUBCASE("a bad suite file: exit 2, one line, nothing recorded") {
+    f.dir.write("perfwatch.json", R"({"suite": "s", "benchmarks": [{"name": "a", "command": ["x"], "timeout": 5}]})");
+    const auto r = f.perfwatch({"run"});
+    CHECK(r.status == 2);
+    CHECK(one_line(r.err));
+    CHECK(r.err.find("perfwatch.json: benchmarks[0].timeout: unknown key") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(f.db));
+  }
+  SUBCASE("no suite file") {
+    const auto r = f.perfwatch({"run"});
+    CHECK(r.status == 2);
+    CHECK(r.err.find("perfwatch.json: cannot read") != std::string::npos);
+  }
+  SUBCASE("--only matching nothing") {
+    f.dir.write("perfwatch.json", suite({entry("a", {"native", "x", "1"})}));
+    const auto r = f.perfwatch({"run", "--only", "zzz*"});
+    CHECK(r.status == 2);
+    CHECK(r.err.find("--only \"zzz*\": expected a glob matching a benchmark (known: a)") != std::string::npos);
+  }
+  SUBCASE("a missing command: exit 3, the rest recorded") {
+    f.dir.write("perfwatch.json", R"({"suite": "s", "benchmarks": [{"name": "gone", "command": ["perfwatch-no-such-tool"]}, )" +
+                                      entry("fine", {"native", "x", "5"}) + "]}");
+    const auto r = f.perfwatch({"run"});
+    CHECK(r.status == 3);
+    CHECK(r.err.find("a benchmark command is missing") != std::string::npos);
+    CHECK(f.perfwatch({"history", "fine"}).status == 0);
+  }
+}
+
+TEST_CASE("cli run: SIGTERM mid-suite stops the children and records nothing") {
+  IngestFixture f;
+  REQUIRE(f.perfwatch({"ingest", f.results("seed.json", "seed", "1,2,3")}).status == 0);
+  const std::string before = f.exported();
+  f.dir.write("perfwatch.json", suite({entry("first", {"native", "x", "5"}),
+                                       entry("long", {"spawn-sleeper", (f.dir / "pid").string()}),
+                                       entry("never", {"native", "y", "5"})}));
+  // The real executable, as CI runs it.
+  std::vector<std::string> args = {PERFWATCH_BINARY, "--repo", f.dir.path().string(), "--db", f.db, "run"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, (f.dir / "stderr").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  // Wait until the long benchmark is running (its grandchild wrote its pid), then SIGTERM.
+  for (int i = 0; i < 500 && !std::filesystem::exists(f.dir / "pid"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  REQUIRE(kill(pid, SIGTERM) == 0);
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 3);
+  const std::string err = read_file(f.dir / "stderr");
+  CHECK(err.find("interrupted by a signal") != std::string::npos);
+  CHECK(err.find("never") == std::string::npos);
+  CHECK(f.exported() == before);
+  pid_t grandchild = 0;
+  std::ifstream(f.dir / "pid") >> grandchild;
+  REQUIRE(grandchild > 0);
+  bool dead = false;
+  for (int i = 0; i < 200 && !dead; ++i) {
+    dead = kill(grandchild, 0) != 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  // A zombie reparented to init counts as gone; check the state when still there.
+  if (!dead) {
+    std::ifstream stat("/proc/" + std::to_string(grandchild) + "/stat");
+    std::string a, b, state;
+    stat >> a >> b >> state;
+    dead = state == "Z";
+  }
+  CHECK(dead);
+}

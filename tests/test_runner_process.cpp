@@ -1,0 +1,107 @@
+#include <doctest/doctest.h>
+#include <signal.h>
+
+#include <fstream>
+#include <thread>
+
+#include "runner/execute.hpp"
+#include "runner/process.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace perfwatch;
+using perfwatch::testing::TempDir;
+
+namespace {
+
+ProcessSpec helper(const TempDir& dir, std::vector<std::string> args, double timeout_s = 30) {
+  ProcessSpec spec;
+  spec.argv = {PERFWATCH_TEST_HELPER};
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  spec.timeout_s = timeout_s;
+  spec.stdout_path = dir / "out";
+  spec.stderr_path = dir / "err";
+  return spec;
+}
+
+// True once `pid` is gone (or only a zombie waiting for init).
+bool gone(pid_t pid) {
+  for (int i = 0; i < 200; ++i) {
+    if (kill(pid, 0) != 0) return true;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string pid_field, name, state;
+    stat >> pid_field >> name >> state;
+    if (state == "Z") return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("run_process") {
+  TempDir dir;
+  SUBCASE("exit status and stderr are captured") {
+    const ProcessResult r = run_process(helper(dir, {"exit", "3", "disk on fire"}), nullptr);
+    CHECK(r.end == ProcessEnd::exited);
+    CHECK(r.exit_code == 3);
+    CHECK_FALSE(r.ok());
+    CHECK(describe(r, 30) == "exit status 3");
+    CHECK(tail_lines(dir / "err", 3) == "first line | disk on fire");
+  }
+  SUBCASE("a timeout kills the whole process group") {
+    const ProcessResult r = run_process(helper(dir, {"spawn-sleeper", (dir / "pid").string()}, 1.0), nullptr);
+    CHECK(r.end == ProcessEnd::timed_out);
+    CHECK(r.wall_seconds >= 1.0);
+    CHECK(r.wall_seconds < 5.0);
+    CHECK(describe(r, 1.0) == "timed out after 1 s");
+    pid_t grandchild = 0;
+    std::ifstream(dir / "pid") >> grandchild;
+    REQUIRE(grandchild > 0);
+    CHECK(gone(grandchild));
+  }
+  SUBCASE("peak memory comes from rusage: 200 MB within 10 %") {
+    const ProcessResult r = run_process(helper(dir, {"alloc", "200"}), nullptr);
+    REQUIRE(r.ok());
+    const double mb = static_cast<double>(r.peak_rss_bytes) / (1024 * 1024);
+    CHECK(mb > 200 * 0.9);
+    CHECK(mb < 200 * 1.1);
+  }
+  SUBCASE("a small process is not charged the memory of the process that started it") {
+    std::vector<char> ballast(150 * 1024 * 1024, 1);  // make this test process big
+    const ProcessResult r = run_process(helper(dir, {"native", "x", "1"}), nullptr);
+    REQUIRE(r.ok());
+    CHECK(ballast[12345] == 1);
+    CHECK(r.peak_rss_bytes > 0);
+    CHECK(r.peak_rss_bytes < 30 * 1024 * 1024);
+  }
+  SUBCASE("a missing command does not start") {
+    ProcessSpec spec = helper(dir, {});
+    spec.argv = {"perfwatch-no-such-command"};
+    const ProcessResult r = run_process(spec, nullptr);
+    CHECK(r.end == ProcessEnd::not_started);
+    CHECK(describe(r, 1).find("No such file or directory") != std::string::npos);
+  }
+  SUBCASE("the stop flag interrupts") {
+    std::atomic<bool> stop{false};
+    std::thread stopper([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      stop = true;
+    });
+    const ProcessResult r = run_process(helper(dir, {"sleep", "30"}), &stop);
+    stopper.join();
+    CHECK(r.end == ProcessEnd::interrupted);
+    CHECK(r.wall_seconds < 5);
+  }
+  SUBCASE("environment and working directory") {
+    ProcessSpec spec = helper(dir, {});
+    spec.argv = {"sh", "-c", "echo \"$PERFWATCH_TEST_VALUE $(pwd)\""};
+    spec.env = {{"PERFWATCH_TEST_VALUE", "42"}};
+    std::filesystem::create_directories(dir / "sub");
+    spec.cwd = dir / "sub";
+    REQUIRE(run_process(spec, nullptr).ok());
+    std::string value, cwd;
+    std::ifstream(dir / "out") >> value >> cwd;
+    CHECK(value == "42");
+    CHECK(std::filesystem::equivalent(cwd, dir / "sub"));
+  }
+}

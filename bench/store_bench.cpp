@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/app.hpp"
+#include "support/cli.hpp"
 #include "store/store.hpp"
 #include "support/git_fixture.hpp"
 #include "support/temp_dir.hpp"
@@ -23,14 +24,11 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Runs perfwatch in-process; prints its errors.
 int cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "perfwatch");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int status = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  if (status != 0) std::fprintf(stderr, "%s", err.str().c_str());
-  return status;
+  const auto r = testing::run(std::move(args));
+  if (r.status > 1) std::fprintf(stderr, "%s", r.err.c_str());
+  return r.status;
 }
 
 // A native results file of `benchmarks` x `samples` log-normal latencies.

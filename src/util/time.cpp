@@ -100,23 +100,22 @@ std::optional<UnixTime> parse_iso8601(std::string_view s) {
   return days_from_civil(*y, *mo, *d) * 86400 + hh * 3600 + mi * 60 + ss - *offset;
 }
 
-std::string format_iso8601(UnixTime t) {
+namespace {
+
+std::string format_utc(UnixTime t, const char* format) {
   const std::time_t tt = static_cast<std::time_t>(t);
   std::tm tm{};
   gmtime_r(&tt, &tm);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
 
-std::string format_short_time(UnixTime t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  return buf;
-}
+}  // namespace
+
+std::string format_iso8601(UnixTime t) { return format_utc(t, "%Y-%m-%dT%H:%M:%SZ"); }
+
+std::string format_short_time(UnixTime t) { return format_utc(t, "%Y-%m-%d %H:%M"); }
 
 UnixTime now_unix() {
   using namespace std::chrono;

@@ -7,8 +7,10 @@ find_package(CLI11 REQUIRED)
 find_package(Boost 1.74 REQUIRED)  # Boost.Math is header-only
 find_package(fmt REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
+find_package(CURL REQUIRED)
 if(PERFWATCH_TESTS)
   find_package(doctest REQUIRED)
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # the fake GitHub in tests
 endif()
 if(PERFWATCH_BENCH OR PERFWATCH_EXAMPLES)
   find_package(benchmark REQUIRED)

@@ -1,0 +1,49 @@
+#pragma once
+// GitHub's REST API for perfwatch: the headers GitHub asks for, retries with
+// backoff and jitter, rate limits honoured, pagination through Link, and
+// failures as one line that says what is missing. The token never appears in
+// any message.
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "github/retry.hpp"
+
+namespace perfwatch::github {
+
+struct Config {
+  std::string api_url = "https://api.github.com";
+  std::string repository;  // "owner/name"
+  std::string token;
+  RetryPolicy retry;
+  long connect_timeout_ms = 10000;
+  long timeout_ms = 30000;
+};
+
+// GITHUB_API_URL, GITHUB_REPOSITORY (else `repository`), GITHUB_TOKEN.
+Config config_from_environment(const std::string& repository);
+
+class Client {
+ public:
+  using Sleep = std::function<void(double seconds)>;
+  explicit Client(Config config, Sleep sleep = {});
+
+  // `path` is relative to the repository: "/issues?state=open".
+  nlohmann::json get_all(const std::string& path);  // every page, arrays joined
+  nlohmann::json send(const std::string& method, const std::string& path, const nlohmann::json& body);
+
+  const Config& config() const { return config_; }
+
+ private:
+  HttpResponse exchange(const std::string& method, const std::string& url, const std::string& body);
+  [[noreturn]] void fail(const HttpResponse& r, const std::string& reason, int attempts) const;
+  std::string redact(std::string text) const;
+
+  Config config_;
+  Sleep sleep_;
+};
+
+// The URL of rel="next" in a Link header, or "".
+std::string next_link(const std::string& link_header);
+
+}  // namespace perfwatch::github

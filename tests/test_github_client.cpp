@@ -83,7 +83,11 @@ TEST_CASE("github::Client") {
     f.server.inject(FakeGitHub::fault("GET", 429));
     CHECK(f.client().get_all("/issues").empty());
     CHECK(f.waits.size() == 2);
-    CHECK(f.waits[1] > f.waits[0] * 1.5);  // exponential
+    // Exponential with jitter: attempt n waits base * 2^(n-1) * [1, 2).
+    CHECK(f.waits[0] >= 0.01);
+    CHECK(f.waits[0] < 0.02);
+    CHECK(f.waits[1] >= 0.02);
+    CHECK(f.waits[1] < 0.04);
   }
   SUBCASE("a request that hangs past the timeout is retried") {
     f.server.inject(FakeGitHub::fault("GET", 200, {}, 1.5, "[]"));

@@ -8,6 +8,7 @@ find_package(Boost 1.74 REQUIRED)  # Boost.Math is header-only
 find_package(fmt REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 find_package(CURL REQUIRED)
+find_package(mstch REQUIRED)
 if(PERFWATCH_TESTS)
   find_package(doctest REQUIRED)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # the fake GitHub in tests

@@ -3,56 +3,12 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "support/cli.hpp"
-#include "support/git_fixture.hpp"
-#include "support/temp_dir.hpp"
+#include "support/week.hpp"
 
 using namespace perfwatch;
 using perfwatch::testing::one_line;
+using perfwatch::testing::Week;
 
-namespace {
-
-// A repository with 8 commits on main, one run a night for each (night 8 at
-// `last_factor` times the level), recorded through the CLI.
-struct Week {
-  testing::TempDir dir;
-  testing::GitFixture git{dir.path(), 8};
-  std::string db = (dir / "h.db").string();
-  std::mt19937_64 rng{2026};
-
-  testing::CliResult perfwatch(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--repo", dir.path().string(), "--db", db});
-    return testing::run(std::move(args));
-  }
-
-  // 80 log-normal samples around `level`, the night shifted by up to +-2 %.
-  std::string samples(double level) {
-    std::lognormal_distribution<double> latency(std::log(level), 0.1);
-    const double shift = std::uniform_real_distribution<double>(0.98, 1.02)(rng);
-    std::string out;
-    for (int i = 0; i < 80; ++i) out += (i ? "," : "") + std::to_string(latency(rng) * shift);
-    return out;
-  }
-
-  // parser/small at `factor` times its level; json/encode unchanged.
-  std::string night_file(double factor) {
-    return dir.write("night.json", R"({"suite":"demo","benchmarks":[{"name":"parser/small","unit":"ns","samples":[)" +
-                                       samples(1000 * factor) + R"(]},{"name":"json/encode","unit":"ns","samples":[)" +
-                                       samples(5000) + "]}]}")
-        .string();
-  }
-
-  void record(const std::string& commit, int day, double factor) {
-    const std::string at = "2026-11-" + std::to_string(10 + day) + "T02:00:00Z";
-    REQUIRE(perfwatch({"ingest", night_file(factor), "--commit", commit, "--at", at, "--env", "ci"}).status == 0);
-  }
-
-  explicit Week(double last_factor = 1.35) {
-    for (int night = 0; night < 8; ++night) record(git.shas()[night], night, night == 7 ? last_factor : 1.0);
-  }
-};
-
-}  // namespace
 
 TEST_CASE("cli compare") {
   Week w;

@@ -25,6 +25,7 @@ Handler setup_run(CLI::App& sub);
 Handler setup_ingest(CLI::App& sub);
 Handler setup_compare(CLI::App& sub);
 Handler setup_status(CLI::App& sub);
+Handler setup_report(CLI::App& sub);
 Handler setup_history(CLI::App& sub);
 Handler setup_export(CLI::App& sub);
 Handler setup_import(CLI::App& sub);

@@ -8,6 +8,7 @@ const std::vector<Command>& commands() {
       {"ingest", "Record results produced elsewhere as one run for a commit", setup_ingest},
       {"compare", "Compare the newest run of a commit with its 7-day baseline", setup_compare},
       {"status", "Regression status of one commit, per benchmark", setup_status},
+      {"report", "File, update or close GitHub issues for a commit's comparison", setup_report},
       {"history", "Trend of one benchmark: table and sparkline", setup_history},
       {"export", "Write the whole history as NDJSON to stdout", setup_export},
       {"import", "Add runs from an NDJSON export (one transaction)", setup_import},

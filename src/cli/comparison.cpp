@@ -29,10 +29,12 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
   c.run_id = run.id;
   c.run_time = run.time;
   c.environment = run.environment;
+  c.suite = run.suite;
   c.baseline.runs = static_cast<int>(baseline.size());
   if (!baseline.empty()) {
     c.baseline.from = baseline.front().time;
     c.baseline.to = baseline.back().time;
+    c.last_good_commit = baseline.back().commit_sha;
   }
   // Group the baseline nights by benchmark, in night order.
   std::map<std::string, std::vector<BenchmarkResult>> past;

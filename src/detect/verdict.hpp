@@ -47,7 +47,9 @@ struct Comparison {
   std::int64_t run_id = 0;
   UnixTime run_time = 0;
   std::string environment;
+  std::string suite;
   BaselineWindow baseline;
+  std::string last_good_commit;  // the newest baseline run's commit ("" without a baseline)
   std::vector<MetricResult> results;
   std::vector<std::pair<std::string, std::string>> failures;  // benchmark, why
   Verdict verdict = Verdict::unchanged;  // regression when any result is

@@ -96,6 +96,26 @@ std::vector<std::string> Repository::first_parent_history(const std::string& sha
   return history;
 }
 
+std::vector<CommitInfo> Repository::commits_between(const std::string& from, const std::string& to, size_t limit,
+                                                    size_t& total) const {
+  std::vector<CommitInfo> commits;
+  total = 0;
+  Handle<git_revwalk, git_revwalk_free> walk;
+  git_oid to_oid, from_oid;
+  if (git_oid_fromstr(&to_oid, to.c_str()) != 0 || git_revwalk_new(&walk.ptr, repo_.get()) != 0) return commits;
+  git_revwalk_sorting(walk.ptr, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  if (git_revwalk_push(walk.ptr, &to_oid) != 0) return commits;
+  if (!from.empty() && git_oid_fromstr(&from_oid, from.c_str()) == 0) git_revwalk_hide(walk.ptr, &from_oid);
+  git_oid oid;
+  while (git_revwalk_next(&oid, walk.ptr) == 0) {
+    ++total;
+    if (commits.size() >= limit) continue;
+    Handle<git_commit, git_commit_free> commit;
+    if (git_commit_lookup(&commit.ptr, repo_.get(), &oid) == 0) commits.push_back(describe(commit.ptr));
+  }
+  return commits;
+}
+
 bool Repository::is_ancestor(const std::string& ancestor, const std::string& descendant) const {
   if (ancestor == descendant) return true;
   git_oid a, d;

@@ -27,6 +27,11 @@ class Repository {
   // `sha` and its first-parent ancestors, newest first, at most `limit`.
   std::vector<std::string> first_parent_history(const std::string& sha, size_t limit) const;
 
+  // Commits reachable from `to` but not from `from` (empty `from`: all),
+  // newest first, at most `limit`; `total` gets how many there are in all.
+  std::vector<CommitInfo> commits_between(const std::string& from, const std::string& to, size_t limit,
+                                          size_t& total) const;
+
   // True when `ancestor` is `descendant` or one of its ancestors.
   bool is_ancestor(const std::string& ancestor, const std::string& descendant) const;
 

@@ -74,7 +74,8 @@ void Client::fail(const HttpResponse& r, const std::string& reason, int attempts
   }
 }
 
-HttpResponse Client::exchange(const std::string& method, const std::string& url, const std::string& body) {
+HttpResponse Client::exchange(const std::string& method, const std::string& url, const std::string& body,
+                              bool allow_unprocessable) {
   HttpRequest request;
   request.method = method;
   request.url = url;
@@ -87,6 +88,7 @@ HttpResponse Client::exchange(const std::string& method, const std::string& url,
   static thread_local std::mt19937_64 rng(std::random_device{}());
   for (int attempt = 1;; ++attempt) {
     HttpResponse r = perform(request);
+    if (allow_unprocessable && r.status == 422) return r;
     const RetryDecision d = decide_retry(r, attempt, config_.retry, now_unix(),
                                          std::uniform_real_distribution<double>(0, 1)(rng));
     if (d.next == Next::done) return r;
@@ -107,6 +109,15 @@ nlohmann::json Client::get_all(const std::string& path) {
     url = link == r.headers.end() ? "" : next_link(link->second);
   }
   return all;
+}
+
+std::optional<nlohmann::json> Client::try_send(const std::string& method, const std::string& path,
+                                              const nlohmann::json& body) {
+  const std::string url = config_.api_url + "/repos/" + config_.repository + path;
+  const HttpResponse r = exchange(method, url, body.dump(), true);
+  if (r.status == 422) return std::nullopt;
+  const auto doc = nlohmann::json::parse(r.body, nullptr, false);
+  return doc.is_discarded() ? nlohmann::json() : doc;
 }
 
 nlohmann::json Client::send(const std::string& method, const std::string& path, const nlohmann::json& body) {

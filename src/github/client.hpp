@@ -5,6 +5,7 @@
 // any message.
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "github/retry.hpp"
@@ -31,11 +32,15 @@ class Client {
   // `path` is relative to the repository: "/issues?state=open".
   nlohmann::json get_all(const std::string& path);  // every page, arrays joined
   nlohmann::json send(const std::string& method, const std::string& path, const nlohmann::json& body);
+  // As send, but a 422 (GitHub's "validation failed": an unknown assignee, say)
+  // is nullopt instead of an error.
+  std::optional<nlohmann::json> try_send(const std::string& method, const std::string& path, const nlohmann::json& body);
 
   const Config& config() const { return config_; }
 
  private:
-  HttpResponse exchange(const std::string& method, const std::string& url, const std::string& body);
+  HttpResponse exchange(const std::string& method, const std::string& url, const std::string& body,
+                        bool allow_unprocessable = false);
   [[noreturn]] void fail(const HttpResponse& r, const std::string& reason, int attempts) const;
   std::string redact(std::string text) const;
 

@@ -42,6 +42,7 @@ struct RunInfo {
   std::string commit_sha;
   std::string environment;  // fingerprint
   RunStatus status = RunStatus::complete;
+  std::string suite;
 };
 
 struct RunRecord {

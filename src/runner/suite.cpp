@@ -1,9 +1,11 @@
 #include "runner/suite.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "adapters/adapter.hpp"
 #include "adapters/json_fields.hpp"
+#include "util/text.hpp"
 
 namespace perfwatch {
 namespace {
@@ -63,16 +65,48 @@ SuiteEntry read_entry(const json& b, const std::string& source, const std::strin
   return e;
 }
 
+GitHubSettings read_github(const json& g, const std::string& source) {
+  require_object(g, source, "github");
+  reject_unknown_keys(g, {"repository", "assignees"}, source, "github");
+  GitHubSettings s;
+  if (const json* r = optional(g, "repository")) {
+    s.repository = require_string(*r, source, "github.repository");
+    if (s.repository.find('/') == std::string::npos) fail(source, "github.repository", "owner/name", *r);
+  }
+  if (const json* a = optional(g, "assignees")) {
+    require_object(*a, source, "github.assignees");
+    for (const auto& [glob, logins] : a->items()) {
+      const std::string path = child("github.assignees", glob);
+      require_array(logins, source, path);
+      std::vector<std::string> names;
+      for (size_t i = 0; i < logins.size(); ++i) names.push_back(require_string(logins[i], source, element(path, i)));
+      s.assignees.emplace_back(glob, names);
+    }
+  }
+  return s;
+}
+
 }  // namespace
+
+std::vector<std::string> assignees_for(const GitHubSettings& github, const std::string& benchmark) {
+  std::vector<std::string> logins;
+  for (const auto& [glob, names] : github.assignees) {
+    if (!glob_match(glob, benchmark)) continue;
+    for (const std::string& n : names)
+      if (std::find(logins.begin(), logins.end(), n) == logins.end()) logins.push_back(n);
+  }
+  return logins;
+}
 
 Suite parse_suite(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
   require_object(doc, source, "(document)");
-  reject_unknown_keys(doc, {"suite", "benchmarks"}, source, "");
+  reject_unknown_keys(doc, {"suite", "benchmarks", "github"}, source, "");
   Suite suite;
   suite.name = require_string(require(doc, "suite", source, ""), source, "suite");
   const json& list = require_array(require(doc, "benchmarks", source, ""), source, "benchmarks");
   if (list.empty()) throw input_error(source + ": benchmarks: expected at least one benchmark, got []");
+  if (const json* g = optional(doc, "github")) suite.github = read_github(*g, source);
   std::set<std::string> names;
   for (size_t i = 0; i < list.size(); ++i) {
     SuiteEntry e = read_entry(list[i], source, element("benchmarks", i));

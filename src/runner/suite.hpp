@@ -20,10 +20,20 @@ struct SuiteEntry {
   std::vector<std::string> prepare;  // a build step run once before, if given
 };
 
+// Where regressions are reported ("github" in the suite file).
+struct GitHubSettings {
+  std::string repository;  // "owner/name"; GITHUB_REPOSITORY wins
+  std::vector<std::pair<std::string, std::vector<std::string>>> assignees;  // benchmark glob -> logins
+};
+
 struct Suite {
   std::string name;
   std::vector<SuiteEntry> benchmarks;
+  GitHubSettings github;
 };
+
+// The logins to assign for `benchmark`: every matching glob's, in order, once each.
+std::vector<std::string> assignees_for(const GitHubSettings& github, const std::string& benchmark);
 
 // Parses and validates a suite file: an unknown key, a wrong type or a
 // missing field is exit 2 naming `source`, the JSON path and what was expected.

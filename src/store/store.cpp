@@ -218,7 +218,7 @@ std::vector<BenchmarkResult> Store::run_results(std::int64_t run_id) {
 namespace {
 
 constexpr const char* kRunInfoSelect =
-    "SELECT ru.id, ru.time, c.sha, e.fingerprint, ru.status FROM runs ru"
+    "SELECT ru.id, ru.time, c.sha, e.fingerprint, ru.status, ru.suite FROM runs ru"
     " JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id ";
 
 std::vector<RunInfo> read_run_infos(sqlite::Statement& stmt) {
@@ -226,6 +226,7 @@ std::vector<RunInfo> read_run_infos(sqlite::Statement& stmt) {
   while (stmt.step()) {
     RunInfo info{stmt.column_int(0), stmt.column_int(1), stmt.column_text(2), stmt.column_text(3)};
     parse_run_status(stmt.column_text(4), info.status);
+    info.suite = stmt.column_text(5);
     runs.push_back(std::move(info));
   }
   return runs;

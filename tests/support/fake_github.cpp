@@ -56,6 +56,11 @@ std::vector<std::string> FakeGitHub::labels() {
   return labels_;
 }
 
+void FakeGitHub::set_users(std::vector<std::string> users) {
+  std::lock_guard lock(mutex_);
+  users_ = std::move(users);
+}
+
 std::vector<FakeGitHub::Request> FakeGitHub::requests() {
   std::lock_guard lock(mutex_);
   return requests_;
@@ -117,7 +122,14 @@ void FakeGitHub::routes() {
     i.title = body.value("title", "");
     i.body = body.value("body", "");
     for (const auto& l : body.value("labels", nlohmann::json::array())) i.labels.push_back(l);
-    for (const auto& a : body.value("assignees", nlohmann::json::array())) i.assignees.push_back(a);
+    for (const auto& a : body.value("assignees", nlohmann::json::array())) {
+      if (std::find(users_.begin(), users_.end(), a.get<std::string>()) == users_.end()) {
+        res.status = 422;
+        res.set_content(R"({"message":"Validation Failed","errors":[{"field":"assignees","code":"invalid"}]})", "application/json");
+        return;
+      }
+      i.assignees.push_back(a);
+    }
     issues_.push_back(i);
     res.status = 201;
     res.set_content(issue_json(i).dump(), "application/json");

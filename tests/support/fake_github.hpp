@@ -60,6 +60,8 @@ class FakeGitHub {
   // Copies of the state, for assertions.
   std::vector<Issue> issues();
   std::vector<std::string> labels();
+  // Logins that exist; an issue assigned to anyone else is refused with 422, as GitHub does.
+  void set_users(std::vector<std::string> users);
   std::vector<Request> requests();
 
  private:
@@ -70,6 +72,7 @@ class FakeGitHub {
   std::mutex mutex_;
   std::vector<Issue> issues_;
   std::vector<std::string> labels_;
+  std::vector<std::string> users_ = {"alice"};
   std::vector<Fault> faults_;
   std::vector<Request> requests_;
 };

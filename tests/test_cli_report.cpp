@@ -5,6 +5,8 @@
 #include "support/fake_github.hpp"
 #include "support/week.hpp"
 
+#include <sstream>
+
 using namespace perfwatch;
 using perfwatch::testing::FakeGitHub;
 using perfwatch::testing::Week;
@@ -166,4 +168,88 @@ TEST_CASE("cli report --github fails clearly") {
   SUBCASE("report without --github is bad usage") {
     CHECK(n.week.perfwatch({"report"}).status == 2);
   }
+}
+
+TEST_CASE("cli report --github: a 502 after GitHub acted makes no duplicate") {
+  Nights n;
+  auto fault = FakeGitHub::fault("POST", 502);
+  fault.act_first = true;  // GitHub carries the request out, the answer is lost
+  SUBCASE("the issue") {
+    n.github.add_label("performance-regression");
+    n.github.add_label("needs-investigation");
+    n.github.inject(fault);
+    CHECK(n.report().status == 1);
+    CHECK(n.github.issues().size() == 1);
+  }
+  SUBCASE("a label") {
+    n.github.inject(fault);
+    CHECK(n.report().status == 1);
+    CHECK(n.github.labels() == std::vector<std::string>{"performance-regression", "needs-investigation"});
+    CHECK(n.github.issues().size() == 1);
+  }
+}
+
+TEST_CASE("cli report --github: untrusted names cannot ping, inject markup or break the table") {
+  Week week(1.0);
+  FakeGitHub github;
+  GitHubEnvironment env{github};
+  const std::string evil = "evil|@alice <img src=x onerror=alert(1)> **bold**";
+  const std::string sha = week.git.commit("Fix @bob's [link](javascript:alert(1)) | and `code`");
+  const auto file = week.dir.write("evil.json", R"({"suite":"demo","benchmarks":[{"name":")" + nlohmann::json(evil).dump().substr(1, evil.size() + 0) +
+                                                       R"(","unit":"ns","samples":[1]}]})");
+  // A week of the evil benchmark, then a night 60 % slower.
+  for (int day = 0; day < 7; ++day) {
+    const auto night = week.dir.write("e.json", nlohmann::json{{"benchmarks", {{{"name", evil}, {"unit", "ns"},
+        {"samples", nlohmann::json::parse("[" + week.samples(1000) + "]")}}}}}.dump());
+    REQUIRE(week.perfwatch({"ingest", night.string(), "--commit", week.git.shas()[static_cast<size_t>(day)],
+                            "--at", "2026-11-1" + std::to_string(day) + "T03:00:00Z", "--env", "ci"}).status == 0);
+  }
+  const auto slow = week.dir.write("e.json", nlohmann::json{{"benchmarks", {{{"name", evil}, {"unit", "ns"},
+      {"samples", nlohmann::json::parse("[" + week.samples(1600) + "]")}}}}}.dump());
+  REQUIRE(week.perfwatch({"ingest", slow.string(), "--commit", sha, "--at", "2026-11-17T03:00:00Z", "--env", "ci"}).status == 0);
+  REQUIRE(week.perfwatch({"report", "--github"}).status == 1);
+  const auto issues = github.issues();
+  REQUIRE(issues.size() == 1);
+  // Outside code fences (where GitHub neither pings nor renders HTML), nothing raw.
+  std::string body, line;
+  bool fenced = false;
+  for (std::istringstream in(issues[0].body); std::getline(in, line);) {
+    if (line.starts_with("```")) fenced = !fenced;
+    else if (!fenced) body += line + "\n";
+  }
+  CHECK(issues[0].body.find("title \"evil_") != std::string::npos);  // the chart title: plain characters only
+  CHECK(body.find("@alice") == std::string::npos);  // @\u200balice: no mention
+  CHECK(body.find("@bob") == std::string::npos);
+  CHECK(body.find("<img") == std::string::npos);
+  CHECK(body.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+  CHECK(body.find("\\[link\\]") != std::string::npos);
+  CHECK(body.find("evil\\|") != std::string::npos);
+  // Every table row keeps its 8 cell borders.
+  std::istringstream lines(body);
+  for (std::string row; std::getline(lines, row);) {
+    if (!row.starts_with("| p")) continue;
+    size_t borders = 0;
+    for (size_t i = 0; i < row.size(); ++i) borders += row[i] == '|' && (i == 0 || row[i - 1] != '\\');
+    CHECK_MESSAGE(borders == 8, row);
+  }
+  CHECK(issues[0].title.find("@alice") == std::string::npos);
+  (void)file;
+}
+
+TEST_CASE("cli report --github: at most 50 suspect commits, then how many more") {
+  Week week(1.0);
+  FakeGitHub github;
+  GitHubEnvironment env{github};
+  std::string head;
+  for (int i = 0; i < 60; ++i) head = week.git.commit("refactor " + std::to_string(i));
+  week.record(head, 8, 1.5);
+  REQUIRE(week.perfwatch({"report", "--github"}).status == 1);
+  const auto issues = github.issues();
+  REQUIRE(issues.size() == 1);
+  const std::string& body = issues[0].body;
+  CHECK(body.find("Since the last good run at `" + week.git.shas()[7].substr(0, 8) + "`") != std::string::npos);
+  CHECK(body.find(" refactor 59 (") != std::string::npos);  // newest first
+  CHECK(body.find(" refactor 10 (") != std::string::npos);  // the 50th
+  CHECK(body.find(" refactor 9 (") == std::string::npos);
+  CHECK(body.find("- and 10 more") != std::string::npos);
 }

@@ -75,7 +75,7 @@ void Client::fail(const HttpResponse& r, const std::string& reason, int attempts
 }
 
 HttpResponse Client::exchange(const std::string& method, const std::string& url, const std::string& body,
-                              bool allow_unprocessable) {
+                              bool allow_unprocessable, const Check& already_done) {
   HttpRequest request;
   request.method = method;
   request.url = url;
@@ -94,6 +94,16 @@ HttpResponse Client::exchange(const std::string& method, const std::string& url,
     if (d.next == Next::done) return r;
     if (d.next == Next::fail) fail(r, d.reason, attempt);
     sleep_(d.wait_s);
+    // A 5xx, or a failure after the request left, may come after GitHub acted.
+    const bool ambiguous = r.status >= 500 || (r.status == 0 && r.reached_server);
+    if (ambiguous && already_done) {
+      if (auto done = already_done()) {
+        HttpResponse found;
+        found.status = 200;
+        found.body = done->dump();
+        return found;
+      }
+    }
   }
 }
 
@@ -115,6 +125,15 @@ std::optional<nlohmann::json> Client::try_send(const std::string& method, const 
                                               const nlohmann::json& body) {
   const std::string url = config_.api_url + "/repos/" + config_.repository + path;
   const HttpResponse r = exchange(method, url, body.dump(), true);
+  if (r.status == 422) return std::nullopt;
+  const auto doc = nlohmann::json::parse(r.body, nullptr, false);
+  return doc.is_discarded() ? nlohmann::json() : doc;
+}
+
+std::optional<nlohmann::json> Client::create_once(const std::string& path, const nlohmann::json& body,
+                                                 const Check& already_done) {
+  const std::string url = config_.api_url + "/repos/" + config_.repository + path;
+  const HttpResponse r = exchange("POST", url, body.dump(), true, already_done);
   if (r.status == 422) return std::nullopt;
   const auto doc = nlohmann::json::parse(r.body, nullptr, false);
   return doc.is_discarded() ? nlohmann::json() : doc;

@@ -36,11 +36,17 @@ class Client {
   // is nullopt instead of an error.
   std::optional<nlohmann::json> try_send(const std::string& method, const std::string& path, const nlohmann::json& body);
 
+  // A POST that must not happen twice. A 5xx or a timeout may come after
+  // GitHub acted, so before each retry `already_done` is asked whether the
+  // effect exists; if it returns a value, that is the result. A 422 is nullopt.
+  using Check = std::function<std::optional<nlohmann::json>()>;
+  std::optional<nlohmann::json> create_once(const std::string& path, const nlohmann::json& body, const Check& already_done);
+
   const Config& config() const { return config_; }
 
  private:
   HttpResponse exchange(const std::string& method, const std::string& url, const std::string& body,
-                        bool allow_unprocessable = false);
+                        bool allow_unprocessable = false, const Check& already_done = {});
   [[noreturn]] void fail(const HttpResponse& r, const std::string& reason, int attempts) const;
   std::string redact(std::string text) const;
 

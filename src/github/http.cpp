@@ -61,6 +61,8 @@ HttpResponse perform(const HttpRequest& request) {
   if (rc != CURLE_OK) {
     response.transport_error = curl_easy_strerror(rc);
     response.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
+    response.reached_server = rc != CURLE_COULDNT_CONNECT && rc != CURLE_COULDNT_RESOLVE_HOST &&
+                              rc != CURLE_COULDNT_RESOLVE_PROXY;
     return response;
   }
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);

@@ -22,6 +22,7 @@ struct HttpResponse {
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string transport_error;                 // "timed out", "connection refused", ...
   bool timed_out = false;
+  bool reached_server = true;  // false only when the request surely never left (no connection)
 };
 
 HttpResponse perform(const HttpRequest& request);

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "util/error.hpp"
+
 namespace perfwatch::github {
 
 std::vector<TrackedIssue> read_open_issues(Client& client) {
@@ -19,19 +21,30 @@ void ensure_labels(Client& client) {
   for (const auto& label : client.get_all("/labels?per_page=100")) present.insert(label.value("name", ""));
   const std::pair<const char*, const char*> wanted[] = {{kRegressionLabel, "d73a4a"}, {kInvestigateLabel, "fbca04"}};
   for (const auto& [name, colour] : wanted) {
-    if (!present.count(name)) client.send("POST", "/labels", {{"name", name}, {"color", colour}});
+    // 422 is "already exists": another run, or a retried POST that GitHub had carried out.
+    if (!present.count(name)) client.try_send("POST", "/labels", {{"name", name}, {"color", colour}});
   }
 }
 
 int open_issue(Client& client, const std::string& title, const std::string& body,
                const std::vector<std::string>& assignees) {
+  // A retried POST must not open a second issue: look for this issue's marker first.
+  const auto marker = parse_marker(body);
+  const Client::Check already_open = [&]() -> std::optional<nlohmann::json> {
+    for (const TrackedIssue& t : read_open_issues(client)) {
+      if (marker && t.issue.marker.fingerprint == marker->fingerprint) return nlohmann::json{{"number", t.issue.number}};
+    }
+    return std::nullopt;
+  };
   nlohmann::json request = {{"title", title}, {"body", body}, {"labels", {kRegressionLabel, kInvestigateLabel}}};
   if (!assignees.empty()) {
     request["assignees"] = assignees;
-    if (auto created = client.try_send("POST", "/issues", request)) return created->value("number", 0);
-    request.erase("assignees");
+    if (auto created = client.create_once("/issues", request, already_open)) return created->value("number", 0);
+    request.erase("assignees");  // an invalid login must not lose the issue
   }
-  return client.send("POST", "/issues", request).value("number", 0);
+  const auto created = client.create_once("/issues", request, already_open);
+  if (!created) throw environment_error("GitHub refused to open the issue \"" + title + "\" (422 Validation Failed)");
+  return created->value("number", 0);
 }
 
 void comment(Client& client, int issue, const std::string& body) {

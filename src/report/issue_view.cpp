@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <mstch/mstch.hpp>
 
 #include "model/units.hpp"
@@ -111,8 +113,11 @@ std::string render_issue(const IssueFacts& f, const std::string& marker) {
     xs += (xs.empty() ? "" : ", ") + ("\"" + format_short_time(time).substr(5, 5) + "\"");
     ys += (ys.empty() ? "" : ", ") + fmt::format("{:.4g}", value / scale);
   }
-  std::string title = one_line(f.result->benchmark) + " " + to_string(f.result->metric);
-  std::replace(title.begin(), title.end(), '"', '\'');
+  // Mermaid labels take plain characters only: nothing a renderer could read as markup.
+  std::string title;
+  for (char c : f.result->benchmark + " " + to_string(f.result->metric)) {
+    title += std::isalnum(static_cast<unsigned char>(c)) || std::string_view(" _./:-+").find(c) != std::string_view::npos ? c : '_';
+  }
   context["chart_title"] = title;
   context["chart_x"] = xs;
   context["chart_y"] = ys;

@@ -46,6 +46,11 @@ void FakeGitHub::add_issue(Issue issue) {
   issues_.push_back(std::move(issue));
 }
 
+void FakeGitHub::add_label(std::string name) {
+  std::lock_guard lock(mutex_);
+  labels_.push_back(std::move(name));
+}
+
 std::vector<FakeGitHub::Issue> FakeGitHub::issues() {
   std::lock_guard lock(mutex_);
   return issues_;
@@ -64,6 +69,16 @@ void FakeGitHub::set_users(std::vector<std::string> users) {
 std::vector<FakeGitHub::Request> FakeGitHub::requests() {
   std::lock_guard lock(mutex_);
   return requests_;
+}
+
+// A fault marked act_first answers once the route has acted (called with the lock held).
+bool FakeGitHub::answer_after_acting(const std::string& method, httplib::Response& res) {
+  auto it = std::find_if(after_.begin(), after_.end(), [&](const Fault& f) { return f.method == method; });
+  if (it == after_.end()) return false;
+  res.status = it->status;
+  res.set_content(it->body, "application/json");
+  after_.erase(it);
+  return true;
 }
 
 void FakeGitHub::routes() {
@@ -85,6 +100,11 @@ void FakeGitHub::routes() {
       }
     }
     if (!faulted) return httplib::Server::HandlerResponse::Unhandled;
+    if (fault.act_first) {
+      std::lock_guard lock(mutex_);
+      after_.push_back(fault);
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     if (fault.delay_s > 0) std::this_thread::sleep_for(std::chrono::duration<double>(fault.delay_s));
     res.status = fault.status;
     for (const auto& [k, v] : fault.headers) res.set_header(k, v);
@@ -131,6 +151,7 @@ void FakeGitHub::routes() {
       i.assignees.push_back(a);
     }
     issues_.push_back(i);
+    if (answer_after_acting("POST", res)) return;
     res.status = 201;
     res.set_content(issue_json(i).dump(), "application/json");
   });
@@ -166,7 +187,14 @@ void FakeGitHub::routes() {
   });
   server_->Post(repo + "/labels", [this](const Request& req, Response& res) {
     std::lock_guard lock(mutex_);
-    labels_.push_back(nlohmann::json::parse(req.body).value("name", ""));
+    const std::string name = nlohmann::json::parse(req.body).value("name", "");
+    if (std::find(labels_.begin(), labels_.end(), name) != labels_.end()) {  // as GitHub: no duplicate labels
+      res.status = 422;
+      res.set_content(R"({"message":"Validation Failed","errors":[{"code":"already_exists"}]})", "application/json");
+      return;
+    }
+    labels_.push_back(name);
+    if (answer_after_acting("POST", res)) return;
     res.status = 201;
     res.set_content(req.body, "application/json");
   });

@@ -12,6 +12,7 @@
 
 namespace httplib {
 class Server;
+struct Response;
 }
 
 namespace perfwatch::testing {
@@ -31,6 +32,7 @@ class FakeGitHub {
     std::map<std::string, std::string> headers;
     double delay_s = 0;
     std::string body = R"({"message":"fault"})";
+    bool act_first = false;  // carry the request out, then answer with the fault (GitHub's 502 after acting)
   };
   struct Request {
     std::string method, path, authorization, accept, api_version, user_agent, body;
@@ -45,7 +47,7 @@ class FakeGitHub {
   }
   static Fault fault(std::string method, int status, std::map<std::string, std::string> headers = {},
                      double delay_s = 0, std::string body = R"({"message":"fault"})") {
-    return Fault{std::move(method), status, std::move(headers), delay_s, std::move(body)};
+    return Fault{std::move(method), status, std::move(headers), delay_s, std::move(body), false};
   }
 
   FakeGitHub();
@@ -56,6 +58,7 @@ class FakeGitHub {
   std::string url() const;  // "http://127.0.0.1:PORT"
   void inject(Fault fault);
   void add_issue(Issue issue);
+  void add_label(std::string name);
 
   // Copies of the state, for assertions.
   std::vector<Issue> issues();
@@ -66,6 +69,7 @@ class FakeGitHub {
 
  private:
   void routes();
+  bool answer_after_acting(const std::string& method, httplib::Response& res);
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;
@@ -75,6 +79,7 @@ class FakeGitHub {
   std::vector<std::string> users_ = {"alice"};
   std::vector<Fault> faults_;
   std::vector<Request> requests_;
+  std::vector<Fault> after_;  // faults that answer once the route has acted
 };
 
 }  // namespace perfwatch::testing

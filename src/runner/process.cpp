@@ -78,21 +78,22 @@ std::int64_t high_water_mark(const std::string& pid) {
 
 // The child's peak memory. wait4's ru_maxrss also holds the high-water mark
 // of the memory image the child replaced at exec (perfwatch's own, shared
-// under vfork), so it is trusted only above perfwatch's own peak; below it,
+// under vfork), so it is trusted only above perfwatch's own peak, read now:
+// a high-water mark only grows, so now bounds what it was at exec. Below it,
 // the child's VmHWM polled while it ran is the measure.
-std::int64_t peak_memory(const rusage& usage, std::int64_t polled, std::int64_t own_peak) {
+std::int64_t peak_memory(const rusage& usage, std::int64_t polled) {
   const std::int64_t reported = static_cast<std::int64_t>(usage.ru_maxrss) * 1024;
-  return reported > own_peak ? std::max(reported, polled) : polled;
+  return reported > high_water_mark("self") ? std::max(reported, polled) : polled;
 }
 
 // Kills the group and reaps the leader; fills the peak memory.
-void kill_and_reap(pid_t pid, int signal, ProcessResult& r, std::int64_t polled, std::int64_t own_peak) {
+void kill_and_reap(pid_t pid, int signal, ProcessResult& r, std::int64_t polled) {
   killpg(pid, signal);
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
   killpg(pid, SIGKILL);  // stragglers the leader left behind
-  r.peak_rss_bytes = peak_memory(usage, polled, own_peak);
+  r.peak_rss_bytes = peak_memory(usage, polled);
 }
 
 }  // namespace
@@ -100,7 +101,6 @@ void kill_and_reap(pid_t pid, int signal, ProcessResult& r, std::int64_t polled,
 ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop,
                           const std::function<void(double)>& tick) {
   ProcessResult r;
-  const std::int64_t own_peak = high_water_mark("self");
   const auto start = Clock::now();
   const pid_t pid = spawn(spec);  // returns once the child has exec'd (vfork semantics)
   if (pid < 0) {
@@ -117,7 +117,7 @@ ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop
     polled = std::max(polled, high_water_mark(pid_text));
     if (wait4(pid, &status, WNOHANG, &usage) == pid) {
       r.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
-      r.peak_rss_bytes = peak_memory(usage, polled, own_peak);
+      r.peak_rss_bytes = peak_memory(usage, polled);
       killpg(pid, SIGKILL);  // the benchmark's own children do not outlive it
       if (WIFEXITED(status)) {
         r.end = ProcessEnd::exited;
@@ -131,12 +131,12 @@ ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop
     const auto now = Clock::now();
     r.wall_seconds = std::chrono::duration<double>(now - start).count();
     if (stop && stop->load()) {
-      kill_and_reap(pid, SIGTERM, r, polled, own_peak);
+      kill_and_reap(pid, SIGTERM, r, polled);
       r.end = ProcessEnd::interrupted;
       return r;
     }
     if (r.wall_seconds > spec.timeout_s) {
-      kill_and_reap(pid, SIGKILL, r, polled, own_peak);
+      kill_and_reap(pid, SIGKILL, r, polled);
       r.end = ProcessEnd::timed_out;
       return r;
     }

@@ -2,7 +2,7 @@
 // so its memory is its own):
 //   bench_helper sleep SECONDS        sleeps (and ignores nothing: SIGTERM ends it)
 //   bench_helper exit CODE MESSAGE    prints MESSAGE to stderr, exits CODE
-//   bench_helper alloc MB             touches MB megabytes, prints native JSON
+//   bench_helper alloc MB             touches MB megabytes, holds them 100 ms, prints native JSON
 //   bench_helper native NAME NS       prints a native result with NS as its sample
 //   bench_helper garbage              prints output no adapter reads
 //   bench_helper spawn-sleeper FILE   starts a grandchild that sleeps 30 s, writes its pid to FILE, sleeps
@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     const size_t bytes = static_cast<size_t>(std::atol(argv[2])) * 1024 * 1024;
     std::vector<char> block(bytes);
     std::memset(block.data(), 1, bytes);  // every page touched: resident
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // works with it a while, as a benchmark would
     std::printf(R"({"benchmarks":[{"name":"alloc","samples":[%d]}]})" "\n", block[bytes / 2]);
     return 0;
   }

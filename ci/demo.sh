@@ -2,7 +2,8 @@
 # The demo: installs what is missing, builds perfwatch and its demo suite (a
 # real Google Benchmark program, examples/demo), makes a small git repository,
 # runs the suite for seven backfilled nights, then an eighth night on a commit
-# that makes BM_parse_tokens 1.5x slower, and shows what perfwatch finds.
+# that makes BM_parse_tokens 1.5x slower, and shows what perfwatch finds and
+# the GitHub issue it would file (a dry run: nothing is sent).
 # Everything lands in ./demo-work (removed first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,5 +64,8 @@ echo "== perfwatch compare --format markdown"
 echo
 echo "== perfwatch status HEAD~1 (the night before)"
 "$pw" status HEAD~1
+echo
+echo "== perfwatch report --github --dry-run (the GitHub issue it would file; nothing is sent)"
+env -u GITHUB_TOKEN GITHUB_REPOSITORY=example/demo "$pw" report --github --dry-run || true
 echo
 echo "History: $work/repo/.perfwatch/history.db; perfwatch export dumps it as NDJSON."

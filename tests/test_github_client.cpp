@@ -78,6 +78,14 @@ TEST_CASE("github::Client") {
     CHECK(f.waits == std::vector<double>{1.0});
     CHECK(f.server.issues().size() == 1);
   }
+  SUBCASE("primary rate limit: waits until x-ratelimit-reset") {
+    const std::string reset = std::to_string(now_unix() + 2);
+    f.server.inject(FakeGitHub::fault("GET", 403, {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", reset}}));
+    CHECK(f.client().get_all("/issues").empty());
+    REQUIRE(f.waits.size() == 1);
+    CHECK(f.waits[0] >= 2.0);  // reset - now + 1 s of margin
+    CHECK(f.waits[0] <= 3.0);
+  }
   SUBCASE("429 without retry-after backs off") {
     f.server.inject(FakeGitHub::fault("GET", 429));
     f.server.inject(FakeGitHub::fault("GET", 429));

@@ -68,7 +68,8 @@ TEST_CASE("run_process") {
   }
   SUBCASE("a small process is not charged the memory of the process that started it") {
     std::vector<char> ballast(150 * 1024 * 1024, 1);  // make this test process big
-    const ProcessResult r = run_process(helper(dir, {"native", "x", "1"}), nullptr);
+    // A child that lives 200 ms, so its own high-water mark is sampled while it runs.
+    const ProcessResult r = run_process(helper(dir, {"sleep", "0.2"}), nullptr);
     REQUIRE(r.ok());
     CHECK(ballast[12345] == 1);
     CHECK(r.peak_rss_bytes > 0);

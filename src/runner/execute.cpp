@@ -99,7 +99,7 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
       outcome.results = {failure(entry.name, label + ": " + describe(r, entry.timeout_s), spec.stderr_path)};
       return false;
     }
-    own.peak_rss_bytes = std::max(own.peak_rss_bytes.value_or(0), r.peak_rss_bytes);
+    if (r.peak_rss_bytes > 0) own.peak_rss_bytes = std::max(own.peak_rss_bytes.value_or(0), r.peak_rss_bytes);
     if (!measured) return true;
     own.latency->values.push_back(r.wall_seconds * 1e9);
     if (entry.format == "time") return true;

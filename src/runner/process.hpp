@@ -27,7 +27,7 @@ struct ProcessResult {
   int exit_code = 0;  // when exited
   int signal = 0;     // when signaled
   double wall_seconds = 0;
-  std::int64_t peak_rss_bytes = 0;
+  std::int64_t peak_rss_bytes = 0;  // 0: unknown (gone before it could be measured)
   std::string error;  // why it did not start
   bool ok() const { return end == ProcessEnd::exited && exit_code == 0; }
 };

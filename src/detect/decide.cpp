@@ -146,6 +146,7 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
   if (p.pair) {  // the smaller p of two tests counts twice (Bonferroni)
     const double pair = finish_test(*p.pair, prior, noise_floor).p_value;
     p.result.p_value = std::min(1.0, 2 * std::min(single.p_value, pair));
+    p.result.two_night = pair < single.p_value;
   }
 }
 

@@ -34,6 +34,9 @@ struct MetricResult {
   Verdict verdict = Verdict::unchanged;
   // p50/p99 past the regression rule: reported, but they never alert.
   bool worse_not_alerting = false;
+  // The p-value came from the two-night test (last night and tonight against
+  // the nights before); ratio and interval are still tonight's alone.
+  bool two_night = false;
 };
 
 struct BaselineWindow {

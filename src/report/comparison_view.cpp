@@ -16,7 +16,8 @@ bool shown(const MetricResult& r, Rows rows) {
 }
 
 std::string verdict_text(const MetricResult& r) {
-  return r.worse_not_alerting ? "worse (reported, does not alert)" : to_string(r.verdict);
+  const std::string text = r.worse_not_alerting ? "worse (reported, does not alert)" : to_string(r.verdict);
+  return r.two_night && r.verdict != Verdict::unchanged ? text + " (2 nights)" : text;
 }
 
 std::string value(double v, const MetricResult& r) {
@@ -144,7 +145,8 @@ nlohmann::json comparison_json(const Comparison& c) {
                        {"q_value", number(r.q_value)},
                        {"baseline_nights", r.baseline_nights},
                        {"verdict", to_string(r.verdict)},
-                       {"worse_not_alerting", r.worse_not_alerting}});
+                       {"worse_not_alerting", r.worse_not_alerting},
+                       {"test", r.two_night ? "two-night" : "one-night"}});
   }
   nlohmann::json failures = nlohmann::json::array();
   for (const auto& [name, why] : c.failures) failures.push_back({{"benchmark", name}, {"failure", why}});

@@ -1,19 +1,14 @@
 #include <doctest/doctest.h>
 
 #include "detect/policy.hpp"
-#include "util/error.hpp"
 #include "util/file.hpp"
+#include "support/error_of.hpp"
 
 using namespace perfwatch;
 
 namespace {
 std::string error_of(const std::string& text) {
-  try {
-    parse_policy(text, "t.json");
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
+  return testing::error_of([&] { parse_policy(text, "t.json"); });
 }
 }  // namespace
 

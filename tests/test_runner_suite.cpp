@@ -1,18 +1,13 @@
 #include <doctest/doctest.h>
 
 #include "runner/suite.hpp"
-#include "util/error.hpp"
+#include "support/error_of.hpp"
 
 using namespace perfwatch;
 
 namespace {
 std::string error_of(const std::string& text) {
-  try {
-    parse_suite(text, "perfwatch.json");
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
+  return testing::error_of([&] { parse_suite(text, "perfwatch.json"); });
 }
 }  // namespace
 

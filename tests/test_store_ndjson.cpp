@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "store/ndjson.hpp"
+#include "support/error_of.hpp"
 #include "support/runs.hpp"
 
 using namespace perfwatch;
@@ -36,14 +37,9 @@ TEST_CASE("run_to_ndjson and parse_ndjson") {
 }
 
 TEST_CASE("parse_ndjson rejects bad input naming line and field") {
-  auto error_of = [](const std::string& text) -> std::string {
+  auto error_of = [](const std::string& text) {
     std::stringstream in(text);
-    try {
-      parse_ndjson(in, "h.ndjson");
-    } catch (const Error& e) {
-      return e.what();
-    }
-    return "";
+    return testing::error_of([&] { parse_ndjson(in, "h.ndjson"); });
   };
   const std::string header = ndjson_header() + "\n";
   CHECK(error_of("") == "h.ndjson: expected a perfwatch export (NDJSON with a header line), got an empty file");

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 ci/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPERFWATCH_TESTS=OFF >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPERFWATCH_TESTS=OFF -DPERFWATCH_BENCH=OFF >/dev/null
 cmake --build build
 pw=$root/build/src/perfwatch
 

@@ -33,14 +33,9 @@ int compare(const CompareOptions& o, Context& ctx) {
   Policy policy = load_policy(ctx, o.thresholds);
   if (o.window_days > 0) policy.window_days = o.window_days;
   Store store = ctx.open_store(Store::Mode::read_only);
-  const auto run = store.latest_run_of_commit(commit.sha);
-  if (!run) {
-    throw input_error(o.rev + " (" + commit.sha.substr(0, 8) + " " + commit.subject +
-                      "): expected a commit with a recorded run, got none (`perfwatch status " + o.rev +
-                      "` shows the nearest measured commits)");
-  }
+  const RunInfo run = latest_run_or_fail(store, o.rev, commit);
   warn_unmatched(policy, store, ctx);
-  const Comparison c = compare_run(store, ctx.repo(), *run, commit, policy);
+  const Comparison c = compare_run(store, ctx.repo(), run, commit, policy);
   const Rows rows = o.all ? Rows::all : Rows::changed;
   if (o.format == "json") {
     ctx.out() << comparison_json(c).dump(2) << "\n";

@@ -30,17 +30,10 @@ SuiteResult read_results(const std::string& file, const std::string& format, Con
   return suite;
 }
 
-UnixTime run_time(const std::string& at) {
-  if (at.empty()) return now_unix();
-  auto t = parse_iso8601(at);
-  if (!t) throw input_error("--at: expected an ISO 8601 time such as 2026-11-15T02:00:00Z, got \"" + at + "\"");
-  return *t;
-}
-
 // All files make one run; a benchmark name may appear in only one of them.
 RunRecord build_run(const IngestOptions& o, Context& ctx) {
   RunRecord run;
-  run.time = run_time(o.at);
+  run.time = run_time_option(o.at);
   run.commit = ctx.repo().resolve(o.commit);
   run.environment = o.env.empty() ? capture_environment() : named_environment(o.env);
   run.tool_version = kVersion;

@@ -24,8 +24,7 @@ struct ReportOptions {
 
 // The suite file's github settings, when there is a suite file.
 GitHubSettings github_settings(Context& ctx) {
-  const std::filesystem::path config =
-      ctx.options().config.empty() ? ctx.repo().workdir() / "perfwatch.json" : std::filesystem::path(ctx.options().config);
+  const std::filesystem::path config = ctx.suite_path();
   if (!std::filesystem::exists(config)) return {};
   return parse_suite(read_file(config), config.string()).github;
 }
@@ -85,9 +84,8 @@ int report(const ReportOptions& o, Context& ctx) {
   const CommitInfo commit = ctx.repo().resolve(o.rev);
   const Policy policy = load_policy(ctx, "");
   Store store = ctx.open_store(Store::Mode::read_only);
-  const auto run = store.latest_run_of_commit(commit.sha);
-  if (!run) throw input_error(o.rev + " (" + commit.sha.substr(0, 8) + "): expected a commit with a recorded run, got none");
-  const Comparison c = compare_run(store, ctx.repo(), *run, commit, policy);
+  const RunInfo run = latest_run_or_fail(store, o.rev, commit);
+  const Comparison c = compare_run(store, ctx.repo(), run, commit, policy);
   const GitHubSettings settings = github_settings(ctx);
   const github::Config config = github::config_from_environment(settings.repository);
 
@@ -104,7 +102,7 @@ int report(const ReportOptions& o, Context& ctx) {
   } else {
     ctx.out() << "perfwatch: dry run without GITHUB_TOKEN/GITHUB_REPOSITORY: open issues not read, every regression shown as new\n";
   }
-  const auto actions = github::plan_actions(findings(c, config.repository), open, run->id);
+  const auto actions = github::plan_actions(findings(c, config.repository), open, run.id);
   bool labels_checked = false;
   int counts[4] = {0, 0, 0, 0};
   for (const github::Action& a : actions) {

@@ -43,11 +43,6 @@ class StopOnSignals {
   struct sigaction old_int_ {}, old_term_ {};
 };
 
-std::filesystem::path suite_path(Context& ctx) {
-  if (!ctx.options().config.empty()) return ctx.options().config;
-  return ctx.repo().workdir() / "perfwatch.json";
-}
-
 std::vector<SuiteEntry> selected(const Suite& suite, const std::string& only, const std::string& source) {
   std::vector<SuiteEntry> entries;
   std::string names;
@@ -64,11 +59,8 @@ std::vector<double> expected_seconds(Store& store, const std::vector<SuiteEntry>
   std::vector<double> expected;
   for (const SuiteEntry& e : entries) {
     double seconds = 0;
-    if (store.has_benchmark(e.name)) {
-      const auto past = store.history(e.name, 0);
-      if (!past.empty() && past.back().result.latency) {
-        for (double ns : past.back().result.latency->values) seconds += ns / 1e9;
-      }
+    if (const auto last = store.latest_result(e.name); last && last->latency) {
+      for (double ns : last->latency->values) seconds += ns / 1e9;
     }
     expected.push_back(seconds);
   }
@@ -76,13 +68,12 @@ std::vector<double> expected_seconds(Store& store, const std::vector<SuiteEntry>
 }
 
 int run(const RunOptions& o, Context& ctx) {
-  const std::filesystem::path config = suite_path(ctx);
+  const std::filesystem::path config = ctx.suite_path();
   const Suite suite = parse_suite(read_file(config), config.string());
   const std::vector<SuiteEntry> entries = selected(suite, o.only, config.string());
   RunRecord record;
   record.commit = ctx.repo().resolve(o.commit);
-  record.time = o.at.empty() ? now_unix() : parse_iso8601(o.at).value_or(-1);
-  if (record.time < 0) throw input_error("--at: expected an ISO 8601 time such as 2026-11-15T02:00:00Z, got \"" + o.at + "\"");
+  record.time = run_time_option(o.at);
   record.environment = capture_environment();
   record.suite = suite.name;
   record.tool_version = kVersion;

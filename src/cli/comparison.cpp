@@ -5,6 +5,7 @@
 
 #include "detect/baseline.hpp"
 #include "detect/decide.hpp"
+#include "util/error.hpp"
 #include "util/file.hpp"
 
 namespace perfwatch {
@@ -16,6 +17,16 @@ Policy load_policy(Context& ctx, const std::string& path) {
     if (!std::filesystem::exists(file)) return Policy{};
   }
   return parse_policy(read_file(file), file.string());
+}
+
+RunInfo latest_run_or_fail(Store& store, const std::string& rev, const CommitInfo& commit) {
+  auto run = store.latest_run_of_commit(commit.sha);
+  if (!run) {
+    throw input_error(rev + " (" + commit.sha.substr(0, 8) + " " + commit.subject +
+                      "): expected a commit with a recorded run, got none (`perfwatch status " + rev +
+                      "` shows the nearest measured commits)");
+  }
+  return *run;
 }
 
 Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo& run, const CommitInfo& commit,

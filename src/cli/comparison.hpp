@@ -13,6 +13,9 @@ namespace perfwatch {
 // given), else the built-in defaults, which are the same as the shipped file.
 Policy load_policy(Context& ctx, const std::string& path);
 
+// The newest run of `commit` (named `rev` by the user); exit 2 when it has none.
+RunInfo latest_run_or_fail(Store& store, const std::string& rev, const CommitInfo& commit);
+
 // Compares `run` (of `commit`) with its baseline.
 Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo& run, const CommitInfo& commit,
                        const Policy& policy);

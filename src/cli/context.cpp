@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "util/error.hpp"
+
 namespace perfwatch {
 namespace {
 
@@ -26,6 +28,18 @@ std::filesystem::path Context::db_path() {
   if (!options_.db.empty()) return options_.db;
   if (const char* env = std::getenv("PERFWATCH_DB"); env && *env) return env;
   return repo().workdir() / ".perfwatch" / "history.db";
+}
+
+std::filesystem::path Context::suite_path() {
+  if (!options_.config.empty()) return options_.config;
+  return repo().workdir() / "perfwatch.json";
+}
+
+UnixTime run_time_option(const std::string& at) {
+  if (at.empty()) return now_unix();
+  const auto t = parse_iso8601(at);
+  if (!t) throw input_error("--at: expected an ISO 8601 time such as 2026-11-15T02:00:00Z, got \"" + at + "\"");
+  return *t;
 }
 
 Store Context::open_store(Store::Mode mode) { return Store::open(db_path(), mode); }

@@ -33,6 +33,8 @@ class Context {
 
   const git::Repository& repo();
   std::filesystem::path db_path();
+  // The suite file: --config, else perfwatch.json in the repository root.
+  std::filesystem::path suite_path();
   Store open_store(Store::Mode mode);
 
  private:
@@ -41,5 +43,8 @@ class Context {
   std::ostream& err_;
   std::optional<git::Repository> repo_;
 };
+
+// The run time an `--at` option names (now when empty); exit 2 when it is not ISO 8601.
+UnixTime run_time_option(const std::string& at);
 
 }  // namespace perfwatch

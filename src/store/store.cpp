@@ -192,6 +192,15 @@ std::vector<HistoryPoint> Store::history(const std::string& benchmark, UnixTime 
   return points;
 }
 
+std::optional<BenchmarkResult> Store::latest_result(const std::string& benchmark) {
+  auto stmt = db_.prepare(std::string("SELECT ") + kResultColumns +
+                          " FROM results r JOIN benchmarks b ON b.id = r.benchmark_id JOIN runs ru ON ru.id = r.run_id"
+                          " WHERE b.name = ? ORDER BY ru.time DESC, ru.id DESC LIMIT 1");
+  stmt.bind(1, benchmark);
+  if (!stmt.step()) return std::nullopt;
+  return read_result(stmt, 0);
+}
+
 std::vector<std::string> Store::benchmark_names() {
   auto stmt = db_.prepare("SELECT name FROM benchmarks ORDER BY name");
   std::vector<std::string> names;

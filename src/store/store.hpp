@@ -38,6 +38,8 @@ class Store {
 
   // Runs of `benchmark` since `since`, oldest first.
   std::vector<HistoryPoint> history(const std::string& benchmark, UnixTime since);
+  // The newest recorded result of `benchmark` (one row, not its history).
+  std::optional<BenchmarkResult> latest_result(const std::string& benchmark);
   std::vector<std::string> benchmark_names();
   bool has_benchmark(const std::string& benchmark);
 

@@ -15,11 +15,16 @@ namespace {
 
 double median(std::vector<double> v) { return stats::quantile(v, 0.5); }
 
-MetricResult insufficient(Metric metric, int nights) {
+MetricResult untested(Metric metric, int nights) {
   MetricResult r;
   r.metric = metric;
   r.baseline_nights = nights;
   r.ratio = r.ci_low = r.ci_high = NAN;
+  return r;
+}
+
+MetricResult insufficient(Metric metric, int nights) {
+  MetricResult r = untested(metric, nights);
   r.verdict = Verdict::insufficient_baseline;
   return r;
 }
@@ -53,14 +58,6 @@ Verdict verdict_of(const MetricResult& r, const Thresholds& t, double alpha) {
   if (worse > worse_limit && convincing) return is_alerting(r.metric) ? Verdict::regression : Verdict::unchanged;
   if (worse < 1 / worse_limit && convincing) return Verdict::improvement;
   return Verdict::unchanged;
-}
-
-MetricResult untested(Metric metric, int nights) {
-  MetricResult r;
-  r.metric = metric;
-  r.baseline_nights = nights;
-  r.ratio = r.ci_low = r.ci_high = NAN;
-  return r;
 }
 
 // Nights that ran but carried no error counts count as 0 errors of 1.

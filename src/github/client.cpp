@@ -109,7 +109,7 @@ HttpResponse Client::exchange(const std::string& method, const std::string& url,
 
 nlohmann::json Client::get_all(const std::string& path) {
   nlohmann::json all = nlohmann::json::array();
-  std::string url = config_.api_url + "/repos/" + config_.repository + path;
+  std::string url = repo_url(path);
   while (!url.empty()) {
     const HttpResponse r = exchange("GET", url, "");
     const auto page = nlohmann::json::parse(r.body, nullptr, false);
@@ -121,29 +121,36 @@ nlohmann::json Client::get_all(const std::string& path) {
   return all;
 }
 
-std::optional<nlohmann::json> Client::try_send(const std::string& method, const std::string& path,
-                                              const nlohmann::json& body) {
-  const std::string url = config_.api_url + "/repos/" + config_.repository + path;
-  const HttpResponse r = exchange(method, url, body.dump(), true);
-  if (r.status == 422) return std::nullopt;
+namespace {
+
+// A response body as JSON; null when it is empty or not JSON.
+nlohmann::json json_body(const HttpResponse& r) {
   const auto doc = nlohmann::json::parse(r.body, nullptr, false);
   return doc.is_discarded() ? nlohmann::json() : doc;
+}
+
+}  // namespace
+
+std::string Client::repo_url(const std::string& path) const {
+  return config_.api_url + "/repos/" + config_.repository + path;
+}
+
+std::optional<nlohmann::json> Client::try_send(const std::string& method, const std::string& path,
+                                              const nlohmann::json& body) {
+  const HttpResponse r = exchange(method, repo_url(path), body.dump(), true);
+  if (r.status == 422) return std::nullopt;
+  return json_body(r);
 }
 
 std::optional<nlohmann::json> Client::create_once(const std::string& path, const nlohmann::json& body,
                                                  const Check& already_done) {
-  const std::string url = config_.api_url + "/repos/" + config_.repository + path;
-  const HttpResponse r = exchange("POST", url, body.dump(), true, already_done);
+  const HttpResponse r = exchange("POST", repo_url(path), body.dump(), true, already_done);
   if (r.status == 422) return std::nullopt;
-  const auto doc = nlohmann::json::parse(r.body, nullptr, false);
-  return doc.is_discarded() ? nlohmann::json() : doc;
+  return json_body(r);
 }
 
 nlohmann::json Client::send(const std::string& method, const std::string& path, const nlohmann::json& body) {
-  const std::string url = config_.api_url + "/repos/" + config_.repository + path;
-  const HttpResponse r = exchange(method, url, body.dump());
-  const auto doc = nlohmann::json::parse(r.body, nullptr, false);
-  return doc.is_discarded() ? nlohmann::json() : doc;
+  return json_body(exchange(method, repo_url(path), body.dump()));
 }
 
 }  // namespace perfwatch::github

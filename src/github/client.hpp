@@ -49,6 +49,7 @@ class Client {
                         bool allow_unprocessable = false, const Check& already_done = {});
   [[noreturn]] void fail(const HttpResponse& r, const std::string& reason, int attempts) const;
   std::string redact(std::string text) const;
+  std::string repo_url(const std::string& path) const;
 
   Config config_;
   Sleep sleep_;

@@ -20,13 +20,6 @@ std::string verdict_text(const MetricResult& r) {
   return r.two_night && r.verdict != Verdict::unchanged ? text + " (2 nights)" : text;
 }
 
-std::string value(double v, const MetricResult& r) {
-  if (std::isnan(v)) return "-";
-  if (r.metric == Metric::error_rate) return fmt::format("{:.2f}%", v * 100);
-  if (r.metric == Metric::peak_memory) return fmt::format("{:.1f} MiB", v / (1024 * 1024));
-  return format_quantity(v, r.unit);
-}
-
 std::string percent(double ratio) { return fmt::format("{:+.1f}%", (ratio - 1) * 100); }
 
 std::string p_text(const MetricResult& r) {
@@ -80,6 +73,13 @@ std::string baseline_text(const Comparison& c) {
 
 }  // namespace
 
+std::string format_value(double v, const MetricResult& r) {
+  if (std::isnan(v)) return "-";
+  if (r.metric == Metric::error_rate) return fmt::format("{:.2f}%", v * 100);
+  if (r.metric == Metric::peak_memory) return fmt::format("{:.1f} MiB", v / (1024 * 1024));
+  return format_quantity(v, r.unit);
+}
+
 std::string format_change(const MetricResult& r) {
   if (r.metric == Metric::error_rate) return fmt::format("{:+.1f} pts", (r.current - r.baseline) * 100);
   return std::isnan(r.ratio) ? "-" : percent(r.ratio);
@@ -100,8 +100,8 @@ void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::o
     if (!shown(r, rows)) continue;
     if (printed++ == 0) out << fmt::format(fmt::runtime(kLine), "benchmark", "metric", "baseline", "tonight", "change", "95% CI", "p", "", "verdict", "");
     const bool paint = colour == Colour::on && *colour_of(r.verdict);
-    out << fmt::format(fmt::runtime(kLine), truncate_utf8(r.benchmark, 32), to_string(r.metric), value(r.baseline, r),
-                       value(r.current, r), format_change(r), format_interval(r), p_text(r),
+    out << fmt::format(fmt::runtime(kLine), truncate_utf8(r.benchmark, 32), to_string(r.metric), format_value(r.baseline, r),
+                       format_value(r.current, r), format_change(r), format_interval(r), p_text(r),
                        paint ? colour_of(r.verdict) : "", verdict_text(r), paint ? "\033[0m" : "");
   }
   for (const auto& [name, why] : c.failures) out << fmt::format("FAILED  {}: {}\n", name, truncate_utf8(why, 100));
@@ -121,7 +121,7 @@ void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out
       header = true;
     }
     out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown_cell(r.benchmark),
-                       to_string(r.metric), value(r.baseline, r), value(r.current, r), format_change(r),
+                       to_string(r.metric), format_value(r.baseline, r), format_value(r.current, r), format_change(r),
                        format_interval(r), p_text(r), verdict_text(r));
   }
   for (const auto& [name, why] : c.failures) {

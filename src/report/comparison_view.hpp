@@ -15,6 +15,9 @@ void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::o
 void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out);
 nlohmann::json comparison_json(const Comparison& c);
 
+// A result's value for people: "1.21 ms", "3.50%" (error rate), "70.0 MiB" (memory).
+std::string format_value(double v, const MetricResult& r);
+
 // "+34.2%" for a ratio, "+6.1 pts" for an error rate.
 std::string format_change(const MetricResult& r);
 // "[+28.1%, +40.9%]".

@@ -23,19 +23,12 @@ std::string one_line(std::string text) {
 
 std::string md(const std::string& text) { return escape_markdown_cell(text); }
 
-std::string value_text(double v, const MetricResult& r) {
-  if (std::isnan(v)) return "-";
-  if (r.metric == Metric::error_rate) return fmt::format("{:.2f}%", v * 100);
-  if (r.metric == Metric::peak_memory) return fmt::format("{:.1f} MiB", v / (1024 * 1024));
-  return format_quantity(v, r.unit);
-}
-
 mstch::array metric_rows(const IssueFacts& f) {
   mstch::array rows;
   for (const MetricResult* r : f.rows) {
     rows.push_back(mstch::map{{"metric", std::string(to_string(r->metric))},
-                              {"baseline", value_text(r->baseline, *r)},
-                              {"current", value_text(r->current, *r)},
+                              {"baseline", format_value(r->baseline, *r)},
+                              {"current", format_value(r->current, *r)},
                               {"change", format_change(*r)},
                               {"interval", format_interval(*r)},
                               {"p", r->p_value < 0.0001 ? std::string("&lt;0.0001") : fmt::format("{:.4f}", r->p_value)},

@@ -50,6 +50,16 @@ std::string element(const std::string& path, size_t index) {
   return path + "[" + std::to_string(index) + "]";
 }
 
+void reject_unknown_keys(const json& object, const std::set<std::string>& known, const std::string& source,
+                         const std::string& path) {
+  for (const auto& [key, value] : object.items()) {
+    if (known.count(key)) continue;
+    std::string expected;
+    for (const std::string& k : known) expected += (expected.empty() ? "" : ", ") + k;
+    throw input_error(source + ": " + child(path, key) + ": unknown key (expected one of " + expected + ")");
+  }
+}
+
 std::string describe(const json& value) {
   std::string text = value.dump();
   if (text.size() > 40) text = text.substr(0, 37) + "...";

@@ -3,6 +3,7 @@
 // was expected: "results.json: benchmarks[2].samples[5]: expected a
 // non-negative finite number, got -3".
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,10 @@ std::string element(const std::string& path, size_t index);
 
 // A short description of a value for messages: "a string \"12\"", "null".
 std::string describe(const json& value);
+
+// Exit 2 naming the first key of `object` that is not in `known`, and the keys that are.
+void reject_unknown_keys(const json& object, const std::set<std::string>& known, const std::string& source,
+                         const std::string& path);
 
 [[noreturn]] void fail(const std::string& source, const std::string& path,
                        const std::string& expected, const json& got);

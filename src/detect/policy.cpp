@@ -17,14 +17,14 @@ double read_fraction(const json& v, const std::string& source, const std::string
 // Reads the keys present in `object` over `base`; unknown keys are errors.
 Thresholds read_thresholds(const json& object, Thresholds base, const std::string& source, const std::string& path) {
   require_object(object, source, path);
+  reject_unknown_keys(object, {"p95_increase", "throughput_decrease", "error_rate_increase", "memory_increase"}, source,
+                      path);
   for (const auto& [key, value] : object.items()) {
     const std::string p = child(path, key);
     if (key == "p95_increase") base.p95_increase = read_fraction(value, source, p);
     else if (key == "throughput_decrease") base.throughput_decrease = read_fraction(value, source, p);
     else if (key == "error_rate_increase") base.error_rate_increase = read_fraction(value, source, p);
-    else if (key == "memory_increase") base.memory_increase = read_fraction(value, source, p);
-    else throw input_error(source + ": " + p + ": unknown key (expected p95_increase, throughput_decrease, "
-                           "error_rate_increase or memory_increase)");
+    else base.memory_increase = read_fraction(value, source, p);
   }
   return base;
 }
@@ -41,6 +41,8 @@ const Thresholds& Policy::for_benchmark(std::string_view benchmark) const {
 Policy parse_policy(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
   require_object(doc, source, "(document)");
+  reject_unknown_keys(doc, {"$comment", "alpha", "min_baseline_nights", "window_days", "noise_floor", "defaults", "overrides"},
+                      source, "");
   Policy policy;
   // Defaults first: overrides start from them.
   if (const json* d = optional(doc, "defaults")) policy.defaults = read_thresholds(*d, policy.defaults, source, "defaults");
@@ -54,16 +56,11 @@ Policy parse_policy(std::string_view text, const std::string& source) {
       policy.window_days = static_cast<int>(require_count(value, source, key));
     } else if (key == "noise_floor") {
       policy.noise_floor = read_fraction(value, source, key);
-    } else if (key == "defaults") {
-      continue;
     } else if (key == "overrides") {
       require_object(value, source, key);
       for (const auto& [glob, thresholds] : value.items()) {
         policy.overrides.push_back({glob, read_thresholds(thresholds, policy.defaults, source, child(key, glob))});
       }
-    } else if (key != "$comment") {
-      throw input_error(source + ": " + key + ": unknown key (expected alpha, min_baseline_nights, window_days, "
-                        "noise_floor, defaults or overrides)");
     }
   }
   return policy;

@@ -12,16 +12,6 @@ namespace {
 
 using namespace json_fields;
 
-void reject_unknown_keys(const json& object, const std::set<std::string>& known, const std::string& source,
-                         const std::string& path) {
-  for (const auto& [key, value] : object.items()) {
-    if (known.count(key)) continue;
-    std::string expected;
-    for (const std::string& k : known) expected += (expected.empty() ? "" : ", ") + k;
-    throw input_error(source + ": " + child(path, key) + ": unknown key (expected one of " + expected + ")");
-  }
-}
-
 std::vector<std::string> read_argv(const json& value, const std::string& source, const std::string& path) {
   require_array(value, source, path);
   if (value.empty()) throw input_error(source + ": " + path + ": expected a non-empty argv array, got []");

@@ -42,8 +42,6 @@ class Client {
   using Check = std::function<std::optional<nlohmann::json>()>;
   std::optional<nlohmann::json> create_once(const std::string& path, const nlohmann::json& body, const Check& already_done);
 
-  const Config& config() const { return config_; }
-
  private:
   HttpResponse exchange(const std::string& method, const std::string& url, const std::string& body,
                         bool allow_unprocessable = false, const Check& already_done = {});

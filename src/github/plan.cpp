@@ -75,14 +75,4 @@ std::vector<Action> plan_actions(const std::vector<Finding>& findings, const std
   return actions;
 }
 
-const char* to_string(ActionKind k) {
-  switch (k) {
-    case ActionKind::open: return "open";
-    case ActionKind::comment: return "comment";
-    case ActionKind::progress: return "progress";
-    case ActionKind::close: return "close";
-  }
-  return "?";
-}
-
 }  // namespace perfwatch::github

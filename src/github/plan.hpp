@@ -58,6 +58,4 @@ struct Action {
 std::vector<Action> plan_actions(const std::vector<Finding>& findings, const std::vector<OpenIssue>& open,
                                  std::int64_t run_id, int recovery_nights = 3);
 
-const char* to_string(ActionKind k);
-
 }  // namespace perfwatch::github

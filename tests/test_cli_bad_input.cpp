@@ -82,6 +82,15 @@ TEST_CASE("cli ingest rejects bad options") {
   SUBCASE("an unknown flag") {
     f.expect_rejected({"ingest", f.results("r.json", "a", "1"), "--colour"}, 2, "--colour");
   }
+  SUBCASE("an unknown command names the known ones") {
+    f.expect_rejected({"frobnicate"}, 2, "unknown command \"frobnicate\" (expected one of run, ingest, compare");
+  }
+  SUBCASE("an out-of-range number says the range") {
+    f.expect_rejected({"compare", "--window-days", "0"}, 2, "--window-days: Value 0 not in range 1 to 3650");
+  }
+  SUBCASE("a missing export to import says why") {
+    f.expect_rejected({"import", (f.dir / "none.ndjson").string()}, 2, "none.ndjson: cannot read (No such file or directory)");
+  }
   SUBCASE("history of an unknown benchmark lists the known ones") {
     f.expect_rejected({"history", "nope"}, 2, "benchmark \"nope\": expected a benchmark in the history (known: a)");
   }

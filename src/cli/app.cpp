@@ -1,5 +1,8 @@
 #include "cli/app.hpp"
 
+#include <optional>
+#include <set>
+
 #include "cli/command.hpp"
 #include "util/error.hpp"
 #include "version.hpp"
@@ -15,6 +18,29 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_flag("--quiet", g.quiet, "Print only results and errors");
 }
 
+std::string command_names() {
+  std::string names;
+  for (const Command& c : commands()) names += (names.empty() ? "" : ", ") + std::string(c.name);
+  return names;
+}
+
+// The first word that is neither an option, an option's value nor a command.
+std::optional<std::string> unknown_command(int argc, const char* const* argv) {
+  const std::set<std::string> with_value = {"--db", "--repo", "--config"};
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (with_value.count(arg)) {
+      ++i;
+      continue;
+    }
+    if (arg.starts_with("-")) continue;
+    for (const Command& c : commands())
+      if (arg == c.name) return std::nullopt;
+    return arg;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -23,6 +49,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   app.require_subcommand(1);
   GlobalOptions globals;
   add_global_options(app, globals);
+  // CLI11 would call an unknown command "a missing subcommand"; say what it is.
+  if (const auto unknown = unknown_command(argc, argv)) {
+    err << "perfwatch: error: unknown command \"" << *unknown << "\" (expected one of " << command_names()
+        << "; see perfwatch --help)\n";
+    return to_int(ExitStatus::bad_input);
+  }
   Handler handler;
   for (const Command& c : commands()) {
     CLI::App* sub = app.add_subcommand(c.name, c.help);

@@ -56,7 +56,7 @@ Handler setup_compare(CLI::App& sub) {
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
   sub.add_option("--window-days", o->window_days, "Baseline window in days (default 7, or the thresholds file's)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 3650));
   sub.add_flag("--all", o->all, "Show unchanged rows too");
   sub.add_option("--thresholds", o->thresholds, "Policy file (default baselines/thresholds.json in the repo)");
   return [o](Context& ctx) { return compare(*o, ctx); };

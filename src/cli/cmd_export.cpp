@@ -1,8 +1,9 @@
 // perfwatch export > h.ndjson ; perfwatch import h.ndjson
-#include <fstream>
+#include <sstream>
 
 #include "cli/command.hpp"
 #include "store/ndjson.hpp"
+#include "util/file.hpp"
 
 namespace perfwatch {
 namespace {
@@ -22,8 +23,7 @@ int export_history(Context& ctx) {
 }
 
 int import_history(const std::string& file, Context& ctx) {
-  std::ifstream in(file);
-  if (!in) throw input_error(file + ": cannot read");
+  std::istringstream in(read_file(file));  // exit 2 naming the file and why it cannot be read
   const std::vector<RunRecord> runs = parse_ndjson(in, file);  // all parsed before anything is stored
   Store store = ctx.open_store(Store::Mode::create);
   const size_t added = store.record_runs(runs);

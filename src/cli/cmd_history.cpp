@@ -44,7 +44,7 @@ Handler setup_history(CLI::App& sub) {
   sub.add_option("benchmark", o->benchmark, "Benchmark name")->required();
   sub.add_option("--metric", o->metric, "Metric the sparkline draws (default p95_latency)")
       ->check(CLI::IsMember(history_metrics()));
-  sub.add_option("--days", o->days, "Only the last N days (default: all)")->check(CLI::NonNegativeNumber);
+  sub.add_option("--days", o->days, "Only the last N days (default: all)")->check(CLI::Range(0, 100000));
   sub.add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   return [o](Context& ctx) { return history(*o, ctx); };
 }

@@ -83,7 +83,7 @@ TEST_CASE("cli ingest rejects bad options") {
     f.expect_rejected({"ingest", f.results("r.json", "a", "1"), "--colour"}, 2, "--colour");
   }
   SUBCASE("an unknown command names the known ones") {
-    f.expect_rejected({"frobnicate"}, 2, "unknown command \"frobnicate\" (expected one of run, ingest, compare");
+    f.expect_rejected({"frobnicate"}, 2, "unknown command \"frobnicate\" (expected one of nightly, run, ingest, compare");
   }
   SUBCASE("an out-of-range number says the range") {
     f.expect_rejected({"compare", "--window-days", "0"}, 2, "--window-days: Value 0 not in range 1 to 3650");

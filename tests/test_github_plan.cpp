@@ -15,6 +15,20 @@ TEST_CASE("github::parse_marker") {
   CHECK(parsed->ok_nights == 1);
   CHECK_FALSE(parse_marker("an issue a person wrote"));
   CHECK_FALSE(parse_marker("<!-- perfwatch fingerprint= run=x ok=0 -->"));
+  CHECK(parsed->benchmark.empty());  // markers written before triage still parse
+}
+
+TEST_CASE("github::parse_marker keeps the benchmark and metric a triage label applies to") {
+  for (const std::string name : {"parser/small", "a b-->c", "naïve|pipe %20 x", "BM_x/8/real_time"}) {
+    const Marker m{"00ab12cd34ef5678", 7, 2, name, "p95_latency"};
+    const std::string formatted = format_marker(m);
+    CHECK(formatted.find("-->") == formatted.size() - 3);  // the name cannot end the comment early
+    const auto parsed = parse_marker("body\n" + formatted);
+    REQUIRE(parsed);
+    CHECK(parsed->benchmark == name);
+    CHECK(parsed->metric == "p95_latency");
+    CHECK(parsed->ok_nights == 2);
+  }
 }
 
 TEST_CASE("github::fingerprint") {

@@ -1,8 +1,4 @@
 // perfwatch compare [REV] [--format text|json|markdown] [--window-days N] [--all]
-#include <unistd.h>
-
-#include <iostream>
-
 #include "cli/command.hpp"
 #include "cli/comparison.hpp"
 #include "report/comparison_view.hpp"
@@ -24,10 +20,6 @@ void warn_unmatched(const Policy& policy, Store& store, Context& ctx) {
   }
 }
 
-bool stdout_is_terminal(Context& ctx) {
-  return &ctx.out() == &std::cout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-}
-
 int compare(const CompareOptions& o, Context& ctx) {
   const CommitInfo commit = ctx.repo().resolve(o.rev);
   Policy policy = load_policy(ctx, o.thresholds);
@@ -36,14 +28,7 @@ int compare(const CompareOptions& o, Context& ctx) {
   const RunInfo run = latest_run_or_fail(store, o.rev, commit);
   warn_unmatched(policy, store, ctx);
   const Comparison c = compare_run(store, ctx.repo(), run, commit, policy);
-  const Rows rows = o.all ? Rows::all : Rows::changed;
-  if (o.format == "json") {
-    ctx.out() << comparison_json(c).dump(2) << "\n";
-  } else if (o.format == "markdown") {
-    print_comparison_markdown(c, rows, ctx.out());
-  } else {
-    print_comparison_text(c, rows, stdout_is_terminal(ctx) ? Colour::on : Colour::off, ctx.out());
-  }
+  print_comparison(ctx, c, o.format, o.all ? Rows::all : Rows::changed);
   return c.verdict == Verdict::regression ? to_int(ExitStatus::regression) : 0;
 }
 

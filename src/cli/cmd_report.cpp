@@ -1,17 +1,9 @@
-// perfwatch report --github [REV] [--dry-run]: files, updates or closes the
-// GitHub issues for the compare of REV.
-#include <fmt/format.h>
-
-#include <cstdlib>
-#include <filesystem>
-
+// perfwatch report --github [REV] [--dry-run] | --html FILE
 #include "cli/command.hpp"
 #include "cli/comparison.hpp"
-#include "detect/nightly.hpp"
-#include "github/reporter.hpp"
-#include "report/issue_view.hpp"
-#include "runner/suite.hpp"
-#include "util/file.hpp"
+#include "cli/github_report.hpp"
+#include "cli/html_report.hpp"
+#include "cli/triage_sync.hpp"
 
 namespace perfwatch {
 namespace {
@@ -20,137 +12,25 @@ struct ReportOptions {
   std::string rev = "HEAD";
   bool github = false;
   bool dry_run = false;
+  std::string html;
 };
 
-// The suite file's github settings, when there is a suite file.
-GitHubSettings github_settings(Context& ctx) {
-  const std::filesystem::path config = ctx.suite_path();
-  if (!std::filesystem::exists(config)) return {};
-  return parse_suite(read_file(config), config.string()).github;
-}
-
-std::string run_url() {
-  const char* server = std::getenv("GITHUB_SERVER_URL");
-  const char* repo = std::getenv("GITHUB_REPOSITORY");
-  const char* run = std::getenv("GITHUB_RUN_ID");
-  if (!server || !repo || !run || !*server || !*repo || !*run) return "";
-  return std::string(server) + "/" + repo + "/actions/runs/" + run;
-}
-
-// One night's value of `metric` (error rate: errors / requests).
-std::optional<double> nightly(const BenchmarkResult& r, Metric metric) {
-  if (metric == Metric::error_rate) {
-    const auto e = night_errors(r);
-    if (!e || e->requests == 0) return std::nullopt;
-    return static_cast<double>(e->errors) / static_cast<double>(e->requests);
-  }
-  const auto v = night_value(r, metric);
-  return v ? std::optional<double>(v->value) : std::nullopt;
-}
-
-IssueFacts gather_facts(Store& store, const git::Repository& repo, const Comparison& c, const MetricResult& result) {
-  IssueFacts f;
-  f.comparison = &c;
-  f.result = &result;
-  for (const MetricResult& r : c.results)
-    if (r.benchmark == result.benchmark) f.rows.push_back(&r);
-  f.environment = c.environment;  // "name|cpu|cores|os" reads better as a list
-  for (size_t at; (at = f.environment.find('|')) != std::string::npos;) f.environment.replace(at, 1, ", ");
-  f.good_sha = c.last_good_commit;
-  size_t total = 0;
-  f.suspects = repo.commits_between(c.last_good_commit, c.commit, 50, total);
-  f.more_suspects = total - f.suspects.size();
-  for (const HistoryPoint& p : store.history(result.benchmark, 0)) {
-    if (p.time > c.run_time) continue;
-    if (auto v = nightly(p.result, result.metric)) f.trend.emplace_back(p.time, *v);
-  }
-  if (f.trend.size() > 30) f.trend.erase(f.trend.begin(), f.trend.end() - 30);
-  f.run_url = run_url();
-  return f;
-}
-
-std::vector<github::Finding> findings(const Comparison& c, const std::string& repository) {
-  std::vector<github::Finding> out;
-  for (const MetricResult& r : c.results) {
-    if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline) continue;
-    out.push_back({github::fingerprint(repository, c.suite, r.benchmark, r.metric, c.environment), &r,
-                   r.verdict == Verdict::regression});
-  }
-  return out;
-}
-
 int report(const ReportOptions& o, Context& ctx) {
-  if (!o.github) throw input_error("report: expected --github (the HTML report is not part of perfwatch yet)");
+  if (!o.github && o.html.empty()) throw input_error("report: expected --github or --html FILE");
   const CommitInfo commit = ctx.repo().resolve(o.rev);
   const Policy policy = load_policy(ctx, "");
-  Store store = ctx.open_store(Store::Mode::read_only);
+  if (!o.html.empty()) {
+    Store store = ctx.open_store(Store::Mode::read_only);
+    write_html_report(ctx, store, policy, o.html);
+    if (!o.github) return 0;
+  }
+  // Triage labels may record decisions, so the history is opened for writing.
+  Store store = ctx.open_store(o.dry_run ? Store::Mode::read_only : Store::Mode::create);
+  GitHubSession session = connect_github(ctx, o.dry_run);
+  sync_triage(ctx, store, session, o.dry_run);
   const RunInfo run = latest_run_or_fail(store, o.rev, commit);
   const Comparison c = compare_run(store, ctx.repo(), run, commit, policy);
-  const GitHubSettings settings = github_settings(ctx);
-  const github::Config config = github::config_from_environment(settings.repository);
-
-  // A dry run needs no token; with one it reads the open issues to plan exactly.
-  std::optional<github::Client> client;
-  if (!o.dry_run || (!config.token.empty() && !config.repository.empty())) client.emplace(config);
-  std::vector<github::OpenIssue> open;
-  std::map<int, std::string> bodies;
-  if (client) {
-    for (auto& t : github::read_open_issues(*client)) {
-      open.push_back(t.issue);
-      bodies[t.issue.number] = t.body;
-    }
-  } else {
-    ctx.out() << "perfwatch: dry run without GITHUB_TOKEN/GITHUB_REPOSITORY: open issues not read, every regression shown as new\n";
-  }
-  const auto actions = github::plan_actions(findings(c, config.repository), open, run.id);
-  bool labels_checked = false;
-  int counts[4] = {0, 0, 0, 0};
-  for (const github::Action& a : actions) {
-    ++counts[static_cast<int>(a.kind)];
-    const IssueFacts facts = gather_facts(store, ctx.repo(), c, *a.result);
-    const std::string number = "#" + std::to_string(a.issue);
-    switch (a.kind) {
-      case github::ActionKind::open: {
-        const std::string title = issue_title(facts), body = render_issue(facts, github::format_marker(a.marker));
-        const auto assignees = assignees_for(settings, a.result->benchmark);
-        if (o.dry_run) {
-          ctx.out() << "== would open: " << title << "\n" << body << "\n";
-          break;
-        }
-        if (!labels_checked) github::ensure_labels(*client);
-        labels_checked = true;
-        ctx.info() << "perfwatch: opened #" << github::open_issue(*client, title, body, assignees) << ": " << title << "\n";
-        break;
-      }
-      case github::ActionKind::comment:
-        if (o.dry_run) {
-          ctx.out() << "== would comment on " << number << ":\n" << render_comment(facts) << "\n";
-          break;
-        }
-        github::comment(*client, a.issue, render_comment(facts));
-        github::update_issue(*client, a.issue, bodies[a.issue], a.marker, false);
-        ctx.info() << "perfwatch: commented on " << number << " (still regressed)\n";
-        break;
-      case github::ActionKind::progress:
-        if (o.dry_run) {
-          ctx.out() << "== would note night " << a.marker.ok_nights << " back within thresholds on " << number << "\n";
-          break;
-        }
-        github::update_issue(*client, a.issue, bodies[a.issue], a.marker, false);
-        break;
-      case github::ActionKind::close:
-        if (o.dry_run) {
-          ctx.out() << "== would comment on and close " << number << ":\n" << render_recovery(facts, a.marker.ok_nights) << "\n";
-          break;
-        }
-        github::comment(*client, a.issue, render_recovery(facts, a.marker.ok_nights));
-        github::update_issue(*client, a.issue, bodies[a.issue], a.marker, true);
-        ctx.info() << "perfwatch: closed " << number << " (recovered)\n";
-        break;
-    }
-  }
-  ctx.info() << fmt::format("perfwatch: {}{} opened, {} commented, {} closed, {} recovering{}\n", o.dry_run ? "dry run: " : "",
-                            counts[0], counts[1], counts[3], counts[2], o.dry_run ? " (nothing sent)" : "");
+  report_comparison(ctx, store, c, session, o.dry_run);
   return c.verdict == Verdict::regression ? to_int(ExitStatus::regression) : 0;
 }
 
@@ -161,6 +41,7 @@ Handler setup_report(CLI::App& sub) {
   sub.add_option("rev", o->rev, "Commit whose comparison is reported (anything git takes)")->capture_default_str();
   sub.add_flag("--github", o->github, "File, update or close GitHub issues (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL)");
   sub.add_flag("--dry-run", o->dry_run, "Print what would be created, commented and closed; send nothing");
+  sub.add_option("--html", o->html, "Write a self-contained HTML report with trend charts to this file");
   return [o](Context& ctx) { return report(*o, ctx); };
 }
 

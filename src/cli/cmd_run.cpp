@@ -1,124 +1,21 @@
 // perfwatch run [--commit REV] [--at ISO8601] [--only GLOB]
-#include <signal.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <iostream>
-
 #include "cli/command.hpp"
-#include "runner/environment.hpp"
-#include "runner/execute.hpp"
-#include "util/file.hpp"
-#include "util/text.hpp"
-#include "version.hpp"
+#include "cli/suite_run.hpp"
 
 namespace perfwatch {
-namespace {
-
-struct RunOptions {
-  std::string commit = "HEAD";
-  std::string at;
-  std::string only;
-};
-
-std::atomic<bool> g_stop{false};
-
-// SIGINT/SIGTERM while the suite runs: stop the children, record nothing.
-class StopOnSignals {
- public:
-  StopOnSignals() {
-    g_stop = false;
-    struct sigaction action {};
-    action.sa_handler = [](int) { g_stop = true; };
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, &old_int_);
-    sigaction(SIGTERM, &action, &old_term_);
-  }
-  ~StopOnSignals() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGTERM, &old_term_, nullptr);
-  }
-
- private:
-  struct sigaction old_int_ {}, old_term_ {};
-};
-
-std::vector<SuiteEntry> selected(const Suite& suite, const std::string& only, const std::string& source) {
-  std::vector<SuiteEntry> entries;
-  std::string names;
-  for (const SuiteEntry& e : suite.benchmarks) {
-    names += (names.empty() ? "" : ", ") + e.name;
-    if (only.empty() || glob_match(only, e.name)) entries.push_back(e);
-  }
-  if (entries.empty()) throw input_error(source + ": --only \"" + only + "\": expected a glob matching a benchmark (known: " + names + ")");
-  return entries;
-}
-
-// How long each entry took last time (the sum of its recorded wall times), for the ETA.
-std::vector<double> expected_seconds(Store& store, const std::vector<SuiteEntry>& entries) {
-  std::vector<double> expected;
-  for (const SuiteEntry& e : entries) {
-    double seconds = 0;
-    if (const auto last = store.latest_result(e.name); last && last->latency) {
-      for (double ns : last->latency->values) seconds += ns / 1e9;
-    }
-    expected.push_back(seconds);
-  }
-  return expected;
-}
-
-int run(const RunOptions& o, Context& ctx) {
-  const std::filesystem::path config = ctx.suite_path();
-  const Suite suite = parse_suite(read_file(config), config.string());
-  const std::vector<SuiteEntry> entries = selected(suite, o.only, config.string());
-  RunRecord record;
-  record.commit = ctx.repo().resolve(o.commit);
-  record.time = run_time_option(o.at);
-  record.environment = capture_environment();
-  record.suite = suite.name;
-  record.tool_version = kVersion;
-  record.source_format = "run";
-
-  Store store = ctx.open_store(Store::Mode::create);
-  const auto work_dir = ctx.repo().workdir() / ".perfwatch" / "work" / std::to_string(now_unix());
-  std::filesystem::create_directories(work_dir);
-  const bool live = !ctx.options().quiet && &ctx.err() == &std::cerr && isatty(STDERR_FILENO);
-  Progress progress(ctx.info(), live, expected_seconds(store, entries));
-  const std::filesystem::path suite_dir = std::filesystem::absolute(config).parent_path();
-  bool missing = false;
-  size_t failed = 0;
-  {
-    StopOnSignals signals;
-    for (size_t i = 0; i < entries.size(); ++i) {
-      progress.start(i, entries[i].name);
-      EntryOutcome outcome = run_entry(entries[i], suite_dir, work_dir, &g_stop, &progress);
-      if (outcome.interrupted || g_stop) {
-        progress.finish(outcome.seconds, "interrupted");
-        throw environment_error("interrupted by a signal: stopped the running benchmark; nothing was recorded");
-      }
-      const bool ok = !outcome.results.front().failure;
-      failed += !ok;
-      missing = missing || outcome.command_missing;
-      progress.finish(outcome.seconds, ok ? "ok" : "FAILED: " + *outcome.results.front().failure);
-      for (BenchmarkResult& b : outcome.results) record.results.push_back(std::move(b));
-    }
-  }
-  const std::int64_t id = store.record_run(record);
-  ctx.info() << "perfwatch: recorded run " << id << " of suite " << suite.name << ": " << entries.size()
-             << " benchmarks (" << failed << " failed) for " << record.commit.sha.substr(0, 8) << " ("
-             << record.commit.subject << "); outputs in " << work_dir.string() << "\n";
-  if (missing) throw environment_error("a benchmark command is missing (see the failures above); the run was recorded");
-  return 0;
-}
-
-}  // namespace
 
 Handler setup_run(CLI::App& sub) {
-  auto o = std::make_shared<RunOptions>();
+  auto o = std::make_shared<SuiteRunOptions>();
   sub.add_option("--commit", o->commit, "The commit the run belongs to (anything git takes)")->capture_default_str();
   sub.add_option("--at", o->at, "Run time, ISO 8601 (default now); backfills history");
   sub.add_option("--only", o->only, "Run only the benchmarks whose name matches this glob");
-  return [o](Context& ctx) { return run(*o, ctx); };
+  return [o](Context& ctx) {
+    PlannedRun plan = plan_suite_run(ctx, *o);
+    Store store = ctx.open_store(Store::Mode::create);
+    if (run_suite(ctx, store, std::move(plan)).command_missing)
+      throw environment_error("a benchmark command is missing (see the failures above); the run was recorded");
+    return 0;
+  };
 }
 
 }  // namespace perfwatch

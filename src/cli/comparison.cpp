@@ -1,14 +1,48 @@
 #include "cli/comparison.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
 #include <filesystem>
 #include <map>
 
 #include "detect/baseline.hpp"
 #include "detect/decide.hpp"
+#include "detect/triage.hpp"
 #include "util/error.hpp"
 #include "util/file.hpp"
 
 namespace perfwatch {
+namespace {
+
+// Per metric, the index of the first baseline night (times oldest first) at or
+// after the benchmark's accept, when one applies.
+std::map<Metric, size_t> accepted_nights(const std::vector<Decision>& log, const std::string& benchmark,
+                                         const std::vector<UnixTime>& night_times, UnixTime run_time) {
+  std::map<Metric, size_t> first;
+  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
+                   Metric::error_rate, Metric::peak_memory}) {
+    const auto since = accepted_since(log, benchmark, m, run_time);
+    if (!since) continue;
+    first[m] = static_cast<size_t>(std::lower_bound(night_times.begin(), night_times.end(), *since) - night_times.begin());
+  }
+  return first;
+}
+
+}  // namespace
+
+void print_comparison(Context& ctx, const Comparison& c, const std::string& format, Rows rows) {
+  if (format == "json") {
+    ctx.out() << comparison_json(c).dump(2) << "\n";
+  } else if (format == "markdown") {
+    print_comparison_markdown(c, rows, ctx.out());
+  } else {
+    const bool terminal = &ctx.out() == &std::cout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    print_comparison_text(c, rows, terminal ? Colour::on : Colour::off, ctx.out());
+  }
+}
 
 Policy load_policy(Context& ctx, const std::string& path) {
   std::filesystem::path file = path;
@@ -47,18 +81,25 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
     c.baseline.to = baseline.back().time;
     c.last_good_commit = baseline.back().commit_sha;
   }
-  // Group the baseline nights by benchmark, in night order.
+  // Group the baseline nights by benchmark, in night order, with their times.
   std::map<std::string, std::vector<BenchmarkResult>> past;
+  std::map<std::string, std::vector<UnixTime>> past_times;
   for (const RunInfo& b : baseline) {
-    for (BenchmarkResult& r : store.run_results(b.id)) past[r.name].push_back(std::move(r));
+    for (BenchmarkResult& r : store.run_results(b.id)) {
+      past_times[r.name].push_back(b.time);
+      past[r.name].push_back(std::move(r));
+    }
   }
+  const std::vector<Decision> log = store.decisions();
   std::vector<BenchmarkNights> nights;
   for (BenchmarkResult& tonight : store.run_results(run.id)) {
     if (tonight.failure) c.failures.emplace_back(tonight.name, *tonight.failure);
-    BenchmarkNights n{tonight.name, std::move(past[tonight.name]), std::move(tonight)};
+    BenchmarkNights n{tonight.name, std::move(past[tonight.name]), std::move(tonight), {}};
+    n.first_night = accepted_nights(log, n.name, past_times[n.name], run.time);
     nights.push_back(std::move(n));
   }
   c.results = compare_nights(nights, policy);
+  apply_ignores(c.results, log, run.time);
   c.verdict = overall_verdict(c.results);
   return c;
 }

@@ -6,6 +6,7 @@
 #include "cli/context.hpp"
 #include "detect/policy.hpp"
 #include "detect/verdict.hpp"
+#include "report/comparison_view.hpp"
 
 namespace perfwatch {
 
@@ -19,5 +20,8 @@ RunInfo latest_run_or_fail(Store& store, const std::string& rev, const CommitInf
 // Compares `run` (of `commit`) with its baseline.
 Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo& run, const CommitInfo& commit,
                        const Policy& policy);
+
+// `c` on ctx.out() as "text" (colour on a terminal), "json" or "markdown".
+void print_comparison(Context& ctx, const Comparison& c, const std::string& format, Rows rows);
 
 }  // namespace perfwatch

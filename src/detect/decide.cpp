@@ -4,9 +4,9 @@
 #include <cmath>
 #include <map>
 #include <numbers>
+#include <span>
 
 #include "detect/evidence.hpp"
-
 #include "stats/quantile.hpp"
 #include "stats/tests.hpp"
 
@@ -92,15 +92,21 @@ std::optional<Evidence> sustained_evidence(const std::vector<NightValue>& base, 
   return e_pair;
 }
 
+// The baseline nights that count for `metric` (after any triage accept).
+std::span<const BenchmarkResult> counted_nights(const BenchmarkNights& nights, Metric metric) {
+  const auto it = nights.first_night.find(metric);
+  const size_t first = it == nights.first_night.end() ? 0 : std::min(it->second, nights.baseline.size());
+  return std::span<const BenchmarkResult>(nights.baseline).subspan(first);
+}
+
 std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Policy& policy) {
   std::vector<Pending> out;
-  const int k = static_cast<int>(nights.baseline.size());
   for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
                    Metric::peak_memory}) {
     const auto tonight = night_value(nights.current, m);
     if (!tonight) continue;
     std::vector<NightValue> base;
-    for (const BenchmarkResult& b : nights.baseline)
+    for (const BenchmarkResult& b : counted_nights(nights, m))
       if (auto v = night_value(b, m)) base.push_back(*v);
     Pending p;
     p.result = static_cast<int>(base.size()) < policy.min_baseline_nights ? insufficient(m, static_cast<int>(base.size()))
@@ -119,11 +125,13 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
     out.push_back(std::move(p));
   }
   // Error rate, when any night speaks of errors.
+  const std::span<const BenchmarkResult> error_nights = counted_nights(nights, Metric::error_rate);
+  const int k = static_cast<int>(error_nights.size());
   bool any = night_errors(nights.current).has_value();
-  for (const BenchmarkResult& b : nights.baseline) any = any || night_errors(b).has_value();
+  for (const BenchmarkResult& b : error_nights) any = any || night_errors(b).has_value();
   if (any) {
     std::vector<ErrorCount> base;
-    for (const BenchmarkResult& b : nights.baseline) base.push_back(errors_or_clean(b));
+    for (const BenchmarkResult& b : error_nights) base.push_back(errors_or_clean(b));
     Pending p;
     p.result = k < policy.min_baseline_nights ? insufficient(Metric::error_rate, k)
                                               : test_error_rate(base, errors_or_clean(nights.current));

@@ -31,6 +31,7 @@
 // two-night level is past the threshold, that level is also tested against
 // the nights before them, and the smaller p-value counts twice (Bonferroni
 // for choosing between the two tests).
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,9 @@ struct BenchmarkNights {
   std::string name;
   std::vector<BenchmarkResult> baseline;
   BenchmarkResult current;
+  // Per metric, the first baseline night that counts (a triage accept
+  // restarted that metric's baseline); absent: every night counts.
+  std::map<Metric, size_t> first_night;
 };
 
 // Ratio, interval and raw p-value of one metric on its own: no moderation

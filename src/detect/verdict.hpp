@@ -37,6 +37,9 @@ struct MetricResult {
   // The p-value came from the two-night test (last night and tonight against
   // the nights before); ratio and interval are still tonight's alone.
   bool two_night = false;
+  // A regression of a benchmark a maintainer ignores (`triage ignore`):
+  // shown, but its verdict is unchanged and it never alerts.
+  bool ignored = false;
 };
 
 struct BaselineWindow {

@@ -1,5 +1,6 @@
 #include "github/plan.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <map>
 
@@ -15,11 +16,43 @@ std::optional<std::string> field(const std::string& marker, const std::string& n
   return marker.substr(start, marker.find_first_of(" -", start) - start);
 }
 
+// Everything but [A-Za-z0-9_./] as %XX, so a name cannot end the field ("
+// ", "-") or the comment ("-->").
+std::string percent_encode(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '_' || c == '.' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string percent_decode(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_marker(const Marker& m) {
-  return std::string(kMarkerStart) + "fingerprint=" + m.fingerprint + " run=" + std::to_string(m.run) +
-         " ok=" + std::to_string(m.ok_nights) + " -->";
+  std::string out = std::string(kMarkerStart) + "fingerprint=" + m.fingerprint + " run=" + std::to_string(m.run) +
+                    " ok=" + std::to_string(m.ok_nights);
+  if (!m.benchmark.empty()) out += " benchmark=" + percent_encode(m.benchmark) + " metric=" + m.metric;
+  return out + " -->";
 }
 
 std::optional<Marker> parse_marker(const std::string& body) {
@@ -33,7 +66,8 @@ std::optional<Marker> parse_marker(const std::string& body) {
   const auto ok = field(marker, "ok");
   if (!fp || fp->empty() || !run || !ok) return std::nullopt;
   try {
-    return Marker{*fp, std::stoll(*run), std::stoi(*ok)};
+    return Marker{*fp, std::stoll(*run), std::stoi(*ok), percent_decode(field(marker, "benchmark").value_or("")),
+                  field(marker, "metric").value_or("")};
   } catch (const std::exception&) {
     return std::nullopt;
   }
@@ -51,6 +85,14 @@ std::string fingerprint(const std::string& repository, const std::string& suite,
   return buf;
 }
 
+namespace {
+
+Marker marker_for(const Finding& f, std::int64_t run_id, int ok_nights) {
+  return {f.fingerprint, run_id, ok_nights, f.result->benchmark, to_string(f.result->metric)};
+}
+
+}  // namespace
+
 std::vector<Action> plan_actions(const std::vector<Finding>& findings, const std::vector<OpenIssue>& open,
                                  std::int64_t run_id, int recovery_nights) {
   std::map<std::string, const OpenIssue*> by_fingerprint;
@@ -59,18 +101,18 @@ std::vector<Action> plan_actions(const std::vector<Finding>& findings, const std
   for (const Finding& f : findings) {
     auto it = by_fingerprint.find(f.fingerprint);
     if (it == by_fingerprint.end()) {
-      if (f.regressed) actions.push_back({ActionKind::open, 0, {f.fingerprint, run_id, 0}, f.result});
+      if (f.regressed) actions.push_back({ActionKind::open, 0, marker_for(f, run_id, 0), f.result});
       continue;
     }
     const OpenIssue& issue = *it->second;
     if (issue.marker.run >= run_id) continue;  // this night (or a later one) was reported already
     if (f.regressed) {
-      actions.push_back({ActionKind::comment, issue.number, {f.fingerprint, run_id, 0}, f.result});
+      actions.push_back({ActionKind::comment, issue.number, marker_for(f, run_id, 0), f.result});
       continue;
     }
     const int ok = issue.marker.ok_nights + 1;
     const ActionKind kind = ok >= recovery_nights ? ActionKind::close : ActionKind::progress;
-    actions.push_back({kind, issue.number, {f.fingerprint, run_id, ok}, f.result});
+    actions.push_back({kind, issue.number, marker_for(f, run_id, ok), f.result});
   }
   return actions;
 }

@@ -4,9 +4,11 @@
 // the same night plans nothing and noisy nights never spam.
 //
 // State lives in the issue body itself, in a hidden marker:
-//   <!-- perfwatch fingerprint=<hex> run=<id> ok=<n> -->
+//   <!-- perfwatch fingerprint=<hex> run=<id> ok=<n> benchmark=<name> metric=<m> -->
 // fingerprint names (repository, suite, benchmark, metric, environment);
-// run is the last run reported; ok counts nights back within thresholds.
+// run is the last run reported; ok counts nights back within thresholds;
+// benchmark (percent-encoded) and metric let a triage label on the issue be
+// applied to the right baseline.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +22,8 @@ struct Marker {
   std::string fingerprint;
   std::int64_t run = 0;
   int ok_nights = 0;
+  std::string benchmark;  // "" in markers written before triage existed
+  std::string metric;
 };
 
 std::string format_marker(const Marker& m);

@@ -1,8 +1,10 @@
 #include "github/reporter.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "util/error.hpp"
+#include "util/time.hpp"
 
 namespace perfwatch::github {
 
@@ -11,9 +13,20 @@ std::vector<TrackedIssue> read_open_issues(Client& client) {
   for (const auto& issue : client.get_all(std::string("/issues?state=open&labels=") + kRegressionLabel + "&per_page=100")) {
     if (issue.contains("pull_request")) continue;  // the issues API lists pull requests too
     const std::string body = issue.value("body", nlohmann::json("")).is_string() ? issue.value("body", "") : "";
-    if (auto marker = parse_marker(body)) tracked.push_back({{issue.value("number", 0), *marker}, body});
+    auto marker = parse_marker(body);
+    if (!marker) continue;
+    TrackedIssue t{{issue.value("number", 0), *marker}, body, {}, 0};
+    if (issue.contains("created_at") && issue["created_at"].is_string())
+      t.created = parse_iso8601(issue["created_at"].get<std::string>()).value_or(0);
+    for (const auto& label : issue.value("labels", nlohmann::json::array()))
+      if (label.is_object()) t.labels.push_back(label.value("name", ""));
+    tracked.push_back(std::move(t));
   }
   return tracked;
+}
+
+bool TrackedIssue::has_label(const std::string& name) const {
+  return std::find(labels.begin(), labels.end(), name) != labels.end();
 }
 
 void ensure_labels(Client& client) {
@@ -49,6 +62,21 @@ int open_issue(Client& client, const std::string& title, const std::string& body
 
 void comment(Client& client, int issue, const std::string& body) {
   client.send("POST", "/issues/" + std::to_string(issue) + "/comments", {{"body", body}});
+}
+
+void close_with_comment(Client& client, int issue, const std::string& body) {
+  comment(client, issue, body);
+  client.send("PATCH", "/issues/" + std::to_string(issue), {{"state", "closed"}});
+}
+
+std::string label_actor(Client& client, int issue, const std::string& label) {
+  std::string actor;
+  for (const auto& e : client.get_all("/issues/" + std::to_string(issue) + "/events?per_page=100")) {
+    if (e.value("event", "") != "labeled" || !e.contains("label") || !e["label"].is_object()) continue;
+    if (e["label"].value("name", "") != label) continue;
+    if (e.contains("actor") && e["actor"].is_object()) actor = e["actor"].value("login", "");
+  }
+  return actor;
 }
 
 std::string with_marker(const std::string& body, const Marker& marker) {

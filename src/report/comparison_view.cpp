@@ -12,11 +12,13 @@ namespace {
 
 bool shown(const MetricResult& r, Rows rows) {
   return rows == Rows::all || r.verdict == Verdict::regression || r.verdict == Verdict::improvement ||
-         r.worse_not_alerting;
+         r.worse_not_alerting || r.ignored;
 }
 
 std::string verdict_text(const MetricResult& r) {
-  const std::string text = r.worse_not_alerting ? "worse (reported, does not alert)" : to_string(r.verdict);
+  const std::string text = r.ignored              ? "worse (ignored by triage)"
+                           : r.worse_not_alerting ? "worse (reported, does not alert)"
+                                                  : to_string(r.verdict);
   return r.two_night && r.verdict != Verdict::unchanged ? text + " (2 nights)" : text;
 }
 
@@ -146,6 +148,7 @@ nlohmann::json comparison_json(const Comparison& c) {
                        {"baseline_nights", r.baseline_nights},
                        {"verdict", to_string(r.verdict)},
                        {"worse_not_alerting", r.worse_not_alerting},
+                       {"ignored", r.ignored},
                        {"test", r.two_night ? "two-night" : "one-night"}});
   }
   nlohmann::json failures = nlohmann::json::array();

@@ -122,6 +122,21 @@ std::string render_issue(const IssueFacts& f, const std::string& marker) {
 
 std::string render_comment(const IssueFacts& f) { return render("comment.md.mustache", common(f)); }
 
+std::string render_triage(const Decision& d, const std::string& benchmark, const std::string& metric) {
+  // The login without "@": named, not a mention that pings anyone.
+  const mstch::map context{{"action", std::string(d.kind == DecisionKind::accept ? "accepted" : "invalid night")},
+                           {"actor", md(d.actor.empty() ? "unknown" : d.actor)},
+                           {"source", md(d.source)},
+                           {"reason", md(one_line(d.reason))},
+                           {"accepted", d.kind == DecisionKind::accept},
+                           {"invalidated", d.kind == DecisionKind::invalidate},
+                           {"benchmark", md(benchmark)},
+                           {"metric", d.metric.empty() ? std::string("every metric") : md(metric)},
+                           {"short_sha", d.commit_sha.substr(0, 8)},
+                           {"run_id", std::to_string(d.run_id)}};
+  return render("triage.md.mustache", context);
+}
+
 std::string render_recovery(const IssueFacts& f, int ok_nights) {
   mstch::map context = common(f);
   context["ok_nights"] = std::to_string(ok_nights);

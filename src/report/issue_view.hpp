@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "detect/verdict.hpp"
+#include "model/decision.hpp"
 #include "model/run.hpp"
 
 namespace perfwatch {
@@ -30,6 +31,10 @@ std::string issue_title(const IssueFacts& facts);
 std::string render_issue(const IssueFacts& facts, const std::string& marker);
 std::string render_comment(const IssueFacts& facts);
 std::string render_recovery(const IssueFacts& facts, int ok_nights);
+
+// The comment that closes an issue a triage decision ended (accept or invalidate).
+// `short_sha`: the commit the accepted baseline starts at, or of the invalidated run.
+std::string render_triage(const Decision& d, const std::string& benchmark, const std::string& metric);
 
 // `text` as one single-quoted shell word.
 std::string shell_quote(const std::string& text);

@@ -53,6 +53,22 @@ const char* const kMigrations[] = {
       PRIMARY KEY(benchmark_id, run_id));
     CREATE INDEX results_by_run ON results(run_id);
     )sql",
+    // 2: triage decisions (accept, ignore, unignore, invalidate), kept for the log.
+    R"sql(
+    CREATE TABLE decisions(
+      id INTEGER PRIMARY KEY,
+      time INTEGER NOT NULL,
+      kind TEXT NOT NULL CHECK(kind IN ('accept', 'ignore', 'unignore', 'invalidate')),
+      benchmark TEXT NOT NULL,
+      metric TEXT NOT NULL,
+      commit_sha TEXT NOT NULL,
+      since INTEGER NOT NULL,
+      until INTEGER,
+      run_id INTEGER NOT NULL,
+      actor TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      source TEXT NOT NULL);
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

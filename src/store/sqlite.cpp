@@ -58,6 +58,7 @@ Statement Database::prepare(std::string_view sql) {
 void Database::rollback() noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+int Database::changes() const { return sqlite3_changes(db_); }
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 

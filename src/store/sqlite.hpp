@@ -27,6 +27,8 @@ class Database {
   void exec(const char* sql);
   Statement prepare(std::string_view sql);
   std::int64_t last_insert_rowid() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int changes() const;
   // Never throws: called from destructors when a transaction is abandoned.
   void rollback() noexcept;
   const std::filesystem::path& path() const { return path_; }

@@ -258,6 +258,20 @@ std::vector<RunInfo> Store::runs_between(const std::string& environment, UnixTim
   return read_run_infos(stmt);
 }
 
+std::optional<RunInfo> Store::run_info(std::int64_t run_id) {
+  auto stmt = db_.prepare(std::string(kRunInfoSelect) + "WHERE ru.id = ?");
+  stmt.bind(1, run_id);
+  auto runs = read_run_infos(stmt);
+  if (runs.empty()) return std::nullopt;
+  return runs.front();
+}
+
+std::vector<RunInfo> Store::runs_of_commit(const std::string& commit_sha) {
+  auto stmt = db_.prepare(std::string(kRunInfoSelect) + "WHERE c.sha = ? ORDER BY ru.time, ru.id");
+  stmt.bind(1, commit_sha);
+  return read_run_infos(stmt);
+}
+
 std::vector<RunInfo> Store::all_runs() {
   auto stmt = db_.prepare(std::string(kRunInfoSelect) + "ORDER BY ru.time, ru.id");
   return read_run_infos(stmt);

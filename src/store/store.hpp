@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/decision.hpp"
 #include "model/run.hpp"
 #include "store/sqlite.hpp"
 
@@ -51,6 +52,17 @@ class Store {
   std::vector<RunInfo> all_runs();
   // One run's results, by benchmark name.
   std::vector<BenchmarkResult> run_results(std::int64_t run_id);
+
+  // The run with this id, if any.
+  std::optional<RunInfo> run_info(std::int64_t run_id);
+  // Every run of `commit_sha`, oldest first.
+  std::vector<RunInfo> runs_of_commit(const std::string& commit_sha);
+
+  // Records triage decisions in one transaction; an `invalidate` also marks
+  // its run invalidated (exit 2 when the run does not exist: nothing is kept).
+  void record_decisions(const std::vector<Decision>& decisions);
+  // Every decision, oldest first.
+  std::vector<Decision> decisions();
 
   // Every run with its results, oldest first (export).
   void for_each_run(const std::function<void(const RunRecord&)>& visit);

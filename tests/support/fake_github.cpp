@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 
 namespace perfwatch::testing {
 namespace {
@@ -12,7 +13,14 @@ nlohmann::json issue_json(const FakeGitHub::Issue& i) {
   nlohmann::json labels = nlohmann::json::array();
   for (const auto& l : i.labels) labels.push_back({{"name", l}});
   return {{"number", i.number}, {"title", i.title}, {"body", i.body}, {"state", i.state}, {"labels", labels},
-          {"comments", i.comments.size()}};
+          {"comments", i.comments.size()}, {"created_at", i.created_at}};
+}
+
+std::string now_iso8601() {
+  const std::time_t now = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return buf;
 }
 
 int query_int(const httplib::Request& req, const char* name, int fallback) {
@@ -43,12 +51,21 @@ void FakeGitHub::inject(Fault fault) {
 void FakeGitHub::add_issue(Issue issue) {
   std::lock_guard lock(mutex_);
   issue.number = static_cast<int>(issues_.size()) + 1;
+  if (issue.created_at.empty()) issue.created_at = now_iso8601();
   issues_.push_back(std::move(issue));
 }
 
 void FakeGitHub::add_label(std::string name) {
   std::lock_guard lock(mutex_);
   labels_.push_back(std::move(name));
+}
+
+void FakeGitHub::label_issue(int number, const std::string& label, const std::string& actor) {
+  std::lock_guard lock(mutex_);
+  Issue& i = issues_.at(static_cast<size_t>(number - 1));
+  i.labels.push_back(label);
+  i.events.push_back({{"event", "labeled"}, {"actor", {{"login", actor}}}, {"label", {{"name", label}}},
+                      {"created_at", "2026-11-20T09:00:00Z"}});
 }
 
 std::vector<FakeGitHub::Issue> FakeGitHub::issues() {
@@ -139,6 +156,7 @@ void FakeGitHub::routes() {
     std::lock_guard lock(mutex_);
     Issue i;
     i.number = static_cast<int>(issues_.size()) + 1;
+    i.created_at = now_iso8601();
     i.title = body.value("title", "");
     i.body = body.value("body", "");
     for (const auto& l : body.value("labels", nlohmann::json::array())) i.labels.push_back(l);
@@ -165,6 +183,15 @@ void FakeGitHub::routes() {
     issues_[number - 1].comments.push_back(nlohmann::json::parse(req.body).value("body", ""));
     res.status = 201;
     res.set_content(R"({"id": 1})", "application/json");
+  });
+  server_->Get(repo + R"(/issues/(\d+)/events)", [this](const Request& req, Response& res) {
+    const int number = std::stoi(req.matches[1]);
+    std::lock_guard lock(mutex_);
+    if (number < 1 || number > static_cast<int>(issues_.size())) {
+      res.status = 404;
+      return;
+    }
+    res.set_content(issues_[number - 1].events.dump(), "application/json");
   });
   server_->Patch(repo + R"(/issues/(\d+))", [this](const Request& req, Response& res) {
     const int number = std::stoi(req.matches[1]);

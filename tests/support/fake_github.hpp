@@ -24,6 +24,8 @@ class FakeGitHub {
     std::string title, body, state = "open";
     std::vector<std::string> labels, assignees;
     std::vector<std::string> comments;
+    nlohmann::json events = nlohmann::json::array();  // GET /issues/N/events
+    std::string created_at;  // set when the issue is added or opened
   };
   // The next request with this method gets this answer instead (after `delay_s`).
   struct Fault {
@@ -59,6 +61,8 @@ class FakeGitHub {
   void inject(Fault fault);
   void add_issue(Issue issue);
   void add_label(std::string name);
+  // A maintainer (`actor`) puts `label` on issue `number` in the web UI.
+  void label_issue(int number, const std::string& label, const std::string& actor);
 
   // Copies of the state, for assertions.
   std::vector<Issue> issues();

@@ -1,0 +1,71 @@
+// perfwatch nightly [--dry-run] [--format text|json|markdown] [--only GLOB] [--at ISO8601]
+// The scheduled job in one command: triage read back from GitHub, run the
+// suite, compare tonight with its baseline, then file/update/close issues.
+#include <cstdlib>
+#include <fstream>
+
+#include "cli/command.hpp"
+#include "cli/comparison.hpp"
+#include "cli/github_report.hpp"
+#include "cli/suite_run.hpp"
+#include "cli/triage_sync.hpp"
+#include "report/actions_view.hpp"
+
+namespace perfwatch {
+namespace {
+
+struct NightlyOptions {
+  SuiteRunOptions run;
+  std::string format = "text";
+  bool dry_run = false;
+  bool all = false;
+};
+
+bool in_github_actions() {
+  const char* v = std::getenv("GITHUB_ACTIONS");
+  return v && std::string(v) == "true";
+}
+
+// The Markdown comparison on the job's summary page, and annotations on the run.
+void tell_github_actions(Context& ctx, const Comparison& c) {
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+    std::ofstream out(summary, std::ios::app);
+    if (!out) throw environment_error(std::string(summary) + ": expected a writable GITHUB_STEP_SUMMARY file");
+    print_comparison_markdown(c, Rows::changed, out);
+  }
+  for (const std::string& line : actions_annotations(c)) ctx.out() << line << "\n";
+}
+
+int nightly(const NightlyOptions& o, Context& ctx) {
+  const Policy policy = load_policy(ctx, "");
+  PlannedRun plan = plan_suite_run(ctx, o.run);
+  Store store = ctx.open_store(Store::Mode::create);
+  // GitHub first: a missing token fails in a second, not after the suite ran,
+  // and a maintainer's label decides tonight's baselines.
+  GitHubSession session = connect_github(ctx, o.dry_run);
+  sync_triage(ctx, store, session, o.dry_run);
+  const SuiteRunOutcome tonight = run_suite(ctx, store, std::move(plan));
+  const Comparison c = compare_run(store, ctx.repo(), tonight.run, tonight.commit, policy);
+  print_comparison(ctx, c, o.format, o.all ? Rows::all : Rows::changed);
+  if (in_github_actions()) tell_github_actions(ctx, c);
+  report_comparison(ctx, store, c, session, o.dry_run);
+  if (tonight.command_missing)
+    throw environment_error("a benchmark command is missing (see the failures above); the night was recorded and reported");
+  return c.verdict == Verdict::regression ? to_int(ExitStatus::regression) : 0;
+}
+
+}  // namespace
+
+Handler setup_nightly(CLI::App& sub) {
+  auto o = std::make_shared<NightlyOptions>();
+  sub.add_flag("--dry-run", o->dry_run, "Run, record and compare as usual, but send nothing to GitHub: print it");
+  sub.add_option("--format", o->format, "text, json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
+  sub.add_flag("--all", o->all, "Show unchanged rows too");
+  sub.add_option("--only", o->run.only, "Run only the benchmarks whose name matches this glob");
+  sub.add_option("--at", o->run.at, "Run time, ISO 8601 (default now)");
+  return [o](Context& ctx) { return nightly(*o, ctx); };
+}
+
+}  // namespace perfwatch

@@ -1,0 +1,153 @@
+#include "cli/github_report.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+
+#include "detect/nightly.hpp"
+#include "report/issue_view.hpp"
+#include "util/file.hpp"
+
+namespace perfwatch {
+namespace {
+
+// The suite file's github settings, when there is a suite file.
+GitHubSettings github_settings(Context& ctx) {
+  const std::filesystem::path config = ctx.suite_path();
+  if (!std::filesystem::exists(config)) return {};
+  return parse_suite(read_file(config), config.string()).github;
+}
+
+std::string run_url() {
+  const char* server = std::getenv("GITHUB_SERVER_URL");
+  const char* repo = std::getenv("GITHUB_REPOSITORY");
+  const char* run = std::getenv("GITHUB_RUN_ID");
+  if (!server || !repo || !run || !*server || !*repo || !*run) return "";
+  return std::string(server) + "/" + repo + "/actions/runs/" + run;
+}
+
+// One night's value of `metric` (error rate: errors / requests).
+std::optional<double> nightly(const BenchmarkResult& r, Metric metric) {
+  if (metric == Metric::error_rate) {
+    const auto e = night_errors(r);
+    if (!e || e->requests == 0) return std::nullopt;
+    return static_cast<double>(e->errors) / static_cast<double>(e->requests);
+  }
+  const auto v = night_value(r, metric);
+  return v ? std::optional<double>(v->value) : std::nullopt;
+}
+
+IssueFacts gather_facts(Store& store, const git::Repository& repo, const Comparison& c, const MetricResult& result) {
+  IssueFacts f;
+  f.comparison = &c;
+  f.result = &result;
+  for (const MetricResult& r : c.results)
+    if (r.benchmark == result.benchmark) f.rows.push_back(&r);
+  f.environment = c.environment;  // "name|cpu|cores|os" reads better as a list
+  for (size_t at; (at = f.environment.find('|')) != std::string::npos;) f.environment.replace(at, 1, ", ");
+  f.good_sha = c.last_good_commit;
+  size_t total = 0;
+  f.suspects = repo.commits_between(c.last_good_commit, c.commit, 50, total);
+  f.more_suspects = total - f.suspects.size();
+  for (const HistoryPoint& p : store.history(result.benchmark, 0)) {
+    if (p.time > c.run_time) continue;
+    if (auto v = nightly(p.result, result.metric)) f.trend.emplace_back(p.time, *v);
+  }
+  if (f.trend.size() > 30) f.trend.erase(f.trend.begin(), f.trend.end() - 30);
+  f.run_url = run_url();
+  return f;
+}
+
+std::vector<github::Finding> findings(const Comparison& c, const std::string& repository) {
+  std::vector<github::Finding> out;
+  for (const MetricResult& r : c.results) {
+    if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline) continue;
+    out.push_back({github::fingerprint(repository, c.suite, r.benchmark, r.metric, c.environment), &r,
+                   r.verdict == Verdict::regression});
+  }
+  return out;
+}
+
+}  // namespace
+
+GitHubSession connect_github(Context& ctx, bool dry_run) {
+  GitHubSession s;
+  s.settings = github_settings(ctx);
+  s.config = github::config_from_environment(s.settings.repository);
+  // A dry run needs no token; with one it reads the open issues to plan exactly.
+  if (!dry_run || (!s.config.token.empty() && !s.config.repository.empty())) s.client.emplace(s.config);
+  if (s.client) {
+    s.open = github::read_open_issues(*s.client);
+  } else {
+    ctx.out() << "perfwatch: dry run without GITHUB_TOKEN/GITHUB_REPOSITORY: open issues not read, every regression shown as new\n";
+  }
+  return s;
+}
+
+ReportCounts report_comparison(Context& ctx, Store& store, const Comparison& c, GitHubSession& session, bool dry_run) {
+  std::vector<github::OpenIssue> open;
+  std::map<int, std::string> bodies;
+  for (const auto& t : session.open) {
+    open.push_back(t.issue);
+    bodies[t.issue.number] = t.body;
+  }
+  const auto actions = github::plan_actions(findings(c, session.config.repository), open, c.run_id);
+  github::Client* client = session.client ? &*session.client : nullptr;
+  bool labels_checked = false;
+  ReportCounts counts;
+  for (const github::Action& a : actions) {
+    const IssueFacts facts = gather_facts(store, ctx.repo(), c, *a.result);
+    const std::string number = "#" + std::to_string(a.issue);
+    switch (a.kind) {
+      case github::ActionKind::open: {
+        ++counts.opened;
+        const std::string title = issue_title(facts), body = render_issue(facts, github::format_marker(a.marker));
+        if (dry_run) {
+          ctx.out() << "== would open: " << title << "\n" << body << "\n";
+          break;
+        }
+        if (!labels_checked) github::ensure_labels(*client);
+        labels_checked = true;
+        const auto assignees = assignees_for(session.settings, a.result->benchmark);
+        ctx.info() << "perfwatch: opened #" << github::open_issue(*client, title, body, assignees) << ": " << title << "\n";
+        break;
+      }
+      case github::ActionKind::comment:
+        ++counts.commented;
+        if (dry_run) {
+          ctx.out() << "== would comment on " << number << ":\n" << render_comment(facts) << "\n";
+          break;
+        }
+        github::comment(*client, a.issue, render_comment(facts));
+        github::update_issue(*client, a.issue, bodies[a.issue], a.marker, false);
+        ctx.info() << "perfwatch: commented on " << number << " (still regressed)\n";
+        break;
+      case github::ActionKind::progress:
+        ++counts.recovering;
+        if (dry_run) {
+          ctx.out() << "== would note night " << a.marker.ok_nights << " back within thresholds on " << number << "\n";
+          break;
+        }
+        github::update_issue(*client, a.issue, bodies[a.issue], a.marker, false);
+        break;
+      case github::ActionKind::close:
+        ++counts.closed;
+        if (dry_run) {
+          ctx.out() << "== would comment on and close " << number << ":\n" << render_recovery(facts, a.marker.ok_nights) << "\n";
+          break;
+        }
+        github::comment(*client, a.issue, render_recovery(facts, a.marker.ok_nights));
+        github::update_issue(*client, a.issue, bodies[a.issue], a.marker, true);
+        ctx.info() << "perfwatch: closed " << number << " (recovered)\n";
+        break;
+    }
+  }
+  ctx.info() << fmt::format("perfwatch: {}{} opened, {} commented, {} closed, {} recovering{}\n", dry_run ? "dry run: " : "",
+                            counts.opened, counts.commented, counts.closed, counts.recovering,
+                            dry_run ? " (nothing sent)" : "");
+  return counts;
+}
+
+}  // namespace perfwatch

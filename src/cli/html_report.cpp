@@ -1,0 +1,93 @@
+#include "cli/html_report.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "cli/comparison.hpp"
+#include "detect/decide.hpp"
+#include "detect/nightly.hpp"
+#include "report/html_view.hpp"
+#include "util/error.hpp"
+
+namespace perfwatch {
+namespace {
+
+double value_or_nan(const BenchmarkResult& r, Metric m) {
+  const auto v = night_value(r, m);
+  return v ? v->value : NAN;
+}
+
+ChartNight chart_night(const HistoryPoint& p, bool latency) {
+  ChartNight n;
+  n.time = p.time;
+  n.commit = p.commit_sha;
+  n.subject = p.commit_subject;
+  n.failure = p.result.failure.value_or("");
+  n.p50 = value_or_nan(p.result, latency ? Metric::p50_latency : Metric::throughput);
+  n.p95 = latency ? value_or_nan(p.result, Metric::p95_latency) : NAN;
+  n.p99 = latency ? value_or_nan(p.result, Metric::p99_latency) : NAN;
+  return n;
+}
+
+Comparison compare_stored_run(Store& store, Context& ctx, const RunInfo& run, const Policy& policy) {
+  CommitInfo commit;
+  commit.sha = run.commit_sha;
+  return compare_run(store, ctx.repo(), run, commit, policy);
+}
+
+}  // namespace
+
+void write_html_report(Context& ctx, Store& store, const Policy& policy, const std::string& path, int days,
+                       int compared_nights) {
+  const std::vector<RunInfo> runs = store.all_runs();
+  if (runs.empty()) throw input_error(ctx.db_path().string() + ": expected recorded runs for the report, got none");
+  const RunInfo newest = runs.back();
+  // Each recent night of the newest run's environment against its own
+  // baseline, so a chart marks the nights that alerted.
+  std::set<std::pair<std::int64_t, std::string>> regressed;
+  std::vector<const RunInfo*> recent;
+  for (auto it = runs.rbegin(); it != runs.rend() && static_cast<int>(recent.size()) < compared_nights; ++it)
+    if (it->environment == newest.environment && it->status == RunStatus::complete) recent.push_back(&*it);
+  for (const RunInfo* run : recent) {
+    for (const MetricResult& r : compare_stored_run(store, ctx, *run, policy).results)
+      if (r.verdict == Verdict::regression) regressed.insert({run->id, r.benchmark});
+  }
+  const Comparison latest = compare_stored_run(store, ctx, newest, policy);
+  std::map<std::string, std::vector<MetricResult>> results;
+  for (const MetricResult& r : latest.results) results[r.benchmark].push_back(r);
+
+  HtmlReport report;
+  report.title = newest.suite;
+  report.commit = newest.commit_sha;
+  report.generated = now_unix();
+  const UnixTime since = newest.time - std::int64_t{days} * 86400;
+  for (const BenchmarkResult& tonight : store.run_results(newest.id)) {
+    BenchmarkChart chart;
+    chart.name = tonight.name;
+    chart.latency = tonight.latency.has_value() || !tonight.throughput;
+    chart.unit = tonight.latency ? tonight.latency->unit : tonight.throughput ? tonight.throughput->unit : "ns";
+    for (const HistoryPoint& p : store.history(tonight.name, since)) {
+      if (p.time > newest.time || p.status == RunStatus::invalidated) continue;
+      ChartNight n = chart_night(p, chart.latency);
+      n.regression = regressed.count({p.run_id, tonight.name}) > 0;
+      chart.nights.push_back(std::move(n));
+    }
+    if (chart.nights.empty()) continue;
+    chart.baseline_from = latest.baseline.runs > 0 ? latest.baseline.from : 0;
+    chart.baseline_to = latest.baseline.runs > 0 ? latest.baseline.to : 0;
+    chart.results = results[tonight.name];
+    chart.verdict = overall_verdict(chart.results);
+    report.charts.push_back(std::move(chart));
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw input_error(path + ": expected a writable path for the HTML report");
+  out << render_html_report(report);
+  out.close();
+  if (!out) throw environment_error(path + ": writing the HTML report failed");
+  ctx.info() << "perfwatch: wrote " << path << " (" << report.charts.size() << " benchmarks, " << recent.size()
+             << " nights compared)\n";
+}
+
+}  // namespace perfwatch

@@ -2,6 +2,9 @@
 # Installs perfwatch's build and test dependencies from Debian's packages.
 # Idempotent: packages already present are skipped, and apt is not touched at all
 # when nothing is missing (so a warm machine pays nothing).
+#   ci/install-deps.sh          what building and the demo need
+#   ci/install-deps.sh --test   plus what the tests drive: Chromium (the HTML
+#                               report's browser test) and PyYAML (workflow checks)
 set -euo pipefail
 
 packages=(
@@ -10,6 +13,9 @@ packages=(
   doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libfmt-dev libmstch-dev
   libbenchmark-dev
 )
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium python3-yaml)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ci/install-deps.sh
+ci/install-deps.sh --test
 
 build=${PERFWATCH_TEST_BUILD:-build-asan}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPERFWATCH_SANITIZE=ON -DPERFWATCH_BENCH=ON

@@ -156,7 +156,6 @@ void add_common(CLI::App* sub, TriageOptions& o) {
 Handler setup_triage(CLI::App& sub) {
   auto o = std::make_shared<TriageOptions>();
   auto chosen = std::make_shared<std::string>();
-  sub.require_subcommand(1);
   auto* accept_cmd = sub.add_subcommand("accept", "The new level is intended: the benchmark's baseline starts at REV");
   accept_cmd->add_option("benchmark", o->benchmark, "Benchmark name")->required();
   accept_cmd->add_option("--metric", o->metric, "Only this metric (default every metric)")
@@ -178,7 +177,8 @@ Handler setup_triage(CLI::App& sub) {
     if (*chosen == "ignore") return ignore(*o, ctx, DecisionKind::ignore);
     if (*chosen == "unignore") return ignore(*o, ctx, DecisionKind::unignore);
     if (*chosen == "invalidate") return invalidate(*o, ctx);
-    return log(ctx);
+    if (*chosen == "log") return log(ctx);
+    throw input_error("triage: expected one of accept, ignore, unignore, invalidate, log");
   };
 }
 

@@ -1,0 +1,186 @@
+// perfwatch nightly end to end, as the scheduled workflow runs it: a real git
+// repository, a suite of real benchmark processes, the history file, and a
+// real HTTP server on 127.0.0.1 playing GitHub, night after night.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "support/cli.hpp"
+#include "support/fake_github.hpp"
+#include "support/git_fixture.hpp"
+#include "support/github_env.hpp"
+#include "support/temp_dir.hpp"
+#include "util/file.hpp"
+
+using namespace perfwatch;
+using perfwatch::testing::FakeGitHub;
+
+namespace {
+
+// Two suite entries whose samples the test writes before each night:
+// small (the one that regresses) and encode (steady).
+struct Project {
+  testing::TempDir dir;
+  testing::GitFixture git{dir.path(), 1};
+  std::string db = (dir / "h.db").string();
+  std::mt19937_64 rng{7};
+  int day = 0;
+
+  Project() {
+    const std::string helper = PERFWATCH_TEST_HELPER;
+    auto entry = [&](const std::string& entry_name, const std::string& bench) {
+      return R"({"name": ")" + entry_name + R"(", "format": "perfwatch", "command": [")" + helper + R"(", "from-file", ")" +
+             bench + R"(", ")" + (dir / (bench + ".txt")).string() + R"("]})";
+    };
+    dir.write("perfwatch.json", R"({"suite": "widgets", "benchmarks": [)" + entry("parser", "small") + ", " +
+                                    entry("json", "encode") + "]}");
+    // A process's own wall time and memory (the entries "parser", "json") are
+    // not what this test is about: too noisy on a loaded test machine to alert.
+    std::filesystem::create_directories(dir / "baselines");
+    dir.write("baselines/thresholds.json",
+              R"({"overrides": {"parser": {"p95_increase": 9, "memory_increase": 9}, "json": {"p95_increase": 9, "memory_increase": 9}}})");
+  }
+
+  std::string samples(double level) {
+    std::lognormal_distribution<double> latency(std::log(level), 0.1);
+    const double shift = std::uniform_real_distribution<double>(0.98, 1.02)(rng);
+    std::string out;
+    for (int i = 0; i < 80; ++i) out += (i ? "," : "") + std::to_string(latency(rng) * shift);
+    return out;
+  }
+
+  // A new commit, tonight's samples, then `perfwatch nightly` at 02:00 of the next day.
+  testing::CliResult night(double small_factor, std::vector<std::string> extra = {}) {
+    ++day;
+    git.commit("night " + std::to_string(day));
+    dir.write("small.txt", samples(1000 * small_factor));
+    dir.write("encode.txt", samples(5000));
+    std::vector<std::string> args = {"--repo", dir.path().string(), "--db", db, "nightly", "--at",
+                                     "2026-11-" + std::to_string(10 + day) + "T02:00:00Z"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return testing::run(args);
+  }
+  testing::CliResult perfwatch(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--repo", dir.path().string(), "--db", db});
+    return testing::run(std::move(args));
+  }
+};
+
+size_t writes(FakeGitHub& github) {
+  size_t n = 0;
+  for (const auto& r : github.requests()) n += r.method != "GET";
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("cli nightly: baseline, regression, still regressed, accepted from a label") {
+  Project p;
+  FakeGitHub github;
+  testing::GitHubEnvironment env{github};
+  std::string printed;
+
+  // Baseline: seven steady nights. The first ones have too few nights to test.
+  for (int n = 0; n < 7; ++n) {
+    const auto r = p.night(1.0);
+    printed += r.out + r.err;
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+  }
+  CHECK(github.issues().empty());
+  CHECK(writes(github) == 0);
+
+  // Night 8 in GitHub Actions: 35 % slower. An issue, the summary, an annotation.
+  setenv("GITHUB_ACTIONS", "true", 1);
+  const std::string summary = (p.dir / "summary.md").string();
+  setenv("GITHUB_STEP_SUMMARY", summary.c_str(), 1);
+  auto r = p.night(1.35);
+  printed += r.out + r.err;
+  CHECK(r.status == 1);
+  REQUIRE(github.issues().size() == 1);
+  CHECK(github.issues()[0].title.starts_with("Performance regression: parser/small p95_latency +"));
+  CHECK(github.issues()[0].body.find("benchmark=parser/small metric=p95_latency") != std::string::npos);
+  CHECK(r.out.find("parser/small") != std::string::npos);  // the comparison table
+  CHECK(r.out.find("::error title=perfwatch%3A parser/small p95_latency::parser/small p95_latency +") != std::string::npos);
+  const std::string step_summary = read_file(summary);
+  CHECK(step_summary.find("### perfwatch: `" + p.git.shas().back().substr(0, 8) + "` regression") != std::string::npos);
+  CHECK(step_summary.find("| parser/small | p95_latency |") != std::string::npos);
+  CHECK(r.err.find("perfwatch: opened #1") != std::string::npos);
+
+  // Night 9, still regressed: one comment, no second issue.
+  r = p.night(1.35);
+  printed += r.out + r.err;
+  CHECK(r.status == 1);
+  REQUIRE(github.issues().size() == 1);
+  CHECK(github.issues()[0].comments.size() == 1);
+  CHECK(github.issues()[0].state == "open");
+
+  // A maintainer labels the issue perf-accepted; night 10 applies it first.
+  github.label_issue(1, "perf-accepted", "mia");
+  r = p.night(1.35);
+  printed += r.out + r.err;
+  CHECK_MESSAGE(r.status == 0, (r.out + r.err));  // the new level has no baseline of its own yet: no alert
+  CHECK(r.err.find("recorded triage accept of parser/small by mia from the label on #1") != std::string::npos);
+  const auto issue = github.issues()[0];
+  CHECK(issue.state == "closed");
+  REQUIRE(issue.comments.size() == 2);
+  CHECK(issue.comments[1].find("Triage: **accepted** by mia (github #1): label perf-accepted on #1.") == 0);
+  CHECK(github.issues().size() == 1);
+  CHECK(r.out.find("::warning title=perfwatch%3A parser/small::parser/small: insufficient baseline") != std::string::npos);
+  const auto log = p.perfwatch({"triage", "log"});
+  CHECK(log.out.find("accept") != std::string::npos);
+  CHECK(log.out.find("mia") != std::string::npos);
+  CHECK(log.out.find("github #1") != std::string::npos);
+
+  // Night 11 at the new level: read again, nothing recorded twice, nothing sent.
+  const size_t before = writes(github);
+  r = p.night(1.35);
+  printed += r.out + r.err;
+  CHECK(r.status == 0);
+  CHECK(writes(github) == before);
+  CHECK(p.perfwatch({"triage", "log"}).out == log.out);
+  CHECK(printed.find(testing::kTestToken) == std::string::npos);
+}
+
+TEST_CASE("cli nightly: a perf-invalid label takes the night out of every baseline") {
+  Project p;
+  FakeGitHub github;
+  testing::GitHubEnvironment env{github};
+  for (int n = 0; n < 7; ++n) REQUIRE(p.night(1.0).status == 0);
+  REQUIRE(p.night(1.6).status == 1);  // a broken runner, say
+  REQUIRE(github.issues().size() == 1);
+  github.label_issue(1, "perf-invalid", "sam");
+  const auto r = p.night(1.0);
+  CHECK(r.status == 0);
+  CHECK(github.issues()[0].state == "closed");
+  CHECK(github.issues()[0].comments.back().find("Run 8 (`") != std::string::npos);
+  const auto c = nlohmann::json::parse(p.perfwatch({"compare", "--format", "json"}).out);
+  CHECK(c["baseline"]["runs"] == 6);  // nights 3..7 and not 8: seven days back, minus the invalid one
+}
+
+TEST_CASE("cli nightly --dry-run sends nothing and records no label decision") {
+  Project p;
+  FakeGitHub github;
+  testing::GitHubEnvironment env{github};
+  for (int n = 0; n < 7; ++n) REQUIRE(p.night(1.0, {"--dry-run"}).status == 0);
+  auto r = p.night(1.35, {"--dry-run"});
+  CHECK(r.status == 1);
+  CHECK(r.out.find("== would open: Performance regression: parser/small p95_latency") != std::string::npos);
+  CHECK(writes(github) == 0);
+  CHECK(github.issues().empty());
+  SUBCASE("without a token at all") {
+    unsetenv("GITHUB_TOKEN");
+    r = p.night(1.35, {"--dry-run", "--format", "json"});
+    CHECK(r.status == 1);
+    CHECK(r.out.find("\"verdict\": \"regression\"") != std::string::npos);
+  }
+  SUBCASE("a real night without a token fails before the suite runs") {
+    unsetenv("GITHUB_TOKEN");
+    r = p.night(1.0);
+    CHECK(r.status == 3);
+    CHECK(r.err.find("GITHUB_TOKEN") != std::string::npos);
+    CHECK(nlohmann::json::parse(p.perfwatch({"history", "parser/small", "--format", "json"}).out)["runs"].size() == 8);
+  }
+}

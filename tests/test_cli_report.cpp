@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "support/fake_github.hpp"
+#include "support/github_env.hpp"
 #include "support/week.hpp"
 
 #include <sstream>
@@ -13,21 +14,8 @@ using perfwatch::testing::Week;
 
 namespace {
 
-const std::string kToken = "ghp_reportTestTokenZYXW9876543210";
-
-// GITHUB_* pointing at the fake server for the life of the object.
-struct GitHubEnvironment {
-  explicit GitHubEnvironment(const FakeGitHub& server) {
-    setenv("GITHUB_API_URL", server.url().c_str(), 1);
-    setenv("GITHUB_REPOSITORY", "octo/widgets", 1);
-    setenv("GITHUB_TOKEN", kToken.c_str(), 1);
-    setenv("GITHUB_SERVER_URL", "https://github.example", 1);
-    setenv("GITHUB_RUN_ID", "4242", 1);
-  }
-  ~GitHubEnvironment() {
-    for (const char* v : {"GITHUB_API_URL", "GITHUB_REPOSITORY", "GITHUB_TOKEN", "GITHUB_SERVER_URL", "GITHUB_RUN_ID"}) unsetenv(v);
-  }
-};
+const std::string& kToken = testing::kTestToken;
+using testing::GitHubEnvironment;
 
 struct Nights {
   Week week;  // 7 clean nights, night 8 with parser/small 35 % slower

@@ -4,6 +4,7 @@
 //   bench_helper exit CODE MESSAGE    prints MESSAGE to stderr, exits CODE
 //   bench_helper alloc MB             touches MB megabytes, holds them 100 ms, prints native JSON
 //   bench_helper native NAME NS       prints a native result with NS as its sample
+//   bench_helper from-file NAME FILE  prints a native result whose samples are FILE's text ("1,2,3")
 //   bench_helper garbage              prints output no adapter reads
 //   bench_helper spawn-sleeper FILE   starts a grandchild that sleeps 30 s, writes its pid to FILE, sleeps
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -38,6 +40,12 @@ int main(int argc, char** argv) {
   }
   if (mode == "native" && argc > 3) {
     std::printf(R"({"benchmarks":[{"name":"%s","unit":"ns","samples":[%s]}]})" "\n", argv[2], argv[3]);
+    return 0;
+  }
+  if (mode == "from-file" && argc > 3) {
+    std::ifstream in(argv[3]);
+    const std::string samples((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::printf(R"({"benchmarks":[{"name":"%s","unit":"ns","samples":[%s]}]})" "\n", argv[2], samples.c_str());
     return 0;
   }
   if (mode == "garbage") {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The demo: installs what is missing, builds perfwatch and its demo suite (a
 # real Google Benchmark program, examples/demo), makes a small git repository,
-# runs the suite for seven backfilled nights, then an eighth night on a commit
-# that makes BM_parse_tokens 1.5x slower, and shows what perfwatch finds and
-# the GitHub issue it would file (a dry run: nothing is sent).
+# runs the suite for seven backfilled nights, then `perfwatch nightly --dry-run`
+# on a commit that makes BM_parse_tokens 1.5x slower: what perfwatch finds, the
+# GitHub issue it would file (nothing is sent), the HTML report, and a triage.
 # Everything lands in ./demo-work (removed first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,26 +46,28 @@ echo "== night 8: a commit that makes BM_parse_tokens 1.5x slower"
 echo "change 8" >> CHANGES
 git add CHANGES
 git commit -qm "Parse tokens twice (oops)"
-PERFWATCH_DEMO_SLOWDOWN=1.5 "$pw" run --at "$(date -u +%Y-%m-%dT02:00:00Z)"
+echo "== perfwatch nightly --dry-run: run + compare + the GitHub issue it would file (nothing is sent)"
+set +e
+PERFWATCH_DEMO_SLOWDOWN=1.5 env -u GITHUB_TOKEN GITHUB_REPOSITORY=example/demo \
+  "$pw" nightly --dry-run --at "$(date -u +%Y-%m-%dT02:00:00Z)"
+status=$?
+set -e
+echo "(exit status $status: 1 = regression)"
 
 echo
 echo "== perfwatch history demo/BM_parse_tokens"
 "$pw" history demo/BM_parse_tokens
 echo
-echo "== perfwatch compare (exit 1 = regression)"
-set +e
-"$pw" compare
-status=$?
-set -e
-echo "(exit status $status)"
-echo
-echo "== perfwatch compare --format markdown"
-"$pw" compare --format markdown || true
-echo
 echo "== perfwatch status HEAD~1 (the night before)"
 "$pw" status HEAD~1
 echo
-echo "== perfwatch report --github --dry-run (the GitHub issue it would file; nothing is sent)"
-env -u GITHUB_TOKEN GITHUB_REPOSITORY=example/demo "$pw" report --github --dry-run || true
+echo "== perfwatch report --html (trend charts, one self-contained file)"
+"$pw" report --html "$work/report.html"
 echo
-echo "History: $work/repo/.perfwatch/history.db; perfwatch export dumps it as NDJSON."
+echo "== a maintainer decides the slowdown is intended: perfwatch triage accept"
+"$pw" triage accept demo/BM_parse_tokens --by demo-maintainer -m "parsing twice is the new design"
+"$pw" compare >/dev/null && echo "compare now exits 0: BM_parse_tokens waits for 3 nights at its new level"
+"$pw" triage log
+echo
+echo "History: $work/repo/.perfwatch/history.db (perfwatch export dumps it as NDJSON)"
+echo "HTML report: $work/report.html"

@@ -2,6 +2,7 @@
 // decisions that change future baselines, recorded with who, when and why.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "cli/command.hpp"
@@ -120,7 +121,7 @@ int invalidate(const TriageOptions& o, Context& ctx) {
   return 0;
 }
 
-std::string what(const Decision& d) {
+std::string describe(const Decision& d) {
   switch (d.kind) {
     case DecisionKind::accept:
       return d.benchmark + " " + (d.metric.empty() ? "(every metric)" : d.metric) + " from " + d.commit_sha.substr(0, 8);
@@ -138,11 +139,20 @@ int log(Context& ctx) {
     ctx.out() << "no triage decisions yet\n";
     return 0;
   }
-  constexpr const char* kLine = "{:<17} {:<10} {:<40} {:<16} {:<12} {}\n";
-  ctx.out() << fmt::format(kLine, "when (UTC)", "decision", "what", "by", "from", "why");
+  // Columns as wide as their longest entry.
+  size_t what_width = 4, by_width = 2, from_width = 4;
   for (const Decision& d : decisions) {
-    ctx.out() << fmt::format(kLine, format_short_time(d.time), to_string(d.kind), what(d), d.actor, d.source, d.reason);
+    what_width = std::max(what_width, describe(d).size());
+    by_width = std::max(by_width, d.actor.size());
+    from_width = std::max(from_width, d.source.size());
   }
+  auto line = [&](const std::string& when, const std::string& kind, const std::string& what, const std::string& by,
+                  const std::string& from, const std::string& why) {
+    ctx.out() << fmt::format("{:<17} {:<10} {:<{}}  {:<{}}  {:<{}}  {}\n", when, kind, what, what_width, by, by_width, from,
+                             from_width, why);
+  };
+  line("when (UTC)", "decision", "what", "by", "from", "why");
+  for (const Decision& d : decisions) line(format_short_time(d.time), to_string(d.kind), describe(d), d.actor, d.source, d.reason);
   return 0;
 }
 

@@ -76,7 +76,12 @@ TEST_CASE("cli export and import round-trip the whole history, sample for sample
     REQUIRE(f.perfwatch({"ingest", file, "--commit", "HEAD~" + std::to_string(night % 3), "--at",
                          "2026-11-1" + std::to_string(night) + "T02:00:00Z"}).status == 0);
   }
+  // Triage decisions are part of the history too.
+  REQUIRE(f.perfwatch({"triage", "accept", "a/b", "--at", "HEAD~1", "--by", "mia", "-m", "intended"}).status == 0);
+  REQUIRE(f.perfwatch({"triage", "ignore", "fails", "--until", "2026-12-01", "--by", "bob"}).status == 0);
+  REQUIRE(f.perfwatch({"triage", "invalidate", "2", "--by", "sam"}).status == 0);
   const std::string first = f.exported();
+  CHECK(first.find(R"("kind":"invalidate","reason":"","run_time":"2026-11-11T02:00:00Z","source":"cli")") != std::string::npos);
   const auto dump = f.dir.write("h.ndjson", first);
   const std::string other = (f.dir / "other.db").string();
   REQUIRE(testing::run({"--repo", f.dir.path().string(), "--db", other, "import", dump.string()}).status == 0);
@@ -98,5 +103,13 @@ TEST_CASE("cli export and import round-trip the whole history, sample for sample
   SUBCASE("importing again adds nothing") {
     const auto again = testing::run({"--repo", f.dir.path().string(), "--db", other, "import", dump.string()});
     CHECK(again.err.find("imported 0 runs (5 already present)") != std::string::npos);
+    CHECK(testing::run({"--repo", f.dir.path().string(), "--db", other, "export"}).out == first);
+  }
+  SUBCASE("the imported decisions act as the originals do") {
+    CHECK(b.decisions().size() == 3);
+    CHECK(b.run_info(2)->status == RunStatus::invalidated);
+    const auto log_a = f.perfwatch({"triage", "log"}).out;
+    const auto log_b = testing::run({"--repo", f.dir.path().string(), "--db", other, "triage", "log"}).out;
+    CHECK(log_a == log_b);
   }
 }

@@ -25,7 +25,7 @@ TEST_CASE("run_to_ndjson and parse_ndjson") {
 
   std::stringstream text;
   text << ndjson_header() << "\n" << run_to_ndjson(run) << "\n";
-  const auto runs = parse_ndjson(text, "h.ndjson");
+  const auto runs = parse_ndjson(text, "h.ndjson").runs;
   REQUIRE(runs.size() == 1);
   CHECK(runs[0].commit == run.commit);
   CHECK(runs[0].environment == run.environment);
@@ -34,6 +34,41 @@ TEST_CASE("run_to_ndjson and parse_ndjson") {
   CHECK(runs[0].aggregate_only);
   CHECK(runs[0].results == run.results);  // bit-exact doubles
   CHECK(run_to_ndjson(runs[0]) == run_to_ndjson(run));
+}
+
+TEST_CASE("decision_to_ndjson and parse_ndjson") {
+  Decision accept;
+  accept.time = 1794708000;
+  accept.kind = DecisionKind::accept;
+  accept.benchmark = "parser/small";
+  accept.metric = "p95_latency";
+  accept.commit_sha = std::string(40, 'c');
+  accept.since = 1794700000;
+  accept.actor = "mia";
+  accept.reason = "intended | \"quoted\"";
+  accept.source = "github #3";
+  Decision ignore = accept;
+  ignore.kind = DecisionKind::ignore;
+  ignore.metric.clear();
+  ignore.commit_sha.clear();
+  ignore.since = 0;
+  ignore.until = 1794800000;
+  Decision invalidate = ignore;
+  invalidate.kind = DecisionKind::invalidate;
+  invalidate.benchmark.clear();
+  invalidate.until.reset();
+  invalidate.commit_sha = std::string(40, 'd');
+  std::stringstream text;
+  text << ndjson_header() << "\n";
+  for (const Decision& d : {accept, ignore, invalidate}) text << decision_to_ndjson({d, 1794600000}) << "\n";
+  const auto history = parse_ndjson(text, "h.ndjson");
+  REQUIRE(history.decisions.size() == 3);
+  CHECK(history.runs.empty());
+  CHECK(history.decisions[0].decision == accept);
+  CHECK(history.decisions[1].decision == ignore);
+  CHECK(history.decisions[2].decision == invalidate);
+  CHECK(history.decisions[2].run_time == 1794600000);
+  CHECK(decision_to_ndjson(history.decisions[0]) == decision_to_ndjson({accept, 0}));
 }
 
 TEST_CASE("parse_ndjson rejects bad input naming line and field") {

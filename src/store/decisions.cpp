@@ -25,29 +25,62 @@ Decision read_decision(const sqlite::Statement& s) {
 
 }  // namespace
 
-void Store::record_decisions(const std::vector<Decision>& decisions) {
-  sqlite::Transaction tx(db_);
+void Store::insert_decision(const Decision& d) {
+  if (d.kind == DecisionKind::invalidate) {
+    auto invalidate = db_.prepare("UPDATE runs SET status = 'invalidated' WHERE id = ?");
+    invalidate.bind(1, d.run_id);
+    invalidate.step();
+    if (db_.changes() != 1) throw input_error("run " + std::to_string(d.run_id) + ": expected a recorded run id, got none");
+  }
   auto insert = db_.prepare(
       "INSERT INTO decisions(time, kind, benchmark, metric, commit_sha, since, until, run_id, actor, reason, source)"
       " VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-  auto invalidate = db_.prepare("UPDATE runs SET status = 'invalidated' WHERE id = ?");
-  for (const Decision& d : decisions) {
-    if (d.kind == DecisionKind::invalidate) {
-      invalidate.reset();
-      invalidate.bind(1, d.run_id);
-      invalidate.step();
-      if (db_.changes() != 1) throw input_error("run " + std::to_string(d.run_id) + ": expected a recorded run id, got none");
-    }
-    insert.reset();
-    insert.bind(1, d.time).bind(2, std::string_view(to_string(d.kind))).bind(3, d.benchmark).bind(4, d.metric);
-    insert.bind(5, d.commit_sha).bind(6, d.since).bind(7, d.until).bind(8, d.run_id).bind(9, d.actor);
-    insert.bind(10, d.reason).bind(11, d.source);
-    insert.step();
-  }
+  insert.bind(1, d.time).bind(2, std::string_view(to_string(d.kind))).bind(3, d.benchmark).bind(4, d.metric);
+  insert.bind(5, d.commit_sha).bind(6, d.since).bind(7, d.until).bind(8, d.run_id).bind(9, d.actor);
+  insert.bind(10, d.reason).bind(11, d.source);
+  insert.step();
+}
+
+void Store::record_decisions(const std::vector<Decision>& decisions) {
+  sqlite::Transaction tx(db_);
+  for (const Decision& d : decisions) insert_decision(d);
   tx.commit();
 }
 
-std::vector<Decision> Store::decisions() {
+size_t Store::import_history(const std::vector<RunRecord>& runs, std::vector<Decision> decisions,
+                             const std::vector<UnixTime>& run_times) {
+  sqlite::Transaction tx(db_);
+  size_t added = 0;
+  for (const RunRecord& run : runs) {
+    if (contains(run)) continue;
+    insert_run(run);
+    ++added;
+  }
+  const std::vector<Decision> present = decisions_in_store();
+  for (size_t i = 0; i < decisions.size(); ++i) {
+    Decision& d = decisions[i];
+    if (d.kind == DecisionKind::invalidate) {
+      auto find = db_.prepare("SELECT ru.id FROM runs ru JOIN commits c ON c.id = ru.commit_id WHERE c.sha = ? AND ru.time = ?");
+      find.bind(1, d.commit_sha).bind(2, run_times[i]);
+      if (!find.step()) {
+        throw input_error("invalidate decision of " + d.commit_sha.substr(0, 8) + " at " + format_iso8601(run_times[i]) +
+                          ": expected a run in the export or the history, got none");
+      }
+      d.run_id = find.column_int(0);
+    }
+    bool known = false;
+    for (const Decision& p : present) known = known || (p.time == d.time && p.kind == d.kind && p.benchmark == d.benchmark &&
+                                                         p.metric == d.metric && p.run_id == d.run_id && p.actor == d.actor &&
+                                                         p.source == d.source && p.reason == d.reason);
+    if (!known) insert_decision(d);
+  }
+  tx.commit();
+  return added;
+}
+
+std::vector<Decision> Store::decisions() { return decisions_in_store(); }
+
+std::vector<Decision> Store::decisions_in_store() {
   // A history last written by schema 1 and opened read-only has no table yet.
   auto exists = db_.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'");
   if (!exists.step()) return {};

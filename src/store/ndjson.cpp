@@ -61,7 +61,47 @@ RunRecord read_run(const json& line, const std::string& source) {
   return run;
 }
 
+std::string optional_string(const json& object, const char* key, const std::string& source, const std::string& path) {
+  const json* v = optional(object, key);
+  return v ? require_string(*v, source, path + "." + key) : "";
+}
+
+DecisionRecord read_decision(const json& line, const std::string& source) {
+  const json& d = require(line, "decision", source, "");
+  require_object(d, source, "decision");
+  DecisionRecord out;
+  Decision& decision = out.decision;
+  const json& kind = require(d, "kind", source, "decision");
+  if (!parse_decision_kind(require_string(kind, source, "decision.kind"), decision.kind)) {
+    fail(source, "decision.kind", "accept, ignore, unignore or invalidate", kind);
+  }
+  decision.time = require_time(require(d, "time", source, "decision"), source, "decision.time");
+  decision.benchmark = optional_string(d, "benchmark", source, "decision");
+  decision.metric = optional_string(d, "metric", source, "decision");
+  decision.commit_sha = optional_string(d, "commit", source, "decision");
+  if (const json* since = optional(d, "since")) decision.since = require_time(*since, source, "decision.since");
+  if (const json* until = optional(d, "until")) decision.until = require_time(*until, source, "decision.until");
+  if (const json* run = optional(d, "run_time")) out.run_time = require_time(*run, source, "decision.run_time");
+  decision.actor = require_string(require(d, "actor", source, "decision"), source, "decision.actor");
+  decision.reason = require_string(require(d, "reason", source, "decision"), source, "decision.reason");
+  decision.source = require_string(require(d, "source", source, "decision"), source, "decision.source");
+  return out;
+}
+
 }  // namespace
+
+std::string decision_to_ndjson(const DecisionRecord& r) {
+  const Decision& d = r.decision;
+  nlohmann::json out = {{"kind", to_string(d.kind)}, {"time", format_iso8601(d.time)}, {"actor", d.actor},
+                        {"reason", d.reason}, {"source", d.source}};
+  if (!d.benchmark.empty()) out["benchmark"] = d.benchmark;
+  if (!d.metric.empty()) out["metric"] = d.metric;
+  if (!d.commit_sha.empty()) out["commit"] = d.commit_sha;
+  if (d.kind == DecisionKind::accept) out["since"] = format_iso8601(d.since);
+  if (d.until) out["until"] = format_iso8601(*d.until);
+  if (d.kind == DecisionKind::invalidate) out["run_time"] = format_iso8601(r.run_time);
+  return nlohmann::json{{"decision", std::move(out)}}.dump();
+}
 
 std::string ndjson_header() {
   return nlohmann::json{{"perfwatch_history", kNdjsonVersion}}.dump();
@@ -86,8 +126,8 @@ std::string run_to_ndjson(const RunRecord& run) {
       .dump();
 }
 
-std::vector<RunRecord> parse_ndjson(std::istream& in, const std::string& source) {
-  std::vector<RunRecord> runs;
+HistoryExport parse_ndjson(std::istream& in, const std::string& source) {
+  HistoryExport history;
   std::string text;
   size_t line_no = 0;
   bool header_seen = false;
@@ -105,10 +145,14 @@ std::vector<RunRecord> parse_ndjson(std::istream& in, const std::string& source)
       header_seen = true;
       continue;
     }
-    runs.push_back(read_run(line, where));
+    if (line.is_object() && line.contains("decision")) {
+      history.decisions.push_back(read_decision(line, where));
+    } else {
+      history.runs.push_back(read_run(line, where));
+    }
   }
   if (!header_seen) throw input_error(source + ": expected a perfwatch export (NDJSON with a header line), got an empty file");
-  return runs;
+  return history;
 }
 
 }  // namespace perfwatch

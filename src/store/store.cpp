@@ -93,17 +93,7 @@ std::int64_t Store::record_run(const RunRecord& run) {
   return id;
 }
 
-size_t Store::record_runs(const std::vector<RunRecord>& runs) {
-  sqlite::Transaction tx(db_);
-  size_t added = 0;
-  for (const RunRecord& run : runs) {
-    if (contains(run)) continue;
-    insert_run(run);
-    ++added;
-  }
-  tx.commit();
-  return added;
-}
+size_t Store::record_runs(const std::vector<RunRecord>& runs) { return import_history(runs, {}, {}); }
 
 bool Store::contains(const RunRecord& run) {
   auto stmt = db_.prepare(

@@ -64,6 +64,12 @@ class Store {
   // Every decision, oldest first.
   std::vector<Decision> decisions();
 
+  // import: runs (those present skipped, as record_runs) and then decisions
+  // (those present skipped; an invalidation's run found by its commit and
+  // `run_times[i]`), all in one transaction. Returns how many runs were added.
+  size_t import_history(const std::vector<RunRecord>& runs, std::vector<Decision> decisions,
+                        const std::vector<UnixTime>& run_times);
+
   // Every run with its results, oldest first (export).
   void for_each_run(const std::function<void(const RunRecord&)>& visit);
 
@@ -71,6 +77,8 @@ class Store {
   explicit Store(sqlite::Database db) : db_(std::move(db)) {}
   std::int64_t insert_run(const RunRecord& run);
   bool contains(const RunRecord& run);
+  void insert_decision(const Decision& d);
+  std::vector<Decision> decisions_in_store();
   std::int64_t commit_id(const CommitInfo& commit);
   std::int64_t environment_id(const Environment& env);
   std::int64_t benchmark_id(const std::string& name);

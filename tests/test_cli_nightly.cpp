@@ -3,7 +3,6 @@
 // real HTTP server on 127.0.0.1 playing GitHub, night after night.
 #include <doctest/doctest.h>
 
-#include <cmath>
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +11,7 @@
 #include "support/fake_github.hpp"
 #include "support/git_fixture.hpp"
 #include "support/github_env.hpp"
+#include "support/night_samples.hpp"
 #include "support/temp_dir.hpp"
 #include "util/file.hpp"
 
@@ -44,13 +44,7 @@ struct Project {
               R"({"overrides": {"parser": {"p95_increase": 9, "memory_increase": 9}, "json": {"p95_increase": 9, "memory_increase": 9}}})");
   }
 
-  std::string samples(double level) {
-    std::lognormal_distribution<double> latency(std::log(level), 0.1);
-    const double shift = std::uniform_real_distribution<double>(0.98, 1.02)(rng);
-    std::string out;
-    for (int i = 0; i < 80; ++i) out += (i ? "," : "") + std::to_string(latency(rng) * shift);
-    return out;
-  }
+  std::string samples(double level) { return testing::night_samples(rng, level); }
 
   // A new commit, tonight's samples, then `perfwatch nightly` at 02:00 of the next day.
   testing::CliResult night(double small_factor, std::vector<std::string> extra = {}) {

@@ -6,6 +6,7 @@
 
 #include "support/cli.hpp"
 #include "support/git_fixture.hpp"
+#include "support/night_samples.hpp"
 #include "support/temp_dir.hpp"
 
 namespace perfwatch::testing {
@@ -23,14 +24,7 @@ struct Week {
     return run(std::move(args));
   }
 
-  // 80 log-normal samples around `level`, the night shifted by up to +-2 %.
-  std::string samples(double level) {
-    std::lognormal_distribution<double> latency(std::log(level), 0.1);
-    const double shift = std::uniform_real_distribution<double>(0.98, 1.02)(rng);
-    std::string out;
-    for (int i = 0; i < 80; ++i) out += (i ? "," : "") + std::to_string(latency(rng) * shift);
-    return out;
-  }
+  std::string samples(double level) { return night_samples(rng, level); }
 
   // parser/small at `factor` times its level; json/encode unchanged.
   std::string night_file(double factor) {

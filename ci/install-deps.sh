@@ -10,7 +10,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libgit2-dev libsqlite3-dev nlohmann-json3-dev libboost-math-dev libcli11-dev
-  doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libfmt-dev libmstch-dev
+  doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libfmt-dev libmstch-dev libpugixml-dev
   libbenchmark-dev
 )
 if [ "${1:-}" = "--test" ]; then

@@ -9,6 +9,7 @@ find_package(fmt REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 find_package(CURL REQUIRED)
 find_package(mstch REQUIRED)
+find_package(pugixml REQUIRED)  # Catch2's XML results
 if(PERFWATCH_TESTS)
   find_package(doctest REQUIRED)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # the fake GitHub in tests

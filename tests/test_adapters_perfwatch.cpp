@@ -80,7 +80,7 @@ TEST_CASE("parse_perfwatch rejects bad input naming file, field and expectation"
 TEST_CASE("parse_results with an unknown format") {
   auto r = parse_results("xml", "{}", "r.json");
   REQUIRE_FALSE(r);
-  CHECK(std::string(r.error().what()) == "r.json: --format: expected one of perfwatch, gbench, got \"xml\"");
+  CHECK(std::string(r.error().what()) == "r.json: --format: expected one of perfwatch, gbench, catch2, hyperfine, pytest-benchmark, gotest, criterion, cargo-bench, jmh, benchmarkdotnet, benchmarkjs, k6, locust, jmeter, bmf, got \"xml\"");
   CHECK(r.error().status() == ExitStatus::bad_input);
 }
 

@@ -8,6 +8,19 @@ const std::vector<Adapter>& adapters() {
   static const std::vector<Adapter> all = {
       {"perfwatch", "perfwatch's native JSON", parse_perfwatch},
       {"gbench", "Google Benchmark JSON (--benchmark_format=json)", parse_gbench},
+      {"catch2", "Catch2 XML reporter (-r xml), v2 and v3", parse_catch2},
+      {"hyperfine", "hyperfine --export-json", parse_hyperfine},
+      {"pytest-benchmark", "pytest-benchmark --benchmark-json (or a saved run)", parse_pytest_benchmark},
+      {"gotest", "go test -bench text (-count, -benchmem)", parse_gotest},
+      {"criterion", "Rust Criterion.rs: the target/criterion folder", parse_criterion},
+      {"cargo-bench", "libtest's cargo bench text", parse_cargo_bench},
+      {"jmh", "JMH JSON (-rf json)", parse_jmh},
+      {"benchmarkdotnet", "BenchmarkDotNet full JSON exporter", parse_benchmarkdotnet},
+      {"benchmarkjs", "benchmark.js text (\"name x 1,234 ops/sec ...\")", parse_benchmarkjs},
+      {"k6", "k6 --summary-export or handleSummary JSON", parse_k6},
+      {"locust", "Locust --csv _stats.csv or _stats_history.csv", parse_locust},
+      {"jmeter", "JMeter JTL results as CSV", parse_jmeter},
+      {"bmf", "Bencher Metric Format JSON", parse_bmf},
   };
   return all;
 }

@@ -19,7 +19,7 @@ struct Adapter {
 // Every adapter perfwatch knows, in --format order.
 const std::vector<Adapter>& adapters();
 
-// "perfwatch, gbench".
+// "perfwatch, gbench, catch2, ...".
 std::string adapter_names();
 
 // Parses `text` (read from `source`, named in errors) with adapter `format`.
@@ -43,5 +43,18 @@ nlohmann::json native_benchmark_json(const BenchmarkResult& r);
 
 SuiteResult parse_perfwatch(std::string_view text, const std::string& source);
 SuiteResult parse_gbench(std::string_view text, const std::string& source);
+SuiteResult parse_catch2(std::string_view text, const std::string& source);
+SuiteResult parse_hyperfine(std::string_view text, const std::string& source);
+SuiteResult parse_pytest_benchmark(std::string_view text, const std::string& source);
+SuiteResult parse_gotest(std::string_view text, const std::string& source);
+SuiteResult parse_criterion(std::string_view text, const std::string& source);
+SuiteResult parse_cargo_bench(std::string_view text, const std::string& source);
+SuiteResult parse_jmh(std::string_view text, const std::string& source);
+SuiteResult parse_benchmarkdotnet(std::string_view text, const std::string& source);
+SuiteResult parse_benchmarkjs(std::string_view text, const std::string& source);
+SuiteResult parse_k6(std::string_view text, const std::string& source);
+SuiteResult parse_locust(std::string_view text, const std::string& source);
+SuiteResult parse_jmeter(std::string_view text, const std::string& source);
+SuiteResult parse_bmf(std::string_view text, const std::string& source);
 
 }  // namespace perfwatch

@@ -1,37 +1,122 @@
-// --format auto: recognise a results file from its content.
+// --format auto: recognise a results file from its content. JSON formats are
+// told apart by their top-level keys, text formats by a line only they print.
+// The most specific shapes are tried first; perfwatch's own format last.
 #include "adapters/adapter.hpp"
 #include "adapters/json_fields.hpp"
+#include "adapters/text_input.hpp"
 
 namespace perfwatch {
 namespace {
 
-bool looks_like_gbench(const nlohmann::json& doc) {
-  if (!doc.is_object() || !doc.contains("benchmarks")) return false;
-  if (doc.contains("context")) return true;
-  const auto& rows = doc["benchmarks"];
-  return rows.is_array() && !rows.empty() && rows[0].is_object() && rows[0].contains("real_time");
+using json = nlohmann::json;
+
+bool has_array(const json& doc, const char* key) { return doc.is_object() && doc.contains(key) && doc[key].is_array(); }
+
+const json* first_row(const json& doc, const char* key) {
+  if (!has_array(doc, key) || doc[key].empty() || !doc[key][0].is_object()) return nullptr;
+  return &doc[key][0];
 }
 
-// Anything else with a "benchmarks" list: the native parser then names what is wrong.
-bool looks_like_perfwatch(const nlohmann::json& doc) {
-  return doc.is_object() && doc.contains("benchmarks") && doc["benchmarks"].is_array();
+bool looks_like_gbench(const json& doc) {
+  if (!has_array(doc, "benchmarks")) return false;
+  if (doc.contains("context")) return true;
+  const json* row = first_row(doc, "benchmarks");
+  return row && row->contains("real_time");
+}
+
+bool looks_like_pytest_benchmark(const json& doc) {
+  if (!has_array(doc, "benchmarks")) return false;
+  if (doc.contains("machine_info")) return true;
+  const json* row = first_row(doc, "benchmarks");
+  return row && row->contains("stats") && row->contains("fullname");
+}
+
+bool looks_like_hyperfine(const json& doc) {
+  const json* row = first_row(doc, "results");
+  return row && row->contains("command") && row->contains("times");
+}
+
+bool looks_like_benchmarkdotnet(const json& doc) { return has_array(doc, "Benchmarks"); }
+
+bool looks_like_jmh(const json& doc) {
+  return doc.is_array() && !doc.empty() && doc[0].is_object() && (doc[0].contains("jmhVersion") || doc[0].contains("primaryMetric"));
+}
+
+bool looks_like_k6(const json& doc) {
+  if (!doc.is_object() || !doc.contains("metrics") || !doc["metrics"].is_object()) return false;
+  for (const auto& [key, value] : doc["metrics"].items())
+    if (key.starts_with("http_req_duration") || key.starts_with("iteration_duration")) return true;
+  return false;
+}
+
+bool looks_like_criterion(const json& doc) { return has_array(doc, "criterion"); }
+
+// {"name": {"measure": {"value": 1.0, ...}}} all the way through.
+bool looks_like_bmf(const json& doc) {
+  if (!doc.is_object() || doc.empty()) return false;
+  for (const auto& [name, measures] : doc.items()) {
+    if (!measures.is_object() || measures.empty()) return false;
+    for (const auto& [measure, m] : measures.items())
+      if (!m.is_object() || !m.contains("value")) return false;
+  }
+  return true;
+}
+
+bool looks_like_perfwatch(const json& doc) { return has_array(doc, "benchmarks"); }
+
+std::optional<std::string> detect_json(const json& doc) {
+  if (looks_like_gbench(doc)) return "gbench";
+  if (looks_like_pytest_benchmark(doc)) return "pytest-benchmark";
+  if (looks_like_hyperfine(doc)) return "hyperfine";
+  if (looks_like_benchmarkdotnet(doc)) return "benchmarkdotnet";
+  if (looks_like_jmh(doc)) return "jmh";
+  if (looks_like_k6(doc)) return "k6";
+  if (looks_like_criterion(doc)) return "criterion";
+  if (looks_like_perfwatch(doc)) return "perfwatch";  // anything else with "benchmarks": its parser names what is wrong
+  if (looks_like_bmf(doc)) return "bmf";
+  return std::nullopt;
+}
+
+bool contains(std::string_view text, std::string_view what) { return text.find(what) != std::string_view::npos; }
+
+std::optional<std::string> detect_text(std::string_view text) {
+  const std::string_view head = text.substr(0, 4096);
+  if (contains(head, "<Catch2TestRun") || contains(head, "<Catch ")) return "catch2";
+  const auto lines = text_input::split_lines(text);
+  if (!lines.empty()) {
+    const std::string_view header = lines[0].text;
+    if (contains(header, "timeStamp") && contains(header, "elapsed") && contains(header, "label")) return "jmeter";
+    if (contains(header, "Name") && contains(header, "Requests/s")) return "locust";
+  }
+  for (const text_input::Line& line : lines) {
+    const std::string_view t = text_input::trim(line.text);
+    if (t.starts_with("Benchmark") && contains(t, " ns/op")) return "gotest";
+    if (t.starts_with("test ") && contains(t, " ... bench:")) return "cargo-bench";
+    if (contains(t, " x ") && contains(t, " ops/sec")) return "benchmarkjs";
+  }
+  return std::nullopt;
 }
 
 }  // namespace
 
 Expected<std::string> detect_format(std::string_view text, const std::string& source) {
-  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    try {
-      json_fields::parse_document(text, source);  // throws, naming line and column
-    } catch (const Error& e) {
-      return e;
+  const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_discarded()) {
+    if (auto format = detect_json(doc)) return *format;
+  } else if (auto format = detect_text(text)) {
+    return *format;
+  } else {
+    const std::string_view start = text_input::trim(text.substr(0, 64));
+    if (start.starts_with("{") || start.starts_with("[")) {
+      try {
+        json_fields::parse_document(text, source);  // throws, naming line and column
+      } catch (const Error& e) {
+        return e;
+      }
     }
   }
-  if (looks_like_gbench(doc)) return std::string("gbench");
-  if (looks_like_perfwatch(doc)) return std::string("perfwatch");
-  return input_error(source + ": --format auto: expected a results file in a known format, tried " +
-                     adapter_names() + " (name one with --format)");
+  return input_error(source + ": --format auto: expected a results file in a known format, tried " + adapter_names() +
+                     " (name one with --format)");
 }
 
 }  // namespace perfwatch

@@ -1,7 +1,9 @@
 // perfwatch ingest FILE... --format F [--commit REV] [--at ISO8601] [--suite NAME] [--env NAME]
+#include <filesystem>
 #include <set>
 
 #include "adapters/adapter.hpp"
+#include "runner/criterion_dir.hpp"
 #include "cli/command.hpp"
 #include "runner/environment.hpp"
 #include "util/file.hpp"
@@ -19,15 +21,21 @@ struct IngestOptions {
   std::string env;
 };
 
-SuiteResult read_results(const std::string& file, const std::string& format, Context& ctx) {
-  const std::string text = read_file(file);
-  std::string chosen = format;
-  if (format == "auto") {
-    chosen = detect_format(text, file).value();
-    if (ctx.options().verbose) ctx.info() << "perfwatch: " << file << ": read as " << chosen << "\n";
-  }
-  SuiteResult suite = parse_results(chosen, text, file).value();
-  return suite;
+struct ReadResults {
+  SuiteResult suite;
+  std::string format;  // the one chosen when --format auto
+};
+
+// A folder is Criterion's output tree (target/criterion); a file is read whole.
+ReadResults read_results(const std::string& file, const std::string& format, Context& ctx) {
+  const bool folder = std::filesystem::is_directory(file);
+  if (folder && format != "auto" && format != "criterion")
+    throw input_error(file + ": --format " + format + ": expected a file (only criterion reads a folder)");
+  const std::string text = folder ? criterion_document(file) : read_file(file);
+  std::string chosen = folder ? "criterion" : format;
+  if (chosen == "auto") chosen = detect_format(text, file).value();
+  if (format == "auto" && ctx.options().verbose) ctx.info() << "perfwatch: " << file << ": read as " << chosen << "\n";
+  return {parse_results(chosen, text, file).value(), chosen};
 }
 
 // All files make one run; a benchmark name may appear in only one of them.
@@ -40,7 +48,8 @@ RunRecord build_run(const IngestOptions& o, Context& ctx) {
   run.source_format = o.format;
   std::set<std::string> names;
   for (const std::string& file : o.files) {
-    SuiteResult suite = read_results(file, o.format, ctx);
+    auto [suite, format] = read_results(file, o.format, ctx);
+    if (run.source_format == "auto" || run.source_format.empty()) run.source_format = format;
     if (run.suite.empty()) run.suite = suite.suite;
     run.aggregate_only = run.aggregate_only || suite.aggregate_only;
     for (BenchmarkResult& b : suite.benchmarks) {

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "adapters/adapter.hpp"
+#include "runner/criterion_dir.hpp"
 #include "runner/process.hpp"
 #include "util/file.hpp"
 
@@ -103,7 +104,16 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
     if (!measured) return true;
     own.latency->values.push_back(r.wall_seconds * 1e9);
     if (entry.format == "time") return true;
-    auto parsed = parse_results(entry.format, read_file(spec.stdout_path), spec.stdout_path.string());
+    // Criterion writes its results under target/criterion, not to stdout.
+    const bool tree = entry.format == "criterion";
+    const std::filesystem::path output = tree ? criterion_dir_for(spec.cwd) : spec.stdout_path;
+    Expected<SuiteResult> parsed = [&]() -> Expected<SuiteResult> {
+      try {
+        return parse_results(entry.format, tree ? criterion_document(output) : read_file(output), output.string());
+      } catch (const Error& e) {
+        return e;
+      }
+    }();
     if (!parsed) {
       outcome.results = {failure(entry.name, label + ": output is not " + entry.format + ": " + parsed.error().what(), spec.stderr_path)};
       return false;

@@ -1,0 +1,55 @@
+// BenchmarkDotNet's full JSON exporter (*-report-full.json; [JsonExporterAttribute.Full]
+// or --exporters json). Statistics.OriginalValues are the workload
+// iterations' times per operation (ns), one sample each; a benchmark that
+// failed has Statistics null. Memory.BytesAllocatedPerOperation (with
+// [MemoryDiagnoser]) is a benchmark of its own, "<name>:allocated B/op".
+#include "adapters/adapter.hpp"
+#include "adapters/json_fields.hpp"
+
+namespace perfwatch {
+
+using namespace json_fields;
+
+SuiteResult parse_benchmarkdotnet(std::string_view text, const std::string& source) {
+  const json doc = parse_document(text, source);
+  require_object(doc, source, "(document)");
+  const json& rows = require_array(require(doc, "Benchmarks", source, ""), source, "Benchmarks");
+  SuiteResult suite;
+  if (const json* title = optional(doc, "Title"); title && title->is_string()) suite.suite = title->get<std::string>();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const std::string path = element("Benchmarks", i);
+    const json& row = require_object(rows[i], source, path);
+    BenchmarkResult b;
+    const json* full = optional(row, "FullName");
+    b.name = full ? require_string(*full, source, child(path, "FullName"))
+                  : require_string(require(row, "DisplayInfo", source, path), source, child(path, "DisplayInfo"));
+    const json* stats = optional(row, "Statistics");
+    if (!stats || stats->is_null()) {
+      b.failure = "BenchmarkDotNet: no statistics (the benchmark failed or did not run)";
+      suite.benchmarks.push_back(std::move(b));
+      continue;
+    }
+    const std::string stats_path = child(path, "Statistics");
+    require_object(*stats, source, stats_path);
+    const std::string values_path = child(stats_path, "OriginalValues");
+    const json& values = require_array(require(*stats, "OriginalValues", source, stats_path), source, values_path);
+    Series latency{"ns", {}};
+    for (size_t k = 0; k < values.size(); ++k) latency.values.push_back(require_non_negative(values[k], source, element(values_path, k)));
+    if (latency.values.empty()) fail(source, values_path, "at least one measurement", values);
+    b.latency = std::move(latency);
+    const std::string name = b.name;
+    suite.benchmarks.push_back(std::move(b));
+    if (const json* memory = optional(row, "Memory"); memory && memory->is_object()) {
+      if (const json* bytes = optional(*memory, "BytesAllocatedPerOperation"); bytes && !bytes->is_null()) {
+        BenchmarkResult allocated;
+        allocated.name = name + ":allocated B/op";
+        allocated.latency = Series{"B/op", {require_non_negative(*bytes, source, child(child(path, "Memory"), "BytesAllocatedPerOperation"))}};
+        suite.benchmarks.push_back(std::move(allocated));
+      }
+    }
+  }
+  if (suite.benchmarks.empty()) throw input_error(source + ": Benchmarks: expected at least one benchmark, got none");
+  return suite;
+}
+
+}  // namespace perfwatch

@@ -1,0 +1,38 @@
+#include "support/adapter_fixtures.hpp"
+#include "runner/criterion_dir.hpp"
+
+using namespace perfwatch;
+using namespace perfwatch::testing;
+
+// Built from Criterion.rs 0.5's documented target/criterion layout; see tests/fixtures/README.md.
+TEST_CASE("parse_criterion") {
+  const std::string dir = fixture_path("criterion/target/criterion");
+  auto parsed = parse_results("criterion", criterion_document(dir), dir);
+  REQUIRE(parsed);
+  const SuiteResult& s = *parsed;
+  SUBCASE("new/ only (base/ is the previous run); times / iters per sample") {
+    REQUIRE(s.benchmarks.size() == 2);
+    const BenchmarkResult& fib = find_benchmark(s, "fib/20");
+    REQUIRE(fib.latency->values.size() == 10);
+    CHECK(fib.latency->values[0] == doctest::Approx(26155.0));
+    CHECK(fib.latency->values[9] == doctest::Approx(26050.0));
+    CHECK_FALSE(fib.throughput);
+  }
+  SUBCASE("a declared throughput in bytes turns into bytes/s") {
+    const BenchmarkResult& bytes = find_benchmark(s, "parse bytes");
+    REQUIRE(bytes.throughput);
+    CHECK(bytes.throughput->unit == "bytes/s");
+    CHECK(bytes.throughput->values[0] == doctest::Approx(1024 * 1e9 / 512.0));
+  }
+  SUBCASE("bad input names the file and field") {
+    CHECK(parse_error("criterion", R"({"criterion":[{"path":"x/new","benchmark":{"full_id":"a"},"sample":{"iters":[1,2],"times":[5]}}]})") ==
+          "x/new/sample.json: times: expected 2 values like iters, got 1");
+    CHECK(parse_error("criterion", R"({"criterion":[{"path":"x/new","benchmark":{"full_id":"a"},"sample":{"iters":[0],"times":[5]}}]})") ==
+          "x/new/sample.json: iters[0]: expected a positive iteration count, got 0");
+  }
+}
+
+TEST_CASE("criterion_document") {
+  CHECK_THROWS_WITH_AS(criterion_document(fixture_path("criterion/missing")),
+                       doctest::Contains("expected a Criterion output folder"), Error);
+}

@@ -1,0 +1,55 @@
+#include "support/adapter_fixtures.hpp"
+
+using namespace perfwatch;
+using namespace perfwatch::testing;
+
+TEST_CASE("detect_format") {
+  SUBCASE("every committed fixture is recognised as its own format") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"gbench/repetitions.json", "gbench"},
+        {"gbench/aggregates_only.json", "gbench"},
+        {"catch2/v2_xml.xml", "catch2"},
+        {"catch2/v3_xml.xml", "catch2"},
+        {"hyperfine/runs.json", "hyperfine"},
+        {"pytest-benchmark/with_data.json", "pytest-benchmark"},
+        {"pytest-benchmark/saved_stats_only.json", "pytest-benchmark"},
+        {"gotest/count3_benchmem.txt", "gotest"},
+        {"cargo-bench/libtest_bench.txt", "cargo-bench"},
+        {"jmh/results.json", "jmh"},
+        {"benchmarkdotnet/report-full.json", "benchmarkdotnet"},
+        {"benchmarkjs/suite.txt", "benchmarkjs"},
+        {"k6/summary_export.json", "k6"},
+        {"k6/handle_summary.json", "k6"},
+        {"locust/run_stats.csv", "locust"},
+        {"locust/run_stats_history.csv", "locust"},
+        {"jmeter/results.jtl", "jmeter"},
+        {"bmf/results.json", "bmf"},
+    };
+    for (const auto& [file, format] : cases) {
+      CAPTURE(file);
+      const std::string path = fixture_path(file);
+      auto detected = detect_format(read_file(path), path);
+      REQUIRE(detected);
+      CHECK(detected.value() == format);
+    }
+  }
+  SUBCASE("the native format and a Criterion document") {
+    CHECK(detect_format(R"({"benchmarks":[{"name":"a","samples":[1]}]})", "x").value() == "perfwatch");
+    CHECK(detect_format(R"({"criterion":[]})", "x").value() == "criterion");
+  }
+  SUBCASE("unrecognised: exit 2 listing every format tried") {
+    const auto text = detect_format("hello\nworld\n", "notes.txt");
+    REQUIRE_FALSE(text);
+    const std::string message = text.error().what();
+    CHECK(message.find("notes.txt: --format auto: expected a results file in a known format, tried perfwatch, gbench, catch2,") == 0);
+    CHECK(message.find("jmeter, bmf") != std::string::npos);
+    const auto json = detect_format(R"({"something": "else"})", "x.json");
+    REQUIRE_FALSE(json);
+    CHECK(std::string(json.error().what()).find("tried perfwatch") != std::string::npos);
+  }
+  SUBCASE("truncated JSON: the syntax error, with line and column") {
+    const auto truncated = detect_format("{\"results\": [\n{\"command\": ", "t.json");
+    REQUIRE_FALSE(truncated);
+    CHECK(std::string(truncated.error().what()).find("t.json:2:") == 0);
+  }
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace perfwatch::text_input {
 namespace {
@@ -41,6 +42,17 @@ double CsvColumns::number(const CsvRow& row, size_t column) const {
   const auto v = parse_number(trim(text));
   if (!v || *v < 0) fail_at(source_, row.line, "column \"" + names_[column] + "\"", "a non-negative number", text);
   return *v;
+}
+
+}  // namespace perfwatch::text_input
+
+namespace perfwatch::text_input {
+
+std::int64_t CsvColumns::count(const CsvRow& row, size_t column) const {
+  const double v = number(row, column);
+  if (v != std::floor(v) || v > 9007199254740992.0)
+    fail_at(source_, row.line, "column \"" + names_[column] + "\"", "a whole count", field(row, column));
+  return static_cast<std::int64_t>(v);
 }
 
 }  // namespace perfwatch::text_input

@@ -1,6 +1,7 @@
 #pragma once
 // A CSV file's header, looked up by column name, for the CSV adapters
 // (Locust, JMeter): errors name the file, the line and the column.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,6 +24,8 @@ class CsvColumns {
   const std::string& field(const CsvRow& row, size_t column) const;
   // The field as a non-negative number; `what` names it in the error.
   double number(const CsvRow& row, size_t column) const;
+  // The field as a whole, non-negative count (at most 2^53).
+  std::int64_t count(const CsvRow& row, size_t column) const;
 
  private:
   std::map<std::string, size_t> index_;  // lower-cased name -> column

@@ -52,9 +52,9 @@ SuiteResult parse_locust(std::string_view text, const std::string& source) {
   for (size_t i = 1; i < rows.size(); ++i) {
     const CsvRow& row = rows[i];
     BenchmarkResult& b = entry(all, index, request_name(columns, row, name, method));
-    const double count = columns.number(row, requests);
-    b.requests = static_cast<std::int64_t>(count);
-    b.errors = static_cast<std::int64_t>(columns.number(row, failures));
+    const std::int64_t count = columns.count(row, requests);
+    b.requests = count;
+    b.errors = columns.count(row, failures);
     if (history) {
       if (count == 0) continue;  // before the first request: no rate yet
       if (!b.throughput) b.throughput = Series{"req/s", {}};

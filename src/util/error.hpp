@@ -18,9 +18,12 @@ class Error : public std::runtime_error {
   ExitStatus status_;
 };
 
-// Bad usage or bad input: exit 2.
+// Bad usage or bad input: exit 2. Always one line: a line break that came
+// from the input (a name, a JSON key) shows as "\n".
 inline Error input_error(const std::string& message) {
-  return Error(ExitStatus::bad_input, message);
+  std::string line;
+  for (char c : message) line += c == '\n' ? std::string("\\n") : c == '\r' ? std::string("\\r") : std::string(1, c);
+  return Error(ExitStatus::bad_input, line);
 }
 // The environment failed us (locked database, missing command...): exit 3.
 inline Error environment_error(const std::string& message) {

@@ -51,12 +51,14 @@ TEST_CASE("parse_gbench") {
   }
   SUBCASE("aggregates only: the median is the single value") {
     const SuiteResult s = parse_fixture("aggregates_only.json");
+    CHECK(s.aggregate_only);
     const BenchmarkResult& tight = find(s, "BM_tight_loop/64");
     REQUIRE(tight.latency);
     CHECK(tight.latency->values.size() == 1);
   }
   SUBCASE("no repetitions: one sample") {
     const SuiteResult s = parse_fixture("single.json");
+    CHECK_FALSE(s.aggregate_only);
     CHECK(s.benchmarks.size() == 2);
     CHECK(s.benchmarks[0].latency->values.size() == 1);
   }
@@ -69,4 +71,17 @@ TEST_CASE("parse_gbench rejects bad rows") {
   auto missing_unit = parse_results("gbench", R"({"benchmarks":[{"name":"a","real_time":1}]})", "g.json");
   REQUIRE_FALSE(missing_unit);
   CHECK(std::string(missing_unit.error().what()) == "g.json: benchmarks[0].time_unit: missing required field");
+}
+
+// counters.json: real Google Benchmark 1.7.1 output of counters_bench.cpp.
+TEST_CASE("parse_gbench keeps user counters") {
+  const std::string path = std::string(PERFWATCH_FIXTURES) + "/gbench/counters.json";
+  const SuiteResult s = parse_results("gbench", read_file(path), path).value();
+  CHECK_FALSE(s.aggregate_only);
+  REQUIRE(s.benchmarks.size() == 3);
+  CHECK(find(s, "BM_cache").latency->values.size() == 3);
+  const BenchmarkResult& entries = find(s, "BM_cache:entries");
+  CHECK(entries.latency->unit == "entries");
+  CHECK(entries.latency->values == std::vector<double>{48, 48, 48});
+  CHECK(find(s, "BM_cache:hits").latency->values[0] == doctest::Approx(488390487.41862106));
 }

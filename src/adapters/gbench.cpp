@@ -2,8 +2,12 @@
 // Each "iteration" row is one repetition, hence one sample; aggregate rows
 // (_mean, _median, _stddev, _cv, BigO) are derived, so they are not samples,
 // except when the file holds aggregates only (--benchmark_report_aggregates_only):
-// then the median stands in as the night's single value.
+// then the median stands in as the night's single value and the run is
+// aggregate-only. User counters (state.counters) are benchmarks of their own,
+// "<name>:<counter>", a value per repetition, lower is better (the JSON does
+// not say which counters are rates).
 #include <map>
+#include <set>
 
 #include "adapters/adapter.hpp"
 #include "adapters/json_fields.hpp"
@@ -13,8 +17,15 @@ namespace {
 
 using namespace json_fields;
 
+// Keys Google Benchmark itself writes; any other number in a row is a user counter.
+const std::set<std::string> kBuiltinKeys = {
+    "name", "family_index", "per_family_instance_index", "run_name", "run_type", "repetitions", "repetition_index",
+    "threads", "iterations", "real_time", "cpu_time", "time_unit", "items_per_second", "bytes_per_second", "label",
+    "error_occurred", "error_message", "aggregate_name", "aggregate_unit", "big_o", "rms", "complexity_n"};
+
 struct Group {
   BenchmarkResult result;
+  std::map<std::string, Series> counters;  // user counters (state.counters), a value per repetition
   std::optional<double> median;  // from an aggregate row, used when no iteration row exists
   std::string median_unit;
   bool has_iterations = false;
@@ -48,6 +59,9 @@ void add_iteration(Group& g, const json& row, const std::string& source, const s
   }
   g.result.latency->values.push_back(t);
   add_throughput(g, row, source, path);
+  for (const auto& [key, value] : row.items())
+    if (!kBuiltinKeys.count(key) && value.is_number())
+      g.counters.try_emplace(key, Series{key, {}}).first->second.values.push_back(require_number(value, source, child(path, key)));
 }
 
 void add_aggregate(Group& g, const json& row, const std::string& source, const std::string& path) {
@@ -92,9 +106,11 @@ SuiteResult parse_gbench(std::string_view text, const std::string& source) {
       suite.suite = e.substr(e.find_last_of('/') + 1);
     }
   }
+  bool aggregates_only = true;
   for (size_t i = 0; i < groups.size(); ++i) {
     Group& g = groups[i];
     if (!g.has_iterations && g.median) g.result.latency = Series{g.median_unit, {*g.median}};
+    if (g.has_iterations && g.result.latency) aggregates_only = false;  // failures are iteration rows either way
     if (g.result.latency) {
       g.result.failure.reset();  // some repetitions succeeded: errors stay counted
       normalise_time_unit(*g.result.latency);
@@ -103,8 +119,16 @@ SuiteResult parse_gbench(std::string_view text, const std::string& source) {
     if (g.result.errors) g.result.requests = static_cast<std::int64_t>(
         (g.result.latency ? g.result.latency->values.size() : 0) + static_cast<size_t>(*g.result.errors));
     check_benchmark(g.result, source, "benchmarks");
+    const std::string name = g.result.name;
     suite.benchmarks.push_back(std::move(g.result));
+    for (auto& [counter, series] : g.counters) {
+      BenchmarkResult c;
+      c.name = name + ":" + counter;
+      c.latency = std::move(series);
+      suite.benchmarks.push_back(std::move(c));
+    }
   }
+  suite.aggregate_only = aggregates_only;
   if (suite.benchmarks.empty()) throw input_error(source + ": benchmarks: expected at least one benchmark row, got none");
   return suite;
 }

@@ -90,6 +90,16 @@ TEST_CASE("compare_nights") {
     CHECK(find(results, Metric::p95_latency).verdict == Verdict::insufficient_baseline);
     CHECK(overall_verdict(results) == Verdict::insufficient_baseline);
   }
+  SUBCASE("an insufficient baseline still shows tonight's error rate") {
+    BenchmarkNights n = week_then(1.0, 6, 1);
+    n.current.errors = 12;
+    n.current.requests = 1655;
+    const auto results = compare_nights({n}, policy);
+    const MetricResult& errors = find(results, Metric::error_rate);
+    CHECK(errors.verdict == Verdict::insufficient_baseline);
+    CHECK(errors.current == doctest::Approx(12.0 / 1655));
+    CHECK(errors.baseline == 0.0);
+  }
   SUBCASE("one regressed night already in the baseline does not hide the second") {
     BenchmarkNights n = week_then(1.35, 5);
     std::mt19937_64 rng(55);

@@ -133,8 +133,16 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
     std::vector<ErrorCount> base;
     for (const BenchmarkResult& b : error_nights) base.push_back(errors_or_clean(b));
     Pending p;
-    p.result = k < policy.min_baseline_nights ? insufficient(Metric::error_rate, k)
-                                              : test_error_rate(base, errors_or_clean(nights.current));
+    const ErrorCount tonight = errors_or_clean(nights.current);
+    if (k < policy.min_baseline_nights) {
+      // Still show both rates, as the other metrics show their values.
+      const MetricResult rates = test_error_rate(base, tonight);
+      p.result = insufficient(Metric::error_rate, k);
+      p.result.baseline = rates.baseline;
+      p.result.current = rates.current;
+    } else {
+      p.result = test_error_rate(base, tonight);
+    }
     p.result.unit = "fraction";
     out.push_back(std::move(p));
   }

@@ -57,12 +57,19 @@ TEST_CASE("test_metric") {
   }
 }
 
-TEST_CASE("log_quantile_variance") {
-  std::vector<double> x;
-  for (int i = 1; i <= 100; ++i) x.push_back(i);
-  // ranks floor(95 - sqrt(4.75)) = 92 and ceil(95 + sqrt(4.75)) = 98: ((log 98 - log 92) / 2)^2
-  CHECK(log_quantile_variance(x, 0.95) == doctest::Approx(0.0009978934025257715).epsilon(1e-9));
-  CHECK(log_quantile_variance(std::vector<double>{5}, 0.95) == 0);
+TEST_CASE("night_value") {
+  // Reference: scipy 1.10.1, weights w = numpy.diff(scipy.stats.beta.cdf(arange(0, n + 1) / n, (n+1)q, (n+1)(1-q)));
+  // value = w @ x, Maritz-Jarrett se = sqrt(w @ x**2 - value**2). x = 1..100, q = 0.95:
+  // value 95.49997987839976, se 2.1771609574443835.
+  BenchmarkResult r;
+  r.latency = Series{"ns", {}};
+  for (int i = 100; i >= 1; --i) r.latency->values.push_back(i);  // unsorted on purpose
+  const auto p95 = night_value(r, Metric::p95_latency);
+  REQUIRE(p95);
+  CHECK(p95->value == doctest::Approx(95.49997987839976).epsilon(1e-12));
+  CHECK(p95->log_variance == doctest::Approx(std::pow(2.1771609574443835 / 95.49997987839976, 2)).epsilon(1e-9));
+  r.latency->values = {5};
+  CHECK(night_value(r, Metric::p95_latency)->log_variance == 0);
 }
 
 TEST_CASE("compare_nights") {

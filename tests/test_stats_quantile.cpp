@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <vector>
 
@@ -40,4 +42,25 @@ TEST_CASE("stats::summarize") {
   // np.mean(x) -> 1254.3
   CHECK(s.mean == doctest::Approx(1254.3));
   CHECK(std::isnan(summarize(std::vector<double>{}).p50));
+}
+
+TEST_CASE("stats::harrell_davis") {
+  // Reference: scipy 1.10.1. Estimates: scipy.stats.mstats.hdquantiles(x, prob=[0.5, 0.95, 0.99]) ->
+  // [1242.2769807519458, 1858.4975821505525, 1937.1064067222055]. Maritz-Jarrett standard errors, from
+  // w = numpy.diff(scipy.stats.beta.cdf(numpy.arange(0, n + 1) / n, (n + 1) * q, (n + 1) * (1 - q))):
+  // sqrt(w @ x**2 - (w @ x)**2) -> q 0.95: 210.16027119170028, q 0.5: 41.172640976782134.
+  std::vector<double> x = {1204.5, 1190.2, 1311.0, 1250.3, 1198.7, 1402.9, 1222.1, 1189.9, 1275.4, 1950.0};
+  std::sort(x.begin(), x.end());
+  const auto p50 = perfwatch::stats::harrell_davis(x, 0.5);
+  const auto p95 = perfwatch::stats::harrell_davis(x, 0.95);
+  CHECK(p50.estimate == doctest::Approx(1242.2769807519458).epsilon(1e-12));
+  CHECK(p95.estimate == doctest::Approx(1858.4975821505525).epsilon(1e-12));
+  CHECK(perfwatch::stats::harrell_davis(x, 0.99).estimate == doctest::Approx(1937.1064067222055).epsilon(1e-12));
+  CHECK(p50.se == doctest::Approx(41.172640976782134).epsilon(1e-9));
+  CHECK(p95.se == doctest::Approx(210.16027119170028).epsilon(1e-9));
+  SUBCASE("one value is itself, with no noise; none is NaN") {
+    CHECK(perfwatch::stats::harrell_davis(std::vector<double>{7}, 0.95).estimate == 7);
+    CHECK(perfwatch::stats::harrell_davis(std::vector<double>{7}, 0.95).se == 0);
+    CHECK(std::isnan(perfwatch::stats::harrell_davis(std::vector<double>{}, 0.95).estimate));
+  }
 }

@@ -24,9 +24,16 @@ std::vector<double> pooled(const std::vector<BenchmarkResult>& nights, bool late
 }  // namespace
 
 bool previous_run_alerts(const BenchmarkResult& previous, const BenchmarkResult& tonight, const Thresholds& t) {
+  // The plain tool: type-7 quantiles, whatever perfwatch's own estimator is.
   const auto ratio = [&](Metric m) {
-    const auto a = night_value(previous, m), b = night_value(tonight, m);
-    return a && b && a->value > 0 ? b->value / a->value : 1.0;
+    const auto value = [m](const BenchmarkResult& r) -> std::optional<double> {
+      if (m == Metric::p95_latency && r.latency && !r.latency->values.empty()) return stats::quantile(r.latency->values, 0.95);
+      if (m == Metric::throughput && r.throughput && !r.throughput->values.empty()) return stats::quantile(r.throughput->values, 0.5);
+      if (m == Metric::peak_memory && r.peak_rss_bytes) return static_cast<double>(*r.peak_rss_bytes);
+      return std::nullopt;
+    };
+    const auto a = value(previous), b = value(tonight);
+    return a && b && *a > 0 ? *b / *a : 1.0;
   };
   return ratio(Metric::p95_latency) > 1 + t.p95_increase || ratio(Metric::throughput) < 1 - t.throughput_decrease ||
          ratio(Metric::peak_memory) > 1 + t.memory_increase ||

@@ -20,7 +20,7 @@ struct ErrorCount {
   std::int64_t requests = 0;
 };
 
-// p50/p95/p99 of the latency samples, the median throughput, or peak memory.
+// p50/p95/p99 of the latency samples (Harrell-Davis), the median throughput, or peak memory.
 // nullopt when the night did not measure it (error_rate: see night_errors).
 std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metric);
 
@@ -28,10 +28,5 @@ std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metr
 // 1 error of 1; one that ran without counts is 0 of 1. nullopt when the
 // night says nothing about errors at all.
 std::optional<ErrorCount> night_errors(const BenchmarkResult& result);
-
-// Sampling variance of log(q-quantile) of `sorted` (ascending, positive):
-// distribution-free, from the order statistics one binomial standard error
-// either side of rank n*q.
-double log_quantile_variance(const std::vector<double>& sorted, double q);
 
 }  // namespace perfwatch

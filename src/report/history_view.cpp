@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "detect/nightly.hpp"
 #include "model/units.hpp"
 #include "report/sparkline.hpp"
 #include "stats/quantile.hpp"
@@ -20,12 +21,12 @@ HistoryRow to_row(const HistoryPoint& p) {
   row.commit_subject = p.commit_subject;
   row.status = p.status;
   const BenchmarkResult& r = p.result;
-  if (r.latency) {
-    const stats::Summary s = stats::summarize(r.latency->values);
-    row.n = s.n;
-    row.p50 = s.p50;
-    row.p95 = s.p95;
-    row.p99 = s.p99;
+  if (r.latency && !r.latency->values.empty()) {
+    // The same estimator as compare's (Harrell-Davis), so the two agree.
+    row.n = r.latency->values.size();
+    row.p50 = night_value(r, Metric::p50_latency)->value;
+    row.p95 = night_value(r, Metric::p95_latency)->value;
+    row.p99 = night_value(r, Metric::p99_latency)->value;
     row.unit = r.latency->unit;
   }
   if (r.throughput) {

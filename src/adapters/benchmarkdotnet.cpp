@@ -12,8 +12,7 @@ using namespace json_fields;
 
 SuiteResult parse_benchmarkdotnet(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
-  require_object(doc, source, "(document)");
-  const json& rows = require_array(require(doc, "Benchmarks", source, ""), source, "Benchmarks");
+  const json& rows = require_document_list(doc, "Benchmarks", source);
   SuiteResult suite;
   if (const json* title = optional(doc, "Title"); title && title->is_string()) suite.suite = title->get<std::string>();
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -32,9 +31,8 @@ SuiteResult parse_benchmarkdotnet(std::string_view text, const std::string& sour
     const std::string stats_path = child(path, "Statistics");
     require_object(*stats, source, stats_path);
     const std::string values_path = child(stats_path, "OriginalValues");
-    const json& values = require_array(require(*stats, "OriginalValues", source, stats_path), source, values_path);
-    Series latency{"ns", {}};
-    for (size_t k = 0; k < values.size(); ++k) latency.values.push_back(require_non_negative(values[k], source, element(values_path, k)));
+    const json& values = require(*stats, "OriginalValues", source, stats_path);
+    Series latency{"ns", require_non_negative_list(values, source, values_path)};
     if (latency.values.empty()) fail(source, values_path, "at least one measurement", values);
     b.latency = std::move(latency);
     const std::string name = b.name;

@@ -14,8 +14,7 @@ using namespace json_fields;
 
 SuiteResult parse_criterion(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
-  require_object(doc, source, "(document)");
-  const json& entries = require_array(require(doc, "criterion", source, ""), source, "criterion");
+  const json& entries = require_document_list(doc, "criterion", source);
   SuiteResult suite;
   for (size_t i = 0; i < entries.size(); ++i) {
     const std::string path = element("criterion", i);

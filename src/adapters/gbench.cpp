@@ -76,8 +76,7 @@ void add_aggregate(Group& g, const json& row, const std::string& source, const s
 
 SuiteResult parse_gbench(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
-  require_object(doc, source, "(document)");
-  const json& rows = require_array(require(doc, "benchmarks", source, ""), source, "benchmarks");
+  const json& rows = require_document_list(doc, "benchmarks", source);
   std::vector<Group> groups;
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < rows.size(); ++i) {

@@ -10,18 +10,14 @@ using namespace json_fields;
 
 SuiteResult parse_hyperfine(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
-  require_object(doc, source, "(document)");
-  const json& results = require_array(require(doc, "results", source, ""), source, "results");
+  const json& results = require_document_list(doc, "results", source);
   SuiteResult suite;
   for (size_t i = 0; i < results.size(); ++i) {
     const std::string path = element("results", i);
     const json& r = require_object(results[i], source, path);
     BenchmarkResult b;
     b.name = require_string(require(r, "command", source, path), source, child(path, "command"));
-    const json& times = require_array(require(r, "times", source, path), source, child(path, "times"));
-    Series latency{"s", {}};
-    for (size_t k = 0; k < times.size(); ++k)
-      latency.values.push_back(require_non_negative(times[k], source, element(child(path, "times"), k)));
+    Series latency{"s", require_non_negative_list(require(r, "times", source, path), source, child(path, "times"))};
     if (const json* codes = optional(r, "exit_codes")) {
       require_array(*codes, source, child(path, "exit_codes"));
       std::int64_t failed = 0;

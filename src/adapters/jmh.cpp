@@ -23,9 +23,8 @@ std::vector<double> raw_data(const json& metric, const std::string& source, cons
   const std::string raw_path = child(path, "rawData");
   const json& forks = require_array(require(metric, "rawData", source, path), source, raw_path);
   for (size_t f = 0; f < forks.size(); ++f) {
-    const json& iterations = require_array(forks[f], source, element(raw_path, f));
-    for (size_t i = 0; i < iterations.size(); ++i)
-      values.push_back(require_non_negative(iterations[i], source, element(element(raw_path, f), i)));
+    const std::vector<double> fork = require_non_negative_list(forks[f], source, element(raw_path, f));
+    values.insert(values.end(), fork.begin(), fork.end());
   }
   return values;
 }

@@ -131,4 +131,17 @@ const json& require_object(const json& value, const std::string& source,
   return value;
 }
 
+const json& require_document_list(const json& doc, std::string_view key, const std::string& source) {
+  require_object(doc, source, "(document)");
+  return require_array(require(doc, key, source, ""), source, std::string(key));
+}
+
+std::vector<double> require_non_negative_list(const json& value, const std::string& source, const std::string& path) {
+  require_array(value, source, path);
+  std::vector<double> values;
+  values.reserve(value.size());
+  for (size_t i = 0; i < value.size(); ++i) values.push_back(require_non_negative(value[i], source, element(path, i)));
+  return values;
+}
+
 }  // namespace perfwatch::json_fields

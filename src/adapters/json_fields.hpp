@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/error.hpp"
 
@@ -41,5 +42,10 @@ double require_non_negative(const json& value, const std::string& source, const 
 std::int64_t require_count(const json& value, const std::string& source, const std::string& path);
 const json& require_array(const json& value, const std::string& source, const std::string& path);
 const json& require_object(const json& value, const std::string& source, const std::string& path);
+
+// The top-level list a results document keeps under `key` ({"benchmarks": [...]}).
+const json& require_document_list(const json& doc, std::string_view key, const std::string& source);
+// Every element of the array `value` as a non-negative finite number.
+std::vector<double> require_non_negative_list(const json& value, const std::string& source, const std::string& path);
 
 }  // namespace perfwatch::json_fields

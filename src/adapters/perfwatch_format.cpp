@@ -11,13 +11,8 @@ using namespace json_fields;
 
 Series read_series(const json& values, std::string unit, const std::string& source,
                    const std::string& path) {
-  require_array(values, source, path);
-  if (values.empty()) throw input_error(source + ": " + path + ": expected at least one sample, got []");
-  Series s{std::move(unit), {}};
-  s.values.reserve(values.size());
-  for (size_t i = 0; i < values.size(); ++i) {
-    s.values.push_back(require_non_negative(values[i], source, element(path, i)));
-  }
+  Series s{std::move(unit), require_non_negative_list(values, source, path)};
+  if (s.values.empty()) throw input_error(source + ": " + path + ": expected at least one sample, got []");
   return s;
 }
 

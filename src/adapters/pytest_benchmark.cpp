@@ -12,8 +12,7 @@ using namespace json_fields;
 
 SuiteResult parse_pytest_benchmark(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
-  require_object(doc, source, "(document)");
-  const json& rows = require_array(require(doc, "benchmarks", source, ""), source, "benchmarks");
+  const json& rows = require_document_list(doc, "benchmarks", source);
   SuiteResult suite;
   bool every_one_has_data = true;
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -28,9 +27,7 @@ SuiteResult parse_pytest_benchmark(std::string_view text, const std::string& sou
     const json& stats = require_object(require(row, "stats", source, path), source, stats_path);
     Series latency{"s", {}};
     if (const json* data = optional(stats, "data")) {
-      require_array(*data, source, child(stats_path, "data"));
-      for (size_t k = 0; k < data->size(); ++k)
-        latency.values.push_back(require_non_negative((*data)[k], source, element(child(stats_path, "data"), k)));
+      latency.values = require_non_negative_list(*data, source, child(stats_path, "data"));
     } else {
       every_one_has_data = false;
       latency.values.push_back(require_non_negative(require(stats, "median", source, stats_path), source,

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <filesystem>
+
 #include "support/adapter_fixtures.hpp"
 #include "support/ingest_fixture.hpp"
 
@@ -95,10 +98,16 @@ TEST_CASE("cli ingest rejects bad input in one line, exit 2, history untouched")
 TEST_CASE("cli run reads every adapter's format from the command's output") {
   IngestFixture f;
   const std::string fixtures = PERFWATCH_FIXTURES;
+  // A Criterion folder holding an old result ("parse bytes") and one the command writes now.
+  std::filesystem::copy(fixtures + "/criterion", f.dir / "crate", std::filesystem::copy_options::recursive);
+  const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24);
+  for (const auto& e : std::filesystem::recursive_directory_iterator(f.dir / "crate"))
+    std::filesystem::last_write_time(e.path(), old);
   f.dir.write("perfwatch.json", R"({"suite": "polyglot", "benchmarks": [
       {"name": "go", "command": ["cat", ")" + fixtures + R"(/gotest/count3_benchmem.txt"], "format": "gotest"},
       {"name": "locust", "command": ["cat", ")" + fixtures + R"(/locust/run_stats.csv"], "format": "locust"},
-      {"name": "rust", "command": ["true"], "format": "criterion", "cwd": ")" + fixtures + R"(/criterion"}]})");
+      {"name": "rust", "command": ["touch", "target/criterion/fib/20/new/sample.json"], "format": "criterion",
+       "cwd": ")" + (f.dir / "crate").string() + R"("}]})");
   const auto r = f.perfwatch({"run"});
   REQUIRE_MESSAGE(r.status == 0, r.err);
   const auto history = [&](const std::string& name) {
@@ -108,4 +117,6 @@ TEST_CASE("cli run reads every adapter's format from the command's output") {
   CHECK(history("go/BenchmarkSplit:B/op")["p50"] == 4864.0);
   CHECK(history("locust/POST /login")["errors"] == 12);
   CHECK(history("rust/fib/20")["n"] == 10);
+  const auto stale = f.perfwatch({"history", "rust/parse bytes"});
+  CHECK(stale.status == 2);  // last week's result was not recorded as tonight's
 }

@@ -10,14 +10,17 @@
 
 namespace perfwatch {
 
-std::string criterion_document(const std::filesystem::path& dir) {
+std::string criterion_document(const std::filesystem::path& dir,
+                               std::optional<std::filesystem::file_time_type> written_since) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw input_error(dir.string() + ": expected a Criterion output folder (target/criterion)");
   std::vector<fs::path> folders;  // each ".../new" holding sample.json
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
-    if (p.filename() == "sample.json" && p.parent_path().filename() == "new") folders.push_back(p.parent_path());
+    if (p.filename() != "sample.json" || p.parent_path().filename() != "new") continue;
+    if (written_since && fs::last_write_time(p, ec) < *written_since) continue;
+    folders.push_back(p.parent_path());
   }
   if (ec) throw input_error(dir.string() + ": expected a readable folder (" + ec.message() + ")");
   std::sort(folders.begin(), folders.end());

@@ -1,23 +1,12 @@
-#include <doctest/doctest.h>
-
-#include "adapters/adapter.hpp"
-#include "util/file.hpp"
+#include "support/adapter_fixtures.hpp"
 
 using namespace perfwatch;
 
 namespace {
 
-SuiteResult parse_fixture(const std::string& name) {
-  const std::string path = std::string(PERFWATCH_FIXTURES) + "/gbench/" + name;
-  return parse_results("gbench", read_file(path), path).value();
-}
+SuiteResult parse_fixture(const std::string& name) { return testing::parse_fixture("gbench", "gbench/" + name); }
 
-const BenchmarkResult& find(const SuiteResult& s, const std::string& name) {
-  for (const auto& b : s.benchmarks)
-    if (b.name == name) return b;
-  FAIL("no benchmark " << name);
-  throw;
-}
+const BenchmarkResult& find(const SuiteResult& s, const std::string& name) { return testing::find_benchmark(s, name); }
 
 }  // namespace
 
@@ -75,8 +64,7 @@ TEST_CASE("parse_gbench rejects bad rows") {
 
 // counters.json: real Google Benchmark 1.7.1 output of counters_bench.cpp.
 TEST_CASE("parse_gbench keeps user counters") {
-  const std::string path = std::string(PERFWATCH_FIXTURES) + "/gbench/counters.json";
-  const SuiteResult s = parse_results("gbench", read_file(path), path).value();
+  const SuiteResult s = parse_fixture("counters.json");
   CHECK_FALSE(s.aggregate_only);
   REQUIRE(s.benchmarks.size() == 3);
   CHECK(find(s, "BM_cache").latency->values.size() == 3);

@@ -27,10 +27,9 @@ SuiteResult parse_cargo_bench(std::string_view text, const std::string& source) 
       continue;
     }
     if (!reason_for.empty() && failed.count(reason_for) && !t.empty()) {
-      BenchmarkResult& b = suite.benchmarks[failed[reason_for]];
       if (t.find("panicked at") != std::string_view::npos) continue;  // the next line is the message
-      if (b.failure == "cargo bench: FAILED") b.failure = std::string(t);
-      reason_for.clear();
+      suite.benchmarks[failed[reason_for]].failure = std::string(t);
+      reason_for.clear();  // one line says why
       continue;
     }
     if (t.rfind("test ", 0) != 0) continue;

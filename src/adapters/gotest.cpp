@@ -83,8 +83,8 @@ SuiteResult parse_gotest(std::string_view text, const std::string& source) {
       g.result.failure = "go test: benchmark failed";
       g.result.errors = g.result.errors.value_or(0) + 1;
     } else if (!failing.empty() && line.text.rfind("    ", 0) == 0 && !t.empty()) {
-      GoBenchmark& g = find(failing);
-      if (g.result.failure == "go test: benchmark failed") g.result.failure = std::string(t);  // the first log line says why
+      find(failing).result.failure = std::string(t);  // the first log line says why
+      failing.clear();
     } else if (line.text.rfind("Benchmark", 0) == 0 || (!pending_name.empty() && !t.empty() && std::isdigit(static_cast<unsigned char>(t[0])))) {
       failing.clear();
       std::vector<std::string_view> words = split_whitespace(t);

@@ -16,8 +16,8 @@ namespace {
 
 using namespace text_input;
 
-std::string request_name(const CsvColumns& columns, const CsvRow& row, size_t type, std::optional<size_t> method) {
-  const std::string& name = columns.field(row, type);
+std::string request_name(const CsvColumns& columns, const CsvRow& row, size_t name_column, std::optional<size_t> method) {
+  const std::string& name = columns.field(row, name_column);
   if (!method) return name;
   const std::string& m = columns.field(row, *method);
   return m.empty() ? name : m + " " + name;

@@ -73,8 +73,7 @@ std::optional<double> parse_number(std::string_view s, bool thousands) {
 
 void fail_at(const std::string& source, size_t line, const std::string& what, const std::string& expected,
              std::string_view got) {
-  std::string shown;  // one line: a line break inside a field shows as \n
-  for (char c : got.substr(0, 60)) shown += c == '\n' ? std::string("\\n") : c == '\r' ? std::string() : std::string(1, c);
+  std::string shown(got.substr(0, 60));  // input_error keeps it on one line
   if (got.size() > 60) shown += "…";
   throw input_error(source + ":" + std::to_string(line) + ": " + what + ": expected " + expected + ", got \"" +
                     shown + "\"");

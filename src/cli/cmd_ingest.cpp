@@ -45,11 +45,10 @@ RunRecord build_run(const IngestOptions& o, Context& ctx) {
   run.commit = ctx.repo().resolve(o.commit);
   run.environment = o.env.empty() ? capture_environment() : named_environment(o.env);
   run.tool_version = kVersion;
-  run.source_format = o.format;
   std::set<std::string> names;
   for (const std::string& file : o.files) {
     auto [suite, format] = read_results(file, o.format, ctx);
-    if (run.source_format == "auto" || run.source_format.empty()) run.source_format = format;
+    if (run.source_format.empty()) run.source_format = format;  // the first file's, as read (never "auto")
     if (run.suite.empty()) run.suite = suite.suite;
     run.aggregate_only = run.aggregate_only || suite.aggregate_only;
     for (BenchmarkResult& b : suite.benchmarks) {

@@ -98,12 +98,14 @@ ReportCounts report_comparison(Context& ctx, Store& store, const Comparison& c, 
   bool labels_checked = false;
   ReportCounts counts;
   for (const github::Action& a : actions) {
-    const IssueFacts facts = gather_facts(store, ctx.repo(), c, *a.result);
+    // The facts (history, suspect commits) cost reads: only for what is rendered.
+    const auto facts = [&] { return gather_facts(store, ctx.repo(), c, *a.result); };
     const std::string number = "#" + std::to_string(a.issue);
     switch (a.kind) {
       case github::ActionKind::open: {
         ++counts.opened;
-        const std::string title = issue_title(facts), body = render_issue(facts, github::format_marker(a.marker));
+        const IssueFacts f = facts();
+        const std::string title = issue_title(f), body = render_issue(f, github::format_marker(a.marker));
         if (dry_run) {
           ctx.out() << "== would open: " << title << "\n" << body << "\n";
           break;
@@ -117,10 +119,10 @@ ReportCounts report_comparison(Context& ctx, Store& store, const Comparison& c, 
       case github::ActionKind::comment:
         ++counts.commented;
         if (dry_run) {
-          ctx.out() << "== would comment on " << number << ":\n" << render_comment(facts) << "\n";
+          ctx.out() << "== would comment on " << number << ":\n" << render_comment(facts()) << "\n";
           break;
         }
-        github::comment(*client, a.issue, render_comment(facts));
+        github::comment(*client, a.issue, render_comment(facts()));
         github::update_issue(*client, a.issue, bodies[a.issue], a.marker, false);
         ctx.info() << "perfwatch: commented on " << number << " (still regressed)\n";
         break;
@@ -135,10 +137,10 @@ ReportCounts report_comparison(Context& ctx, Store& store, const Comparison& c, 
       case github::ActionKind::close:
         ++counts.closed;
         if (dry_run) {
-          ctx.out() << "== would comment on and close " << number << ":\n" << render_recovery(facts, a.marker.ok_nights) << "\n";
+          ctx.out() << "== would comment on and close " << number << ":\n" << render_recovery(facts(), a.marker.ok_nights) << "\n";
           break;
         }
-        github::comment(*client, a.issue, render_recovery(facts, a.marker.ok_nights));
+        github::comment(*client, a.issue, render_recovery(facts(), a.marker.ok_nights));
         github::update_issue(*client, a.issue, bodies[a.issue], a.marker, true);
         ctx.info() << "perfwatch: closed " << number << " (recovered)\n";
         break;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "cli/comparison.hpp"
@@ -25,9 +26,14 @@ ChartNight chart_night(const HistoryPoint& p, bool latency) {
   n.commit = p.commit_sha;
   n.subject = p.commit_subject;
   n.failure = p.result.failure.value_or("");
-  n.p50 = value_or_nan(p.result, latency ? Metric::p50_latency : Metric::throughput);
-  n.p95 = latency ? value_or_nan(p.result, Metric::p95_latency) : NAN;
-  n.p99 = latency ? value_or_nan(p.result, Metric::p99_latency) : NAN;
+  n.p50 = n.p95 = n.p99 = NAN;
+  if (!latency) {
+    n.p50 = value_or_nan(p.result, Metric::throughput);
+  } else if (const auto q = latency_quantiles(p.result)) {
+    n.p50 = q->p50.value;
+    n.p95 = q->p95.value;
+    n.p99 = q->p99.value;
+  }
   return n;
 }
 
@@ -50,13 +56,16 @@ void write_html_report(Context& ctx, Store& store, const Policy& policy, const s
   std::vector<const RunInfo*> recent;
   for (auto it = runs.rbegin(); it != runs.rend() && static_cast<int>(recent.size()) < compared_nights; ++it)
     if (it->environment == newest.environment && it->status == RunStatus::complete) recent.push_back(&*it);
+  std::optional<Comparison> latest;  // the newest run's, kept from the loop when it is among them
   for (const RunInfo* run : recent) {
-    for (const MetricResult& r : compare_stored_run(store, ctx, *run, policy).results)
+    Comparison c = compare_stored_run(store, ctx, *run, policy);
+    for (const MetricResult& r : c.results)
       if (r.verdict == Verdict::regression) regressed.insert({run->id, r.benchmark});
+    if (run->id == newest.id) latest = std::move(c);
   }
-  const Comparison latest = compare_stored_run(store, ctx, newest, policy);
+  if (!latest) latest = compare_stored_run(store, ctx, newest, policy);
   std::map<std::string, std::vector<MetricResult>> results;
-  for (const MetricResult& r : latest.results) results[r.benchmark].push_back(r);
+  for (const MetricResult& r : latest->results) results[r.benchmark].push_back(r);
 
   HtmlReport report;
   report.title = newest.suite;
@@ -75,8 +84,8 @@ void write_html_report(Context& ctx, Store& store, const Policy& policy, const s
       chart.nights.push_back(std::move(n));
     }
     if (chart.nights.empty()) continue;
-    chart.baseline_from = latest.baseline.runs > 0 ? latest.baseline.from : 0;
-    chart.baseline_to = latest.baseline.runs > 0 ? latest.baseline.to : 0;
+    chart.baseline_from = latest->baseline.runs > 0 ? latest->baseline.from : 0;
+    chart.baseline_to = latest->baseline.runs > 0 ? latest->baseline.to : 0;
     chart.results = results[tonight.name];
     chart.verdict = overall_verdict(chart.results);
     report.charts.push_back(std::move(chart));

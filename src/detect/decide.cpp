@@ -23,6 +23,19 @@ MetricResult untested(Metric metric, int nights) {
   return r;
 }
 
+ErrorCount pooled(const std::vector<ErrorCount>& nights) {
+  ErrorCount all;
+  for (const ErrorCount& c : nights) {
+    all.errors += c.errors;
+    all.requests += c.requests;
+  }
+  return all;
+}
+
+double rate(const ErrorCount& c) {
+  return c.requests > 0 ? static_cast<double>(c.errors) / static_cast<double>(c.requests) : 0;
+}
+
 MetricResult insufficient(Metric metric, int nights) {
   MetricResult r = untested(metric, nights);
   r.verdict = Verdict::insufficient_baseline;
@@ -135,11 +148,9 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
     Pending p;
     const ErrorCount tonight = errors_or_clean(nights.current);
     if (k < policy.min_baseline_nights) {
-      // Still show both rates, as the other metrics show their values.
-      const MetricResult rates = test_error_rate(base, tonight);
       p.result = insufficient(Metric::error_rate, k);
-      p.result.baseline = rates.baseline;
-      p.result.current = rates.current;
+      p.result.baseline = rate(pooled(base));  // still shown, as the other metrics show their values
+      p.result.current = rate(tonight);
     } else {
       p.result = test_error_rate(base, tonight);
     }
@@ -187,13 +198,10 @@ MetricResult test_error_rate(const std::vector<ErrorCount>& baseline, const Erro
   r.metric = Metric::error_rate;
   r.unit = "fraction";
   r.baseline_nights = static_cast<int>(baseline.size());
-  std::int64_t errors = 0, requests = 0;
-  for (const ErrorCount& c : baseline) {
-    errors += c.errors;
-    requests += c.requests;
-  }
-  r.baseline = requests > 0 ? static_cast<double>(errors) / static_cast<double>(requests) : 0;
-  r.current = current.requests > 0 ? static_cast<double>(current.errors) / static_cast<double>(current.requests) : 0;
+  const ErrorCount base = pooled(baseline);
+  const std::int64_t errors = base.errors, requests = base.requests;
+  r.baseline = rate(base);
+  r.current = rate(current);
   r.ratio = r.baseline > 0 ? r.current / r.baseline : NAN;
   r.p_value = stats::two_proportion_z_test(current.errors, current.requests, errors, requests,
                                            r.current >= r.baseline ? stats::Alternative::greater

@@ -14,16 +14,30 @@ namespace {
 // 97.7 % with Harrell-Davis, false alarms 2 -> 1 of 17,929). Its
 // Maritz-Jarrett standard error is the night's own sampling noise, on the
 // log scale by the delta method.
-std::optional<NightValue> quantile_value(const Series& series, double q) {
-  if (series.values.empty()) return std::nullopt;
-  std::vector<double> sorted = series.values;
-  std::sort(sorted.begin(), sorted.end());
+NightValue sorted_quantile(const std::vector<double>& sorted, double q) {
   const stats::HarrellDavis hd = stats::harrell_davis(sorted, q);
   const double relative_se = hd.estimate > 0 ? hd.se / hd.estimate : 0;
   return NightValue{hd.estimate, relative_se * relative_se};
 }
 
+std::vector<double> sorted_values(const Series& series) {
+  std::vector<double> sorted = series.values;
+  std::sort(sorted.begin(), sorted.end());
+  return sorted;
+}
+
+std::optional<NightValue> quantile_value(const Series& series, double q) {
+  if (series.values.empty()) return std::nullopt;
+  return sorted_quantile(sorted_values(series), q);
+}
+
 }  // namespace
+
+std::optional<LatencyQuantiles> latency_quantiles(const BenchmarkResult& result) {
+  if (!result.latency || result.latency->values.empty()) return std::nullopt;
+  const std::vector<double> sorted = sorted_values(*result.latency);
+  return LatencyQuantiles{sorted_quantile(sorted, 0.50), sorted_quantile(sorted, 0.95), sorted_quantile(sorted, 0.99)};
+}
 
 std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metric) {
   switch (metric) {

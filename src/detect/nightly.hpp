@@ -24,6 +24,13 @@ struct ErrorCount {
 // nullopt when the night did not measure it (error_rate: see night_errors).
 std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metric);
 
+// p50, p95 and p99 of the latency samples at once (one sort), as night_value
+// gives them one by one; nullopt without latency samples.
+struct LatencyQuantiles {
+  NightValue p50, p95, p99;
+};
+std::optional<LatencyQuantiles> latency_quantiles(const BenchmarkResult& result);
+
 // Errors and requests of the night. A benchmark that failed without counts is
 // 1 error of 1; one that ran without counts is 0 of 1. nullopt when the
 // night says nothing about errors at all.

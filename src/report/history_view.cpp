@@ -21,12 +21,12 @@ HistoryRow to_row(const HistoryPoint& p) {
   row.commit_subject = p.commit_subject;
   row.status = p.status;
   const BenchmarkResult& r = p.result;
-  if (r.latency && !r.latency->values.empty()) {
+  if (const auto q = latency_quantiles(r)) {
     // The same estimator as compare's (Harrell-Davis), so the two agree.
     row.n = r.latency->values.size();
-    row.p50 = night_value(r, Metric::p50_latency)->value;
-    row.p95 = night_value(r, Metric::p95_latency)->value;
-    row.p99 = night_value(r, Metric::p99_latency)->value;
+    row.p50 = q->p50.value;
+    row.p95 = q->p95.value;
+    row.p99 = q->p99.value;
     row.unit = r.latency->unit;
   }
   if (r.throughput) {

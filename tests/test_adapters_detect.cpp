@@ -53,3 +53,9 @@ TEST_CASE("detect_format") {
     CHECK(std::string(truncated.error().what()).find("t.json:2:") == 0);
   }
 }
+
+TEST_CASE("detect_format does not take a text that mentions Catch2 for Catch2's XML") {
+  const auto notes = detect_format("# Notes\nCatch2 v3 writes a <Catch2TestRun> root; v2 a <Catch name=...>.\n", "notes.md");
+  REQUIRE_FALSE(notes);
+  CHECK(std::string(notes.error().what()).find("notes.md: --format auto: expected a results file in a known format") == 0);
+}

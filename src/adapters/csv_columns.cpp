@@ -27,7 +27,9 @@ std::optional<size_t> CsvColumns::find(std::initializer_list<const char*> names)
 
 size_t CsvColumns::require(std::initializer_list<const char*> names) const {
   if (auto i = find(names)) return *i;
-  fail_at(source_, header_line_, "CSV header", std::string("a \"") + *names.begin() + "\" column", "");
+  std::string header;
+  for (const std::string& n : names_) header += (header.empty() ? "" : ",") + n;
+  fail_at(source_, header_line_, "CSV header", std::string("a \"") + *names.begin() + "\" column", header);
 }
 
 const std::string& CsvColumns::field(const CsvRow& row, size_t column) const {

@@ -80,8 +80,12 @@ std::optional<std::string> detect_json(const json& doc) {
 bool contains(std::string_view text, std::string_view what) { return text.find(what) != std::string_view::npos; }
 
 std::optional<std::string> detect_text(std::string_view text) {
+  // An XML document (not a text that mentions Catch2) whose root is Catch2's.
   const std::string_view head = text.substr(0, 4096);
-  if (contains(head, "<Catch2TestRun") || contains(head, "<Catch ")) return "catch2";
+  const std::string_view start = text_input::trim(head.substr(head.starts_with("\xEF\xBB\xBF") ? 3 : 0));
+  if ((start.starts_with("<?xml") || start.starts_with("<Catch")) &&
+      (contains(head, "<Catch2TestRun") || contains(head, "<Catch ")))
+    return "catch2";
   const auto lines = text_input::split_lines(text);
   if (!lines.empty()) {
     const std::string_view header = lines[0].text;

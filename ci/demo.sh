@@ -26,7 +26,7 @@ cat > perfwatch.json <<JSON
  "benchmarks": [
    {"name": "demo",
     "command": ["$root/build/examples/demo/demo_bench", "--benchmark_format=json",
-                "--benchmark_repetitions=15", "--benchmark_min_time=0.02"],
+                "--benchmark_repetitions=30", "--benchmark_min_time=0.02"],
     "format": "gbench", "timeout_s": 120}]}
 JSON
 git add perfwatch.json
@@ -66,7 +66,15 @@ echo "== perfwatch report --html (trend charts, one self-contained file)"
 echo
 echo "== a maintainer decides the slowdown is intended: perfwatch triage accept"
 "$pw" triage accept demo/BM_parse_tokens --by demo-maintainer -m "parsing twice is the new design"
-"$pw" compare >/dev/null && echo "compare now exits 0: BM_parse_tokens waits for 3 nights at its new level"
+# Real benchmarks on a shared machine: a noisy night can move another benchmark
+# too, so say what compare says rather than assume it.
+if "$pw" compare >/dev/null; then
+  echo "compare now exits 0: BM_parse_tokens waits for 3 nights at its new level"
+else
+  echo "compare still exits 1: BM_parse_tokens waits for 3 nights at its new level, but another benchmark"
+  echo "moved tonight (a noisy night on this machine?):"
+  "$pw" compare || true
+fi
 "$pw" triage log
 echo
 echo "History: $work/repo/.perfwatch/history.db (perfwatch export dumps it as NDJSON)"

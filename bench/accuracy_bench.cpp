@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "accuracy/coverage.hpp"
 #include "accuracy/generator.hpp"
 #include "accuracy/reference_methods.hpp"
 #include "accuracy/tigerbeetle.hpp"
@@ -133,6 +134,7 @@ int main(int argc, char** argv) {
   const Alerts alerts = run_detectors(history);
   print_scores(history, alerts);
   if (std::getenv("PERFWATCH_ACCURACY_DEBUG")) print_debug(history, alerts);
+  print_interval_coverage(history, kWindow);
 
   const Score pw = score(history, alerts[kPerfwatch]);
   const Score prev = score(history, alerts[kPrevious]);

@@ -21,12 +21,7 @@ using Rng = std::mt19937_64;
 
 double uniform(Rng& rng, double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); }
 
-// One latency sample: log-normal body, and 2 % outliers with a Pareto tail.
-double latency_sample(Rng& rng, const Profile& p, double factor) {
-  double v = p.level * std::exp(std::normal_distribution<double>(0, p.sigma)(rng));
-  if (uniform(rng, 0, 1) < 0.02) v *= std::pow(1 - uniform(rng, 0, 1), -1.0 / 3.0);  // Pareto(alpha = 3)
-  return v * factor;
-}
+double latency_sample(Rng& rng, const Profile& p, double factor) { return p.level * latency_shape(rng, p.sigma) * factor; }
 
 // Multipliers that the step applies from its night on.
 struct Effect {
@@ -102,6 +97,12 @@ Step random_step(Rng& rng, Shape shape) {
 }
 
 }  // namespace
+
+double latency_shape(std::mt19937_64& rng, double sigma) {
+  double v = std::exp(std::normal_distribution<double>(0, sigma)(rng));
+  if (uniform(rng, 0, 1) < 0.02) v *= std::pow(1 - uniform(rng, 0, 1), -1.0 / 3.0);  // Pareto(alpha = 3)
+  return v;
+}
 
 const char* to_string(Step s) {
   switch (s) {

@@ -6,6 +6,7 @@
 // 30-200 samples a night, and some benchmarks with one value a night.
 // Labels: at most one step per benchmark, persisting from `step_night` on.
 #include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,9 @@ struct SyntheticBenchmark {
 };
 
 std::vector<SyntheticBenchmark> generate_history(int benchmarks, int nights, std::uint64_t seed);
+
+// One latency sample of the generator's shape at level 1: log-normal body of
+// log spread `sigma`, and 2 % outliers with a Pareto tail.
+double latency_shape(std::mt19937_64& rng, double sigma);
 
 }  // namespace perfwatch::accuracy

@@ -63,7 +63,11 @@ Interval bca_tails(std::span<const double> data, const Statistic& statistic, std
     squares += std::pow(mean - t, 2);
   }
   const double a = squares > 0 ? cubes / (6 * std::pow(squares, 1.5)) : 0;
-  const auto adjusted = [&](double z) { return normal_cdf(z0 + (z0 + z) / (1 - a * (z0 + z))); };
+  const auto adjusted = [&](double z) {
+    const double denominator = 1 - a * (z0 + z);
+    if (denominator <= 0) return z < 0 ? 0.0 : 1.0;  // past the formula's range: the distribution's end
+    return normal_cdf(z0 + (z0 + z) / denominator);
+  };
   const double z_alpha = normal_quantile(alpha);
   return {adjusted(z_alpha), adjusted(-z_alpha)};
 }

@@ -1,11 +1,11 @@
 #include "stats/bootstrap.hpp"
 
 #include <algorithm>
-#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <numeric>
 
 #include "stats/quantile.hpp"
+#include "stats/tests.hpp"
 
 namespace perfwatch::stats {
 
@@ -25,11 +25,6 @@ size_t SeededDraws::below(size_t n) {
 }
 
 namespace {
-
-const boost::math::normal standard_normal;
-
-double normal_cdf(double z) { return boost::math::cdf(standard_normal, z); }
-double normal_quantile(double p) { return boost::math::quantile(standard_normal, p); }
 
 Interval not_available() { return {NAN, NAN}; }
 
@@ -66,7 +61,7 @@ Interval bca_tails(std::span<const double> data, const Statistic& statistic, std
   const auto adjusted = [&](double z) {
     const double denominator = 1 - a * (z0 + z);
     if (denominator <= 0) return z < 0 ? 0.0 : 1.0;  // past the formula's range: the distribution's end
-    return normal_cdf(z0 + (z0 + z) / denominator);
+    return normal_sf(-(z0 + (z0 + z) / denominator));  // the CDF
   };
   const double z_alpha = normal_quantile(alpha);
   return {adjusted(z_alpha), adjusted(-z_alpha)};

@@ -81,6 +81,8 @@ double normal_sf(double z) {
   return boost::math::cdf(boost::math::complement(boost::math::normal_distribution<double>(), z));
 }
 
+double normal_quantile(double p) { return boost::math::quantile(boost::math::normal_distribution<double>(), p); }
+
 double student_t_sf(double t, double df) {
   return boost::math::cdf(boost::math::complement(boost::math::students_t_distribution<double>(df), t));
 }

@@ -35,5 +35,6 @@ std::vector<double> benjamini_hochberg(std::span<const double> p_values);
 double student_t_sf(double t, double df);        // P(T > t)
 double student_t_quantile(double p, double df);  // inverse CDF
 double normal_sf(double z);                      // P(Z > z)
+double normal_quantile(double p);                // inverse CDF
 
 }  // namespace perfwatch::stats

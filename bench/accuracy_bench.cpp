@@ -36,26 +36,39 @@ using Alerts = std::vector<std::vector<std::vector<bool>>>;
 enum Method { kPerfwatch, kPrevious, kPooled, kMethods };
 const char* const kMethodNames[] = {"perfwatch", "previous run, ratio > threshold", "7 days pooled, MWU 0.05 + threshold"};
 
-Alerts run_detectors(const std::vector<SyntheticBenchmark>& history) {
+// What every detector said about every night. perfwatch's results and the
+// previous-run changes are kept for the tables that look at them again.
+struct Detections {
+  Alerts alerts;
+  NightlyResults perfwatch;                               // [night]
+  std::vector<std::vector<PreviousRunChange>> previous;  // [benchmark][night]
+};
+
+Detections run_detectors(const std::vector<SyntheticBenchmark>& history) {
   const Policy policy;
-  Alerts alerts(kMethods, std::vector<std::vector<bool>>(history.size(), std::vector<bool>(kNights, false)));
+  Detections d;
+  d.alerts.assign(kMethods, std::vector<std::vector<bool>>(history.size(), std::vector<bool>(kNights, false)));
+  d.perfwatch.resize(kNights);
+  d.previous.assign(history.size(), std::vector<PreviousRunChange>(kNights));
+  std::map<std::string, size_t> index;
+  for (size_t b = 0; b < history.size(); ++b) index[history[b].name] = b;
   for (int t = kWindow; t < kNights; ++t) {
     std::vector<BenchmarkNights> tonight;
     for (size_t b = 0; b < history.size(); ++b) {
       const auto& nights = history[b].nights;
       std::vector<BenchmarkResult> base(nights.begin() + (t - kWindow), nights.begin() + t);
       const Thresholds& th = policy.for_benchmark(history[b].name);
-      alerts[kPrevious][b][t] = previous_run_alerts(nights[t - 1], nights[t], th);
-      alerts[kPooled][b][t] = pooled_mwu_alerts(base, nights[t], th);
+      d.previous[b][t] = previous_run_change(nights[t - 1], nights[t]);
+      d.alerts[kPrevious][b][t] = previous_run_alerts(d.previous[b][t], th);
+      d.alerts[kPooled][b][t] = pooled_mwu_alerts(base, nights[t], th);
       tonight.push_back({history[b].name, std::move(base), nights[t]});
     }
-    std::map<std::string, size_t> index;
-    for (size_t b = 0; b < history.size(); ++b) index[history[b].name] = b;
-    for (const MetricResult& r : compare_nights(tonight, policy)) {
-      if (r.verdict == Verdict::regression) alerts[kPerfwatch][index[r.benchmark]][t] = true;
+    d.perfwatch[t] = compare_nights(tonight, policy);
+    for (const MetricResult& r : d.perfwatch[t]) {
+      if (r.verdict == Verdict::regression) d.alerts[kPerfwatch][index[r.benchmark]][t] = true;
     }
   }
-  return alerts;
+  return d;
 }
 
 // Clean nights: before any step, or after a step that must not alert. Steps
@@ -130,7 +143,9 @@ void print_debug(const std::vector<SyntheticBenchmark>& history, const Alerts& a
 
 // "Previous run only" with its thresholds raised (log ratio times `margin`)
 // until it has no more than `max_false_alarms`: its recall at that cost.
-void print_previous_run_at(const std::vector<SyntheticBenchmark>& history, int max_false_alarms, const char* label) {
+void print_previous_run_at(const std::vector<SyntheticBenchmark>& history,
+                           const std::vector<std::vector<PreviousRunChange>>& changes, int max_false_alarms,
+                           const char* label) {
   const Policy policy;
   for (double margin = 1.0; margin <= 4.0; margin += 0.05) {
     std::vector<std::vector<bool>> alerts(history.size(), std::vector<bool>(kNights, false));
@@ -140,8 +155,7 @@ void print_previous_run_at(const std::vector<SyntheticBenchmark>& history, int m
       t.throughput_decrease = 1 - std::pow(1 - t.throughput_decrease, margin);
       t.memory_increase = std::pow(1 + t.memory_increase, margin) - 1;
       t.error_rate_increase *= margin;
-      for (int n = kWindow; n < kNights; ++n)
-        alerts[b][n] = previous_run_alerts(history[b].nights[n - 1], history[b].nights[n], t);
+      for (int n = kWindow; n < kNights; ++n) alerts[b][n] = previous_run_alerts(changes[b][n], t);
     }
     const Score s = score(history, alerts);
     if (s.false_alarms > max_false_alarms) continue;
@@ -156,10 +170,11 @@ void print_previous_run_at(const std::vector<SyntheticBenchmark>& history, int m
 
 int main(int argc, char** argv) {
   const auto history = generate_history(kBenchmarks, kNights, kSeed);
-  const Alerts alerts = run_detectors(history);
+  const Detections detections = run_detectors(history);
+  const Alerts& alerts = detections.alerts;
   print_scores(history, alerts);
   if (std::getenv("PERFWATCH_ACCURACY_DEBUG")) print_debug(history, alerts);
-  print_interval_coverage(history, kWindow);
+  print_interval_coverage(history, detections.perfwatch, kWindow);
 
   const Score pw = score(history, alerts[kPerfwatch]);
   const Score prev = score(history, alerts[kPrevious]);
@@ -175,8 +190,8 @@ int main(int argc, char** argv) {
              pw.recall_second() - prev.recall_second(), pw.recall_second() - pool.recall_second());
   const bool beats = fewer_alarms && keeps_recall;
   fmt::print("previous run only, thresholds' log ratios raised until it alarms no more than (recall 1st night / by 2nd):\n");
-  print_previous_run_at(history, pw.false_alarms, "perfwatch's false alarms");
-  print_previous_run_at(history, pw.clean / 1000, "the 0.1 % target");
+  print_previous_run_at(history, detections.previous, pw.false_alarms, "perfwatch's false alarms");
+  print_previous_run_at(history, detections.previous, pw.clean / 1000, "the 0.1 % target");
   fmt::print("  {:<34} {:>3} false alarms, recall {:5.1f} % / {:5.1f} %\n\n", "(perfwatch itself)", pw.false_alarms,
              pw.recall_first(), pw.recall_second());
 

@@ -7,7 +7,7 @@
 #include <map>
 #include <optional>
 
-#include "detect/decide.hpp"
+#include "detect/nightly.hpp"
 #include "stats/bootstrap.hpp"
 #include "stats/quantile.hpp"
 
@@ -111,17 +111,13 @@ struct Row {
 
 }  // namespace
 
-void print_interval_coverage(const std::vector<SyntheticBenchmark>& history, int window) {
-  const Policy policy;
+void print_interval_coverage(const std::vector<SyntheticBenchmark>& history, const NightlyResults& results,
+                             int window) {
   std::map<std::string, size_t> index;
   for (size_t b = 0; b < history.size(); ++b) index[history[b].name] = b;
-  const int nights = static_cast<int>(history.front().nights.size());
   std::map<std::string, Row> rows;
-  for (int t = window; t < nights; ++t) {
-    std::vector<BenchmarkNights> tonight;
-    for (const SyntheticBenchmark& h : history)
-      tonight.push_back({h.name, {h.nights.begin() + (t - window), h.nights.begin() + t}, h.nights[t]});
-    for (const MetricResult& r : compare_nights(tonight, policy)) {
+  for (int t = window; t < static_cast<int>(results.size()); ++t) {
+    for (const MetricResult& r : results[static_cast<size_t>(t)]) {
       const SyntheticBenchmark& h = history[index[r.benchmark]];
       const auto truth = true_ratio(h, t, r.metric);
       if (!truth || std::isnan(r.ci_low)) continue;

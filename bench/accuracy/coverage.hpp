@@ -4,9 +4,15 @@
 #include <vector>
 
 #include "accuracy/generator.hpp"
+#include "detect/verdict.hpp"
 
 namespace perfwatch::accuracy {
 
-void print_interval_coverage(const std::vector<SyntheticBenchmark>& history, int window);
+// compare's results for every night (index: the night; empty before the
+// first full window).
+using NightlyResults = std::vector<std::vector<MetricResult>>;
+
+void print_interval_coverage(const std::vector<SyntheticBenchmark>& history, const NightlyResults& results,
+                             int window);
 
 }  // namespace perfwatch::accuracy

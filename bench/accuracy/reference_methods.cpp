@@ -23,7 +23,7 @@ std::vector<double> pooled(const std::vector<BenchmarkResult>& nights, bool late
 
 }  // namespace
 
-bool previous_run_alerts(const BenchmarkResult& previous, const BenchmarkResult& tonight, const Thresholds& t) {
+PreviousRunChange previous_run_change(const BenchmarkResult& previous, const BenchmarkResult& tonight) {
   // The plain tool: type-7 quantiles, whatever perfwatch's own estimator is.
   const auto ratio = [&](Metric m) {
     const auto value = [m](const BenchmarkResult& r) -> std::optional<double> {
@@ -35,9 +35,13 @@ bool previous_run_alerts(const BenchmarkResult& previous, const BenchmarkResult&
     const auto a = value(previous), b = value(tonight);
     return a && b && *a > 0 ? *b / *a : 1.0;
   };
-  return ratio(Metric::p95_latency) > 1 + t.p95_increase || ratio(Metric::throughput) < 1 - t.throughput_decrease ||
-         ratio(Metric::peak_memory) > 1 + t.memory_increase ||
-         error_rate(tonight) - error_rate(previous) > t.error_rate_increase;
+  return {ratio(Metric::p95_latency), ratio(Metric::throughput), ratio(Metric::peak_memory),
+          error_rate(tonight) - error_rate(previous)};
+}
+
+bool previous_run_alerts(const PreviousRunChange& change, const Thresholds& t) {
+  return change.p95_ratio > 1 + t.p95_increase || change.throughput_ratio < 1 - t.throughput_decrease ||
+         change.memory_ratio > 1 + t.memory_increase || change.error_rate_increase > t.error_rate_increase;
 }
 
 bool pooled_mwu_alerts(const std::vector<BenchmarkResult>& baseline, const BenchmarkResult& tonight,

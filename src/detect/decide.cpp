@@ -105,22 +105,30 @@ std::optional<Evidence> sustained_evidence(const std::vector<NightValue>& base, 
   return e_pair;
 }
 
-// The baseline nights that count for `metric` (after any triage accept).
-std::span<const BenchmarkResult> counted_nights(const BenchmarkNights& nights, Metric metric) {
+// The first baseline night that counts for `metric` (after any triage accept).
+size_t first_counted(const BenchmarkNights& nights, Metric metric) {
   const auto it = nights.first_night.find(metric);
-  const size_t first = it == nights.first_night.end() ? 0 : std::min(it->second, nights.baseline.size());
-  return std::span<const BenchmarkResult>(nights.baseline).subspan(first);
+  return it == nights.first_night.end() ? 0 : std::min(it->second, nights.baseline.size());
+}
+
+// The baseline nights that count for `metric`.
+std::span<const BenchmarkResult> counted_nights(const BenchmarkNights& nights, Metric metric) {
+  return std::span<const BenchmarkResult>(nights.baseline).subspan(first_counted(nights, metric));
 }
 
 std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Policy& policy) {
   std::vector<Pending> out;
+  // Each night's values once (its latency samples sorted once), then per metric.
+  const NightValues current = night_values(nights.current);
+  std::vector<NightValues> baseline;
+  for (const BenchmarkResult& b : nights.baseline) baseline.push_back(night_values(b));
   for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
                    Metric::peak_memory}) {
-    const auto tonight = night_value(nights.current, m);
+    const auto tonight = current.of(m);
     if (!tonight) continue;
     std::vector<NightValue> base;
-    for (const BenchmarkResult& b : counted_nights(nights, m))
-      if (auto v = night_value(b, m)) base.push_back(*v);
+    for (size_t i = first_counted(nights, m); i < baseline.size(); ++i)
+      if (auto v = baseline[i].of(m)) base.push_back(*v);
     Pending p;
     p.result = static_cast<int>(base.size()) < policy.min_baseline_nights ? insufficient(m, static_cast<int>(base.size()))
                                                                            : untested(m, static_cast<int>(base.size()));

@@ -31,6 +31,15 @@ std::optional<NightValue> quantile_value(const Series& series, double q) {
   return sorted_quantile(sorted_values(series), q);
 }
 
+std::optional<NightValue> peak_memory_value(const BenchmarkResult& result) {
+  if (!result.peak_rss_bytes) return std::nullopt;
+  return NightValue{static_cast<double>(*result.peak_rss_bytes), 0};
+}
+
+std::optional<NightValue> throughput_value(const BenchmarkResult& result) {
+  return result.throughput ? quantile_value(*result.throughput, 0.50) : std::nullopt;
+}
+
 }  // namespace
 
 std::optional<LatencyQuantiles> latency_quantiles(const BenchmarkResult& result) {
@@ -40,14 +49,20 @@ std::optional<LatencyQuantiles> latency_quantiles(const BenchmarkResult& result)
 }
 
 std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metric) {
+  return night_values(result).of(metric);
+}
+
+NightValues night_values(const BenchmarkResult& result) {
+  return {latency_quantiles(result), throughput_value(result), peak_memory_value(result)};
+}
+
+std::optional<NightValue> NightValues::of(Metric metric) const {
   switch (metric) {
-    case Metric::p50_latency: return result.latency ? quantile_value(*result.latency, 0.50) : std::nullopt;
-    case Metric::p95_latency: return result.latency ? quantile_value(*result.latency, 0.95) : std::nullopt;
-    case Metric::p99_latency: return result.latency ? quantile_value(*result.latency, 0.99) : std::nullopt;
-    case Metric::throughput: return result.throughput ? quantile_value(*result.throughput, 0.50) : std::nullopt;
-    case Metric::peak_memory:
-      if (!result.peak_rss_bytes) return std::nullopt;
-      return NightValue{static_cast<double>(*result.peak_rss_bytes), 0};
+    case Metric::p50_latency: return latency ? std::optional(latency->p50) : std::nullopt;
+    case Metric::p95_latency: return latency ? std::optional(latency->p95) : std::nullopt;
+    case Metric::p99_latency: return latency ? std::optional(latency->p99) : std::nullopt;
+    case Metric::throughput: return throughput;
+    case Metric::peak_memory: return peak_memory;
     case Metric::error_rate: return std::nullopt;
   }
   return std::nullopt;

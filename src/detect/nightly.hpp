@@ -31,6 +31,15 @@ struct LatencyQuantiles {
 };
 std::optional<LatencyQuantiles> latency_quantiles(const BenchmarkResult& result);
 
+// Every metric's value of one night at once, the latency samples sorted once:
+// what compare needs of each night. of(error_rate) is nullopt.
+struct NightValues {
+  std::optional<LatencyQuantiles> latency;
+  std::optional<NightValue> throughput, peak_memory;
+  std::optional<NightValue> of(Metric metric) const;
+};
+NightValues night_values(const BenchmarkResult& result);
+
 // Errors and requests of the night. A benchmark that failed without counts is
 // 1 error of 1; one that ran without counts is 0 of 1. nullopt when the
 // night says nothing about errors at all.

@@ -7,7 +7,6 @@
 #include "detect/nightly.hpp"
 #include "model/units.hpp"
 #include "report/sparkline.hpp"
-#include "stats/quantile.hpp"
 #include "util/text.hpp"
 
 namespace perfwatch {
@@ -29,8 +28,8 @@ HistoryRow to_row(const HistoryPoint& p) {
     row.p99 = q->p99.value;
     row.unit = r.latency->unit;
   }
-  if (r.throughput) {
-    row.throughput = stats::quantile(r.throughput->values, 0.5);
+  if (const auto t = night_value(r, Metric::throughput)) {  // compare's median (Harrell-Davis) too
+    row.throughput = t->value;
     row.throughput_unit = r.throughput->unit;
   }
   row.errors = r.errors;

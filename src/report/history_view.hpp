@@ -18,7 +18,7 @@ struct HistoryRow {
   size_t n = 0;                        // latency samples
   double p50 = NAN, p95 = NAN, p99 = NAN;  // latency, in `unit`
   std::string unit;
-  double throughput = NAN;  // median of the run's throughput samples
+  double throughput = NAN;  // median of the run's throughput samples (Harrell-Davis, as compare)
   std::string throughput_unit;
   std::optional<std::int64_t> errors;
   std::optional<std::int64_t> peak_rss_bytes;

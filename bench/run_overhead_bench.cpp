@@ -27,7 +27,7 @@ int main() {
   for (int round = 0; round < 3; ++round) {
     std::ostringstream out, err;
     const auto start = std::chrono::steady_clock::now();
-    if (run_cli(7, argv, out, err) != 0) {
+    if (run_cli(7, argv, out, err, settings_from_process()) != 0) {
       std::fprintf(stderr, "%s", err.str().c_str());
       return 2;
     }

@@ -92,7 +92,7 @@ int main() {
     for (int i = 0; i < repeats; ++i) {
       std::ostringstream out, err;
       const char* argv[] = {"perfwatch", "--db", db.c_str(), "history", "group/bench_7"};
-      if (run_cli(5, argv, out, err) != 0) return 2;
+      if (run_cli(5, argv, out, err, settings_from_process()) != 0) return 2;
     }
     const double ms = seconds_since(start) / repeats * 1e3;
     all_ok &= report("history of one benchmark over 365 runs", ms, "ms", "< 50", ms < 50);

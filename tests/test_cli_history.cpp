@@ -50,9 +50,13 @@ TEST_CASE("cli ingest and history") {
   SUBCASE("--env names the environment") {
     CHECK(f.exported().find(R"("environment":{"cores":0,"cpu":"","name":"gha-ubuntu","os":""})") != std::string::npos);
   }
-  SUBCASE("--days filters by run time") {
+  SUBCASE("--days filters by run time, counted back from the clock") {
+    // The tests' clock reads 2026-12-01T12:00Z; the runs are of 2026-11-15, 16 and 17.
     const auto h = f.perfwatch({"history", "parser/small", "--days", "1", "--format", "json"});
     CHECK(nlohmann::json::parse(h.out)["runs"].size() == 0);
+    const auto week = nlohmann::json::parse(f.perfwatch({"history", "parser/small", "--days", "15", "--format", "json"}).out);
+    REQUIRE(week["runs"].size() == 1);
+    CHECK(week["runs"][0]["time"] == "2026-11-17T02:00:00Z");
   }
   SUBCASE("gbench files ingest with autodetection") {
     const std::string fixture = std::string(PERFWATCH_FIXTURES) + "/gbench/repetitions.json";

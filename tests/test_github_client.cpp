@@ -150,16 +150,13 @@ TEST_CASE("github::Client") {
 }
 
 TEST_CASE("github::config_from_environment") {
-  setenv("GITHUB_API_URL", "https://ghe.example.com/api/v3/", 1);
-  setenv("GITHUB_REPOSITORY", "acme/engine", 1);
-  setenv("GITHUB_TOKEN", "t0k", 1);
-  const Config c = config_from_environment("fallback/repo");
+  std::map<std::string, std::string> env = {
+      {"GITHUB_API_URL", "https://ghe.example.com/api/v3/"}, {"GITHUB_REPOSITORY", "acme/engine"}, {"GITHUB_TOKEN", "t0k"}};
+  const Config c = config_from_environment(env, "fallback/repo");
   CHECK(c.api_url == "https://ghe.example.com/api/v3");
   CHECK(c.repository == "acme/engine");
   CHECK(c.token == "t0k");
-  unsetenv("GITHUB_REPOSITORY");
-  CHECK(config_from_environment("fallback/repo").repository == "fallback/repo");
-  unsetenv("GITHUB_API_URL");
-  unsetenv("GITHUB_TOKEN");
-  CHECK(config_from_environment("").api_url == "https://api.github.com");
+  env["GITHUB_REPOSITORY"] = "";
+  CHECK(config_from_environment(env, "fallback/repo").repository == "fallback/repo");
+  CHECK(config_from_environment({}, "").api_url == "https://api.github.com");
 }

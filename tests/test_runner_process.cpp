@@ -59,22 +59,6 @@ TEST_CASE("run_process") {
     REQUIRE(grandchild > 0);
     CHECK(gone(grandchild));
   }
-  SUBCASE("peak memory comes from rusage: 200 MB within 10 %") {
-    const ProcessResult r = run_process(helper(dir, {"alloc", "200"}), nullptr);
-    REQUIRE(r.ok());
-    const double mb = static_cast<double>(r.peak_rss_bytes) / (1024 * 1024);
-    CHECK(mb > 200 * 0.9);
-    CHECK(mb < 200 * 1.1);
-  }
-  SUBCASE("a small process is not charged the memory of the process that started it") {
-    std::vector<char> ballast(150 * 1024 * 1024, 1);  // make this test process big
-    // A child that lives 200 ms, so its own high-water mark is sampled while it runs.
-    const ProcessResult r = run_process(helper(dir, {"sleep", "0.2"}), nullptr);
-    REQUIRE(r.ok());
-    CHECK(ballast[12345] == 1);
-    CHECK(r.peak_rss_bytes > 0);
-    CHECK(r.peak_rss_bytes < 30 * 1024 * 1024);
-  }
   SUBCASE("a missing command does not start") {
     ProcessSpec spec = helper(dir, {});
     spec.argv = {"perfwatch-no-such-command"};
@@ -105,4 +89,36 @@ TEST_CASE("run_process") {
     CHECK(value == "42");
     CHECK(std::filesystem::equivalent(cwd, dir / "sub"));
   }
+}
+
+// Each case with the machine's cgroup (where it offers one) and with the polled fallback.
+TEST_CASE("run_process measures peak memory") {
+  TempDir dir;
+  std::vector<char> ballast(150 * 1024 * 1024, 1);  // make this test process big
+  const bool offers_cgroup = MemoryCgroup::create().has_value();
+  const std::string offered = offers_cgroup ? "a memory cgroup" : "no memory cgroup: both cases poll";
+  MESSAGE(offered);
+  for (const bool cgroup : {true, false}) {
+    CAPTURE(cgroup);
+    auto measured = [&](std::vector<std::string> args) {
+      ProcessSpec spec = helper(dir, std::move(args));
+      spec.memory_cgroup = cgroup;
+      const ProcessResult r = run_process(spec, nullptr);
+      REQUIRE(r.ok());
+      // Where the machine offers a cgroup, it is used.
+      CHECK((r.memory_source == MemorySource::polled) == (!cgroup || !offers_cgroup));
+      return static_cast<double>(r.peak_rss_bytes) / (1024 * 1024);
+    };
+    // 200 MB within 10 %.
+    const double big = measured({"alloc", "200"});
+    CHECK(big > 200 * 0.9);
+    CHECK(big < 200 * 1.1);
+    // Not charged the 150 MB of the process that started it.
+    const double small = measured({"alloc", "20"});
+    CHECK(small > 20 * 0.9);
+    CHECK(small < 20 * 1.3);
+    // Below the floor: unknown, never a number.
+    for (int i = 0; i < 5; ++i) CHECK(measured({"sleep", "0.05"}) == 0);
+  }
+  CHECK(ballast[12345] == 1);
 }

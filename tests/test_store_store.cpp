@@ -130,8 +130,7 @@ TEST_CASE("Store waits for a second writer, then gives up with exit 3") {
   sqlite::Database holder(path, sqlite::Database::Access::read_write_create, 0);
   sqlite::Transaction lock(holder);  // BEGIN IMMEDIATE: holds the write lock
 
-  setenv("PERFWATCH_BUSY_TIMEOUT_MS", "200", 1);
-  Store store = Store::open(path, Store::Mode::create);
+  Store store = Store::open(path, Store::Mode::create, 200);
   try {
     store.record_run(make_run(kSha1, 1000, {latency("a", {1})}));
     FAIL("expected the locked database to fail the write");
@@ -139,5 +138,4 @@ TEST_CASE("Store waits for a second writer, then gives up with exit 3") {
     CHECK(e.status() == ExitStatus::environment);
     CHECK(std::string(e.what()).find("locked by another writer (waited 200 ms") != std::string::npos);
   }
-  unsetenv("PERFWATCH_BUSY_TIMEOUT_MS");
 }

@@ -43,7 +43,7 @@ std::optional<std::string> unknown_command(int argc, const char* const* argv) {
 
 }  // namespace
 
-int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Settings& settings) {
   CLI::App app{"perfwatch: nightly performance-regression detection", "perfwatch"};
   app.set_version_flag("--version", std::string(kVersion));
   app.require_subcommand(1);
@@ -77,7 +77,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return to_int(ExitStatus::bad_input);
   }
   try {
-    Context context(globals, out, err);
+    Context context(globals, settings, out, err);
     return handler(context);
   } catch (const Error& e) {
     err << "perfwatch: error: " << e.what() << "\n";

@@ -27,7 +27,7 @@ int history(const HistoryOptions& o, Context& ctx) {
     throw input_error(ctx.db_path().string() + ": benchmark \"" + o.benchmark +
                       "\": expected a benchmark in the history (known: " + known_benchmarks(store) + ")");
   }
-  const UnixTime since = o.days > 0 ? now_unix() - std::int64_t{o.days} * 86400 : 0;
+  const UnixTime since = o.days > 0 ? ctx.now() - std::int64_t{o.days} * 86400 : 0;
   const HistoryView view = build_history_view(o.benchmark, store.history(o.benchmark, since));
   if (o.format == "json") {
     ctx.out() << history_json(view).dump(2) << "\n";

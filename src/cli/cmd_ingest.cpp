@@ -41,9 +41,9 @@ ReadResults read_results(const std::string& file, const std::string& format, Con
 // All files make one run; a benchmark name may appear in only one of them.
 RunRecord build_run(const IngestOptions& o, Context& ctx) {
   RunRecord run;
-  run.time = run_time_option(o.at);
+  run.time = ctx.run_time(o.at);
   run.commit = ctx.repo().resolve(o.commit);
-  run.environment = o.env.empty() ? capture_environment() : named_environment(o.env);
+  run.environment = o.env.empty() ? capture_environment(ctx.settings().get("RUNNER_NAME")) : named_environment(o.env);
   run.tool_version = kVersion;
   std::set<std::string> names;
   for (const std::string& file : o.files) {

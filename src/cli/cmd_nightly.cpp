@@ -21,16 +21,13 @@ struct NightlyOptions {
   bool all = false;
 };
 
-bool in_github_actions() {
-  const char* v = std::getenv("GITHUB_ACTIONS");
-  return v && std::string(v) == "true";
-}
+bool in_github_actions(const Settings& settings) { return settings.get("GITHUB_ACTIONS") == "true"; }
 
 // The Markdown comparison on the job's summary page, and annotations on the run.
 void tell_github_actions(Context& ctx, const Comparison& c) {
-  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+  if (const std::string summary = ctx.settings().get("GITHUB_STEP_SUMMARY"); !summary.empty()) {
     std::ofstream out(summary, std::ios::app);
-    if (!out) throw environment_error(std::string(summary) + ": expected a writable GITHUB_STEP_SUMMARY file");
+    if (!out) throw environment_error(summary + ": expected a writable GITHUB_STEP_SUMMARY file");
     print_comparison_markdown(c, Rows::changed, out);
   }
   for (const std::string& line : actions_annotations(c)) ctx.out() << line << "\n";
@@ -47,7 +44,7 @@ int nightly(const NightlyOptions& o, Context& ctx) {
   const SuiteRunOutcome tonight = run_suite(ctx, store, std::move(plan));
   const Comparison c = compare_run(store, ctx.repo(), tonight.run, tonight.commit, policy);
   print_comparison(ctx, c, o.format, o.all ? Rows::all : Rows::changed);
-  if (in_github_actions()) tell_github_actions(ctx, c);
+  if (in_github_actions(ctx.settings())) tell_github_actions(ctx, c);
   report_comparison(ctx, store, c, session, o.dry_run);
   if (tonight.command_missing)
     throw environment_error("a benchmark command is missing (see the failures above); the night was recorded and reported");

@@ -24,17 +24,17 @@ struct TriageOptions {
   std::string reason;
 };
 
-std::string default_actor() {
+std::string default_actor(const Settings& settings) {
   for (const char* name : {"GITHUB_ACTOR", "USER", "LOGNAME"})
-    if (const char* v = std::getenv(name); v && *v) return v;
+    if (std::string v = settings.get(name); !v.empty()) return v;
   return "unknown";
 }
 
-Decision base_decision(const TriageOptions& o, DecisionKind kind) {
+Decision base_decision(const Context& ctx, const TriageOptions& o, DecisionKind kind) {
   Decision d;
-  d.time = now_unix();
+  d.time = ctx.now();
   d.kind = kind;
-  d.actor = o.by.empty() ? default_actor() : o.by;
+  d.actor = o.by.empty() ? default_actor(ctx.settings()) : o.by;
   d.reason = o.reason;
   d.source = "cli";
   return d;
@@ -43,7 +43,7 @@ Decision base_decision(const TriageOptions& o, DecisionKind kind) {
 // With a token and a repository, the open issues the decisions end are closed
 // now; otherwise the next `nightly` (or `report --github`) closes them.
 void close_issues_now(Context& ctx, Store& store) {
-  const auto config = github::config_from_environment("");
+  const auto config = github::config_from_environment(ctx.settings().env, "");
   if (config.token.empty()) {
     ctx.info() << "perfwatch: no GITHUB_TOKEN: a matching open issue is closed by the next `perfwatch nightly`\n";
     return;
@@ -59,7 +59,7 @@ int accept(const TriageOptions& o, Context& ctx) {
   }
   const CommitInfo commit = ctx.repo().resolve(o.at);
   const RunInfo run = latest_run_or_fail(store, o.at, commit);
-  Decision d = base_decision(o, DecisionKind::accept);
+  Decision d = base_decision(ctx, o, DecisionKind::accept);
   d.benchmark = o.benchmark;
   d.metric = o.metric;
   d.commit_sha = commit.sha;
@@ -74,7 +74,7 @@ int accept(const TriageOptions& o, Context& ctx) {
 
 int ignore(const TriageOptions& o, Context& ctx, DecisionKind kind) {
   Store store = ctx.open_store(Store::Mode::create);
-  Decision d = base_decision(o, kind);
+  Decision d = base_decision(ctx, o, kind);
   d.benchmark = o.benchmark;
   if (!o.until.empty()) {
     d.until = parse_iso8601(o.until);
@@ -108,7 +108,7 @@ int invalidate(const TriageOptions& o, Context& ctx) {
   }
   std::vector<Decision> decisions;
   for (const RunInfo& r : runs) {
-    Decision d = base_decision(o, DecisionKind::invalidate);
+    Decision d = base_decision(ctx, o, DecisionKind::invalidate);
     d.run_id = r.id;
     d.commit_sha = r.commit_sha;
     decisions.push_back(d);

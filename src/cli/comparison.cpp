@@ -39,7 +39,7 @@ void print_comparison(Context& ctx, const Comparison& c, const std::string& form
   } else if (format == "markdown") {
     print_comparison_markdown(c, rows, ctx.out());
   } else {
-    const bool terminal = &ctx.out() == &std::cout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    const bool terminal = ctx.settings().stdout_is_terminal && ctx.settings().get("NO_COLOR").empty();
     print_comparison_text(c, rows, terminal ? Colour::on : Colour::off, ctx.out());
   }
 }

@@ -1,7 +1,5 @@
 #include "cli/context.hpp"
 
-#include <cstdlib>
-
 #include "util/error.hpp"
 
 namespace perfwatch {
@@ -26,7 +24,7 @@ const git::Repository& Context::repo() {
 
 std::filesystem::path Context::db_path() {
   if (!options_.db.empty()) return options_.db;
-  if (const char* env = std::getenv("PERFWATCH_DB"); env && *env) return env;
+  if (const std::string env = settings_.get("PERFWATCH_DB"); !env.empty()) return env;
   return repo().workdir() / ".perfwatch" / "history.db";
 }
 
@@ -35,13 +33,15 @@ std::filesystem::path Context::suite_path() {
   return repo().workdir() / "perfwatch.json";
 }
 
-UnixTime run_time_option(const std::string& at) {
-  if (at.empty()) return now_unix();
+UnixTime Context::run_time(const std::string& at) const {
+  if (at.empty()) return now_;
   const auto t = parse_iso8601(at);
   if (!t) throw input_error("--at: expected an ISO 8601 time such as 2026-11-15T02:00:00Z, got \"" + at + "\"");
   return *t;
 }
 
-Store Context::open_store(Store::Mode mode) { return Store::open(db_path(), mode); }
+Store Context::open_store(Store::Mode mode) {
+  return Store::open(db_path(), mode, busy_timeout_ms(settings_.get("PERFWATCH_BUSY_TIMEOUT_MS")));
+}
 
 }  // namespace perfwatch

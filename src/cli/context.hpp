@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 
+#include "cli/settings.hpp"
 #include "git/repository.hpp"
 #include "store/store.hpp"
 
@@ -22,10 +23,15 @@ struct GlobalOptions {
 
 class Context {
  public:
-  Context(GlobalOptions options, std::ostream& out, std::ostream& err)
-      : options_(std::move(options)), out_(out), err_(err) {}
+  // Reads the clock once: every "now" of one command is the same instant.
+  Context(GlobalOptions options, Settings settings, std::ostream& out, std::ostream& err)
+      : options_(std::move(options)), settings_(std::move(settings)), now_(settings_.clock()), out_(out), err_(err) {}
 
   const GlobalOptions& options() const { return options_; }
+  const Settings& settings() const { return settings_; }
+  UnixTime now() const { return now_; }
+  // The run time an `--at` option names (now() when empty); exit 2 when it is not ISO 8601.
+  UnixTime run_time(const std::string& at) const;
   std::ostream& out() { return out_; }
   // Progress and notes for people; silent under --quiet.
   std::ostream& info();
@@ -39,12 +45,11 @@ class Context {
 
  private:
   GlobalOptions options_;
+  Settings settings_;
+  UnixTime now_;
   std::ostream& out_;
   std::ostream& err_;
   std::optional<git::Repository> repo_;
 };
-
-// The run time an `--at` option names (now when empty); exit 2 when it is not ISO 8601.
-UnixTime run_time_option(const std::string& at);
 
 }  // namespace perfwatch

@@ -20,12 +20,12 @@ GitHubSettings github_settings(Context& ctx) {
   return parse_suite(read_file(config), config.string()).github;
 }
 
-std::string run_url() {
-  const char* server = std::getenv("GITHUB_SERVER_URL");
-  const char* repo = std::getenv("GITHUB_REPOSITORY");
-  const char* run = std::getenv("GITHUB_RUN_ID");
-  if (!server || !repo || !run || !*server || !*repo || !*run) return "";
-  return std::string(server) + "/" + repo + "/actions/runs/" + run;
+std::string run_url(const Settings& settings) {
+  const std::string server = settings.get("GITHUB_SERVER_URL");
+  const std::string repo = settings.get("GITHUB_REPOSITORY");
+  const std::string run = settings.get("GITHUB_RUN_ID");
+  if (server.empty() || repo.empty() || run.empty()) return "";
+  return server + "/" + repo + "/actions/runs/" + run;
 }
 
 // One night's value of `metric` (error rate: errors / requests).
@@ -39,7 +39,8 @@ std::optional<double> nightly(const BenchmarkResult& r, Metric metric) {
   return v ? std::optional<double>(v->value) : std::nullopt;
 }
 
-IssueFacts gather_facts(Store& store, const git::Repository& repo, const Comparison& c, const MetricResult& result) {
+IssueFacts gather_facts(Store& store, Context& ctx, const Comparison& c, const MetricResult& result) {
+  const git::Repository& repo = ctx.repo();
   IssueFacts f;
   f.comparison = &c;
   f.result = &result;
@@ -56,7 +57,7 @@ IssueFacts gather_facts(Store& store, const git::Repository& repo, const Compari
     if (auto v = nightly(p.result, result.metric)) f.trend.emplace_back(p.time, *v);
   }
   if (f.trend.size() > 30) f.trend.erase(f.trend.begin(), f.trend.end() - 30);
-  f.run_url = run_url();
+  f.run_url = run_url(ctx.settings());
   return f;
 }
 
@@ -75,7 +76,7 @@ std::vector<github::Finding> findings(const Comparison& c, const std::string& re
 GitHubSession connect_github(Context& ctx, bool dry_run) {
   GitHubSession s;
   s.settings = github_settings(ctx);
-  s.config = github::config_from_environment(s.settings.repository);
+  s.config = github::config_from_environment(ctx.settings().env, s.settings.repository);
   // A dry run needs no token; with one it reads the open issues to plan exactly.
   if (!dry_run || (!s.config.token.empty() && !s.config.repository.empty())) s.client.emplace(s.config);
   if (s.client) {
@@ -99,7 +100,7 @@ ReportCounts report_comparison(Context& ctx, Store& store, const Comparison& c, 
   ReportCounts counts;
   for (const github::Action& a : actions) {
     // The facts (history, suspect commits) cost reads: only for what is rendered.
-    const auto facts = [&] { return gather_facts(store, ctx.repo(), c, *a.result); };
+    const auto facts = [&] { return gather_facts(store, ctx, c, *a.result); };
     const std::string number = "#" + std::to_string(a.issue);
     switch (a.kind) {
       case github::ActionKind::open: {

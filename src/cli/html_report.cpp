@@ -70,7 +70,7 @@ void write_html_report(Context& ctx, Store& store, const Policy& policy, const s
   HtmlReport report;
   report.title = newest.suite;
   report.commit = newest.commit_sha;
-  report.generated = now_unix();
+  report.generated = ctx.now();
   const UnixTime since = newest.time - std::int64_t{days} * 86400;
   for (const BenchmarkResult& tonight : store.run_results(newest.id)) {
     BenchmarkChart chart;

@@ -73,8 +73,8 @@ PlannedRun plan_suite_run(Context& ctx, const SuiteRunOptions& o) {
   plan.suite_dir = std::filesystem::absolute(config).parent_path();
   RunRecord& record = plan.record;
   record.commit = ctx.repo().resolve(o.commit);
-  record.time = run_time_option(o.at);
-  record.environment = capture_environment();
+  record.time = ctx.run_time(o.at);
+  record.environment = capture_environment(ctx.settings().get("RUNNER_NAME"));
   record.suite = suite.name;
   record.tool_version = kVersion;
   record.source_format = "run";
@@ -85,13 +85,14 @@ SuiteRunOutcome run_suite(Context& ctx, Store& store, PlannedRun plan) {
   const std::vector<SuiteEntry>& entries = plan.entries;
   RunRecord& record = plan.record;
 
-  const auto work_dir = ctx.repo().workdir() / ".perfwatch" / "work" / std::to_string(now_unix());
+  const auto work_dir = ctx.repo().workdir() / ".perfwatch" / "work" / std::to_string(ctx.now());
   std::filesystem::create_directories(work_dir);
-  const bool live = !ctx.options().quiet && &ctx.err() == &std::cerr && isatty(STDERR_FILENO);
+  const bool live = !ctx.options().quiet && ctx.settings().stderr_is_terminal;
   Progress progress(ctx.info(), live, expected_seconds(store, entries));
   const std::filesystem::path& suite_dir = plan.suite_dir;
   bool missing = false;
   size_t failed = 0;
+  std::string memory_source;
   {
     StopOnSignals signals;
     for (size_t i = 0; i < entries.size(); ++i) {
@@ -105,6 +106,7 @@ SuiteRunOutcome run_suite(Context& ctx, Store& store, PlannedRun plan) {
       failed += !ok;
       missing = missing || outcome.command_missing;
       progress.finish(outcome.seconds, ok ? "ok" : "FAILED: " + *outcome.results.front().failure);
+      memory_source = describe(outcome.memory_source);
       for (BenchmarkResult& b : outcome.results) record.results.push_back(std::move(b));
     }
   }
@@ -112,6 +114,9 @@ SuiteRunOutcome run_suite(Context& ctx, Store& store, PlannedRun plan) {
   ctx.info() << "perfwatch: recorded run " << id << " of suite " << record.suite << ": " << entries.size()
              << " benchmarks (" << failed << " failed) for " << record.commit.sha.substr(0, 8) << " ("
              << record.commit.subject << "); outputs in " << work_dir.string() << "\n";
+  if (!memory_source.empty())
+    ctx.info() << "perfwatch: peak memory from " << memory_source << " (below " << kMemoryFloorBytes / (1024 * 1024)
+               << " MiB: unknown)\n";
   SuiteRunOutcome outcome;
   outcome.run = {id, record.time, record.commit.sha, fingerprint(record.environment), record.status, record.suite};
   outcome.commit = record.commit;

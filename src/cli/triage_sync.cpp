@@ -43,7 +43,7 @@ void sync_triage(Context& ctx, Store& store, GitHubSession& session, bool dry_ru
                 << issue.issue.marker.run << ", which this history does not hold; left as it is\n";
       continue;
     }
-    auto d = github::decision_from_labels(issue, *reported, log, now_unix());
+    auto d = github::decision_from_labels(issue, *reported, log, ctx.now());
     if (!d) continue;
     d->actor = github::label_actor(*session.client, issue.issue.number, label);
     ctx.info() << "perfwatch: " << (dry_run ? "would record" : "recorded") << " triage " << to_string(d->kind) << " of "

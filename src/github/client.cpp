@@ -10,19 +10,19 @@
 namespace perfwatch::github {
 namespace {
 
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
+std::string value_or(const std::map<std::string, std::string>& env, const char* name, const std::string& fallback) {
+  const auto it = env.find(name);
+  return it != env.end() && !it->second.empty() ? it->second : fallback;
 }
 
 }  // namespace
 
-Config config_from_environment(const std::string& repository) {
+Config config_from_environment(const std::map<std::string, std::string>& env, const std::string& repository) {
   Config c;
-  c.api_url = env_or("GITHUB_API_URL", c.api_url);
+  c.api_url = value_or(env, "GITHUB_API_URL", c.api_url);
   while (!c.api_url.empty() && c.api_url.back() == '/') c.api_url.pop_back();
-  c.repository = env_or("GITHUB_REPOSITORY", repository);
-  c.token = env_or("GITHUB_TOKEN", "");
+  c.repository = value_or(env, "GITHUB_REPOSITORY", repository);
+  c.token = value_or(env, "GITHUB_TOKEN", "");
   return c;
 }
 

@@ -4,6 +4,7 @@
 // failures as one line that says what is missing. The token never appears in
 // any message.
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -21,8 +22,9 @@ struct Config {
   long timeout_ms = 30000;
 };
 
-// GITHUB_API_URL, GITHUB_REPOSITORY (else `repository`), GITHUB_TOKEN.
-Config config_from_environment(const std::string& repository);
+// From the values of GITHUB_API_URL, GITHUB_REPOSITORY (else `repository`)
+// and GITHUB_TOKEN in `env` (absent or empty: unset).
+Config config_from_environment(const std::map<std::string, std::string>& env, const std::string& repository);
 
 class Client {
  public:

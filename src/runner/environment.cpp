@@ -28,10 +28,9 @@ std::string host_name() {
 
 }  // namespace
 
-Environment capture_environment() {
+Environment capture_environment(const std::string& runner_name) {
   Environment env;
-  const char* runner = std::getenv("RUNNER_NAME");
-  env.name = runner && *runner ? runner : host_name();
+  env.name = runner_name.empty() ? host_name() : runner_name;
   env.cpu = cpu_model();
   env.cores = static_cast<int>(std::thread::hardware_concurrency());
   utsname u{};

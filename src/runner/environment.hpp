@@ -7,8 +7,8 @@
 namespace perfwatch {
 
 // This machine's fingerprint: CPU model, cores, OS and kernel, and a name
-// (`name` if given, else RUNNER_NAME, else the host name).
-Environment capture_environment();
+// and a name (`runner_name`, RUNNER_NAME's value, if given, else the host name).
+Environment capture_environment(const std::string& runner_name);
 
 // An environment known only by name (`--env`): results produced elsewhere.
 Environment named_environment(const std::string& name);

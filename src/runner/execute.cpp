@@ -102,8 +102,9 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
       outcome.results = {failure(entry.name, label + ": " + describe(r, entry.timeout_s), spec.stderr_path)};
       return false;
     }
+    if (!measured) return true;  // a prepare step's or warm-up's memory is not the benchmark's
+    outcome.memory_source = r.memory_source;
     if (r.peak_rss_bytes > 0) own.peak_rss_bytes = std::max(own.peak_rss_bytes.value_or(0), r.peak_rss_bytes);
-    if (!measured) return true;
     own.latency->values.push_back(r.wall_seconds * 1e9);
     if (entry.format == "time") return true;
     // Criterion writes its results under target/criterion, not to stdout.

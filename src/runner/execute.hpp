@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/result.hpp"
+#include "runner/memory_cgroup.hpp"
 #include "runner/progress.hpp"
 #include "runner/suite.hpp"
 
@@ -18,6 +19,7 @@ struct EntryOutcome {
   bool command_missing = false;
   bool interrupted = false;
   double seconds = 0;
+  MemorySource memory_source = MemorySource::polled;  // where the measured runs' peak came from
 };
 
 // Runs `entry` (prepare, warmup, repetitions) with its files under `work_dir`;

@@ -2,12 +2,13 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <thread>
@@ -36,35 +37,81 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   return out;
 }
 
-// Spawns in a new process group with default signal handling; returns the pid or -errno.
-pid_t spawn(const ProcessSpec& spec) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, spec.stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, spec.stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (!spec.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, spec.cwd.c_str());
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t none, defaults;
+// argv[0] as execve needs it: looked up in PATH unless it names a path.
+std::string resolve_command(const std::string& command) {
+  if (command.find('/') != std::string::npos) return command;
+  const char* path = std::getenv("PATH");
+  std::string dirs = path && *path ? path : "/usr/local/bin:/usr/bin:/bin";
+  for (size_t begin = 0; begin <= dirs.size();) {
+    const size_t end = std::min(dirs.find(':', begin), dirs.size());
+    const std::string dir = end > begin ? dirs.substr(begin, end - begin) : ".";
+    const std::string candidate = dir + "/" + command;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+    begin = end + 1;
+  }
+  return "";
+}
+
+// The child's way out when it cannot exec: errno to the parent, then exit 127.
+[[noreturn]] void report_and_exit(int report) {
+  const int e = errno;
+  [[maybe_unused]] const ssize_t n = write(report, &e, sizeof e);
+  _exit(127);
+}
+
+// What the child does between fork and exec: only async-signal-safe calls on
+// strings prepared before the fork. On failure the errno goes down `report`.
+[[noreturn]] void become_child(const ProcessSpec& spec, const char* program, char* const* argv, char* const* envp,
+                               const char* cgroup_procs, int report) {
+  auto fail = [report] { report_and_exit(report); };
+  setpgid(0, 0);
+  sigset_t none;
   sigemptyset(&none);
-  sigemptyset(&defaults);
-  sigaddset(&defaults, SIGINT);
-  sigaddset(&defaults, SIGTERM);
-  sigaddset(&defaults, SIGPIPE);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setpgroup(&attr, 0);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
+  for (int sig : {SIGINT, SIGTERM, SIGPIPE}) signal(sig, SIG_DFL);
+  // Joined before exec: everything the benchmark's image allocates is charged there.
+  if (cgroup_procs) {
+    const int fd = open(cgroup_procs, O_WRONLY | O_CLOEXEC);
+    if (fd < 0 || write(fd, "0", 1) != 1) fail();
+    close(fd);
+  }
+  const int in = open("/dev/null", O_RDONLY);
+  const int out = open(spec.stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  const int err = open(spec.stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (in < 0 || out < 0 || err < 0) fail();
+  if (dup2(in, STDIN_FILENO) < 0 || dup2(out, STDOUT_FILENO) < 0 || dup2(err, STDERR_FILENO) < 0) fail();
+  if (!spec.cwd.empty() && chdir(spec.cwd.c_str()) != 0) fail();
+  execve(program, argv, envp);
+  report_and_exit(report);
+}
+
+// Starts the child in a new process group with default signal handling (in
+// `cgroup` when given); returns once it has exec'd: its pid, or -errno.
+pid_t spawn(const ProcessSpec& spec, const MemoryCgroup* cgroup) {
+  const std::string program = resolve_command(spec.argv[0]);
+  if (program.empty()) return -ENOENT;
   std::vector<std::string> argv_strings = spec.argv;
   std::vector<std::string> env_strings = merged_environment(spec.env);
   auto argv = c_strings(argv_strings);
   auto envp = c_strings(env_strings);
-  pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, argv[0], &actions, &attr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
-  return rc == 0 ? pid : -rc;
+  const std::string procs = cgroup ? cgroup->procs_path().string() : "";
+  int report[2];
+  if (pipe2(report, O_CLOEXEC) != 0) return -errno;
+  const pid_t pid = fork();
+  if (pid == 0) become_child(spec, program.c_str(), argv.data(), envp.data(), cgroup ? procs.c_str() : nullptr, report[1]);
+  close(report[1]);
+  if (pid < 0) {
+    close(report[0]);
+    return -errno;
+  }
+  int child_errno = 0;
+  ssize_t n;
+  while ((n = read(report[0], &child_errno, sizeof child_errno)) < 0 && errno == EINTR) {
+  }
+  close(report[0]);
+  if (n <= 0) return pid;  // the pipe closed at exec
+  waitpid(pid, nullptr, 0);
+  return -child_errno;
 }
 
 // VmHWM (peak resident set) of a process from /proc, in bytes; 0 when unknown.
@@ -76,24 +123,32 @@ std::int64_t high_water_mark(const std::string& pid) {
   return 0;
 }
 
-// The child's peak memory. wait4's ru_maxrss also holds the high-water mark
-// of the memory image the child replaced at exec (perfwatch's own, shared
-// under vfork), so it is trusted only above perfwatch's own peak, read now:
-// a high-water mark only grows, so now bounds what it was at exec. Below it,
-// the child's VmHWM polled while it ran is the measure.
-std::int64_t peak_memory(const rusage& usage, std::int64_t polled) {
-  const std::int64_t reported = static_cast<std::int64_t>(usage.ru_maxrss) * 1024;
-  return reported > high_water_mark("self") ? std::max(reported, polled) : polled;
+// The child's peak memory: its cgroup's, where it had one. Else wait4's
+// ru_maxrss, which also holds the high-water mark of the memory image the
+// child replaced at exec (perfwatch's own, copied by fork), so it is trusted
+// only above perfwatch's own peak, read now: a high-water mark only grows, so
+// now bounds what it was at exec. Below it, the child's VmHWM polled while it
+// ran is the measure. Below the floor: unknown (0).
+void record_peak(ProcessResult& r, const MemoryCgroup* cgroup, const rusage& usage, std::int64_t polled) {
+  std::int64_t peak = polled;
+  if (cgroup) {
+    peak = cgroup->peak_bytes();
+  } else if (const std::int64_t reported = static_cast<std::int64_t>(usage.ru_maxrss) * 1024;
+             reported > high_water_mark("self")) {
+    peak = std::max(reported, polled);
+  }
+  r.memory_source = cgroup ? cgroup->source() : MemorySource::polled;
+  r.peak_rss_bytes = above_floor(peak).value_or(0);
 }
 
 // Kills the group and reaps the leader; fills the peak memory.
-void kill_and_reap(pid_t pid, int signal, ProcessResult& r, std::int64_t polled) {
+void kill_and_reap(pid_t pid, int signal, ProcessResult& r, const MemoryCgroup* cgroup, std::int64_t polled) {
   killpg(pid, signal);
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
   killpg(pid, SIGKILL);  // stragglers the leader left behind
-  r.peak_rss_bytes = peak_memory(usage, polled);
+  record_peak(r, cgroup, usage, polled);
 }
 
 }  // namespace
@@ -102,7 +157,9 @@ ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop
                           const std::function<void(double)>& tick) {
   ProcessResult r;
   const auto start = Clock::now();
-  const pid_t pid = spawn(spec);  // returns once the child has exec'd (vfork semantics)
+  const std::optional<MemoryCgroup> cgroup = spec.memory_cgroup ? MemoryCgroup::create() : std::nullopt;
+  const MemoryCgroup* group = cgroup ? &*cgroup : nullptr;
+  const pid_t pid = spawn(spec, group);
   if (pid < 0) {
     r.error = spec.argv[0] + ": " + std::strerror(-pid);
     return r;
@@ -114,11 +171,11 @@ ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop
   while (true) {
     int status = 0;
     rusage usage{};
-    polled = std::max(polled, high_water_mark(pid_text));
+    if (!group) polled = std::max(polled, high_water_mark(pid_text));
     if (wait4(pid, &status, WNOHANG, &usage) == pid) {
       r.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
-      r.peak_rss_bytes = peak_memory(usage, polled);
       killpg(pid, SIGKILL);  // the benchmark's own children do not outlive it
+      record_peak(r, group, usage, polled);
       if (WIFEXITED(status)) {
         r.end = ProcessEnd::exited;
         r.exit_code = WEXITSTATUS(status);
@@ -131,12 +188,12 @@ ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop
     const auto now = Clock::now();
     r.wall_seconds = std::chrono::duration<double>(now - start).count();
     if (stop && stop->load()) {
-      kill_and_reap(pid, SIGTERM, r, polled);
+      kill_and_reap(pid, SIGTERM, r, group, polled);
       r.end = ProcessEnd::interrupted;
       return r;
     }
     if (r.wall_seconds > spec.timeout_s) {
-      kill_and_reap(pid, SIGKILL, r, polled);
+      kill_and_reap(pid, SIGKILL, r, group, polled);
       r.end = ProcessEnd::timed_out;
       return r;
     }

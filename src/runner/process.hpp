@@ -1,7 +1,8 @@
 #pragma once
 // One child process, run the way a benchmark must be: no shell, its own
 // process group, output to files, killed with its group on timeout or
-// interruption, and its peak memory from wait4's rusage.
+// interruption, and its peak memory from its own cgroup (runner/memory_cgroup)
+// or, without one, polled while it runs.
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -9,6 +10,8 @@
 #include <map>
 #include <string>
 #include <vector>
+
+#include "runner/memory_cgroup.hpp"
 
 namespace perfwatch {
 
@@ -18,6 +21,9 @@ struct ProcessSpec {
   std::map<std::string, std::string> env;  // added to this process's environment
   double timeout_s = 600;
   std::filesystem::path stdout_path, stderr_path;
+  // false: measure memory by polling even where a cgroup could be made (tests
+  // of the fallback; the real fallback is a machine that offers none).
+  bool memory_cgroup = true;
 };
 
 enum class ProcessEnd { exited, signaled, timed_out, interrupted, not_started };
@@ -27,7 +33,8 @@ struct ProcessResult {
   int exit_code = 0;  // when exited
   int signal = 0;     // when signaled
   double wall_seconds = 0;
-  std::int64_t peak_rss_bytes = 0;  // 0: unknown (gone before it could be measured)
+  std::int64_t peak_rss_bytes = 0;  // 0: unknown (below kMemoryFloorBytes, or not measured)
+  MemorySource memory_source = MemorySource::polled;
   std::string error;  // why it did not start
   bool ok() const { return end == ProcessEnd::exited && exit_code == 0; }
 };

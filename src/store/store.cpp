@@ -52,16 +52,14 @@ constexpr const char* kResultColumns =
 
 }  // namespace
 
-int busy_timeout_ms() {
-  if (const char* env = std::getenv("PERFWATCH_BUSY_TIMEOUT_MS")) {
-    char* end = nullptr;
-    const long v = std::strtol(env, &end, 10);
-    if (end != env && *end == '\0' && v >= 0) return static_cast<int>(v);
-  }
-  return 10000;
+int busy_timeout_ms(const std::string& setting) {
+  char* end = nullptr;
+  const long v = std::strtol(setting.c_str(), &end, 10);
+  if (!setting.empty() && *end == '\0' && v >= 0 && v <= 86400000) return static_cast<int>(v);
+  return Store::kDefaultBusyTimeoutMs;
 }
 
-Store Store::open(const std::filesystem::path& path, Mode mode) {
+Store Store::open(const std::filesystem::path& path, Mode mode, int busy_timeout_ms) {
   if (mode == Mode::read_only && !std::filesystem::exists(path)) {
     throw input_error(path.string() +
                       ": no history here yet (record one with `perfwatch ingest` or `perfwatch run`, "
@@ -74,7 +72,7 @@ Store Store::open(const std::filesystem::path& path, Mode mode) {
   }
   const auto access = mode == Mode::read_only ? sqlite::Database::Access::read_only
                                               : sqlite::Database::Access::read_write_create;
-  sqlite::Database db(path, access, busy_timeout_ms());
+  sqlite::Database db(path, access, busy_timeout_ms);
   db.exec("PRAGMA foreign_keys = ON");
   if (mode == Mode::create) {
     db.exec("PRAGMA journal_mode = WAL");

@@ -28,7 +28,9 @@ class Store {
 
   // Opens (and for `create`, creates and migrates) the history at `path`.
   // read_only on a missing file is exit 2 with a hint to record a run first.
-  static Store open(const std::filesystem::path& path, Mode mode);
+  // A writer waits up to `busy_timeout_ms` for another's lock.
+  static Store open(const std::filesystem::path& path, Mode mode, int busy_timeout_ms = kDefaultBusyTimeoutMs);
+  static constexpr int kDefaultBusyTimeoutMs = 10000;
 
   // Stores one run and its results in one transaction; returns its id.
   std::int64_t record_run(const RunRecord& run);
@@ -86,7 +88,7 @@ class Store {
   sqlite::Database db_;
 };
 
-// Default busy timeout, overridable with PERFWATCH_BUSY_TIMEOUT_MS.
-int busy_timeout_ms();
+// PERFWATCH_BUSY_TIMEOUT_MS's value ("" when unset) as milliseconds, else the default.
+int busy_timeout_ms(const std::string& setting);
 
 }  // namespace perfwatch

@@ -4,7 +4,8 @@
 # when nothing is missing (so a warm machine pays nothing).
 #   ci/install-deps.sh          what building and the demo need
 #   ci/install-deps.sh --test   plus what the tests drive: Chromium (the HTML
-#                               report's browser test) and PyYAML (workflow checks)
+#                               report's browser test), PyYAML (workflow checks)
+#                               and faketime (the suite under shifted clocks)
 set -euo pipefail
 
 packages=(
@@ -14,7 +15,7 @@ packages=(
   libbenchmark-dev
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium python3-yaml)
+  packages+=(chromium python3-yaml faketime)
 fi
 
 missing=()

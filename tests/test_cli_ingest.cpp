@@ -100,7 +100,9 @@ TEST_CASE("cli run reads every adapter's format from the command's output") {
   const std::string fixtures = PERFWATCH_FIXTURES;
   // A Criterion folder holding an old result ("parse bytes") and one the command writes now.
   std::filesystem::copy(fixtures + "/criterion", f.dir / "crate", std::filesystem::copy_options::recursive);
-  const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24);
+  // Written on 2000-01-01: an absolute time, older than any clock the suite runs
+  // under (faketime shifts the times a process reads, not those it sets).
+  const auto old = std::chrono::file_clock::from_sys(std::chrono::sys_seconds{std::chrono::seconds{946684800}});
   for (const auto& e : std::filesystem::recursive_directory_iterator(f.dir / "crate"))
     std::filesystem::last_write_time(e.path(), old);
   f.dir.write("perfwatch.json", R"({"suite": "polyglot", "benchmarks": [

@@ -101,7 +101,7 @@ ReportCounts report_comparison(Context& ctx, Store& store, const Comparison& c, 
   for (const github::Action& a : actions) {
     // The facts (history, suspect commits) cost reads: only for what is rendered.
     const auto facts = [&] { return gather_facts(store, ctx, c, *a.result); };
-    const std::string number = "#" + std::to_string(a.issue);
+    const std::string number = fmt::format("#{}", a.issue);
     switch (a.kind) {
       case github::ActionKind::open: {
         ++counts.opened;

@@ -1,5 +1,7 @@
 #include "cli/triage_sync.hpp"
 
+#include <fmt/format.h>
+
 #include "github/triage_labels.hpp"
 #include "report/issue_view.hpp"
 
@@ -18,7 +20,7 @@ int close_ended_issues(Context& ctx, GitHubSession& session, const std::vector<D
     ++closed;
     const github::Marker& m = issue.issue.marker;
     const std::string text = render_triage(*d, m.benchmark, m.metric);
-    const std::string number = "#" + std::to_string(issue.issue.number);
+    const std::string number = fmt::format("#{}", issue.issue.number);
     if (dry_run) {
       ctx.out() << "== would comment on and close " << number << " (triage " << to_string(d->kind) << "):\n" << text << "\n";
       continue;

@@ -1,5 +1,7 @@
 #include "github/plan.hpp"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -60,7 +62,7 @@ std::optional<Marker> parse_marker(const std::string& body) {
   if (start == std::string::npos) return std::nullopt;
   const auto end = body.find("-->", start);
   if (end == std::string::npos) return std::nullopt;
-  const std::string marker = " " + body.substr(start + std::string(kMarkerStart).size(), end - start);
+  const std::string marker = fmt::format(" {}", body.substr(start + std::string(kMarkerStart).size(), end - start));
   const auto fp = field(marker, "fingerprint");
   const auto run = field(marker, "run");
   const auto ok = field(marker, "ok");

@@ -103,7 +103,7 @@ std::string render_issue(const IssueFacts& f, const std::string& marker) {
   const auto [scale, unit] = chart_scale(*f.result, f.trend);
   std::string xs, ys;
   for (const auto& [time, value] : f.trend) {
-    xs += (xs.empty() ? "" : ", ") + ("\"" + format_short_time(time).substr(5, 5) + "\"");
+    xs += fmt::format("{}\"{}\"", xs.empty() ? "" : ", ", format_short_time(time).substr(5, 5));
     ys += (ys.empty() ? "" : ", ") + fmt::format("{:.4g}", value / scale);
   }
   // Mermaid labels take plain characters only: nothing a renderer could read as markup.

@@ -12,6 +12,15 @@
 namespace perfwatch {
 namespace {
 
+// The filesystem's idea of now: the time stamp of a file written now under `dir`.
+std::filesystem::file_time_type filesystem_now(const std::filesystem::path& dir) {
+  const std::filesystem::path stamp = dir / ".stamp";
+  std::ofstream(stamp, std::ios::trunc) << "";
+  std::error_code ec;
+  const auto t = std::filesystem::last_write_time(stamp, ec);
+  return ec ? std::filesystem::file_time_type::clock::now() : t;
+}
+
 std::string file_stem(const std::string& name) {
   std::string out;
   for (char c : name) out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_';
@@ -89,8 +98,10 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
   // Runs one process; false (with the outcome's failure set) when the entry must stop.
   auto run_one = [&](const std::vector<std::string>& argv, const std::string& label, bool measured) {
     const ProcessSpec spec = spec_for(entry, argv, suite_dir, work_dir, label);
-    // File times come from the kernel's coarse clock, a few ms behind: leave slack.
-    const auto started = std::filesystem::file_time_type::clock::now() - std::chrono::seconds(2);
+    // "Written during the run" is judged on the filesystem's own clock (a
+    // stamp written now), never the process's: the two can disagree (a
+    // container's clock, faketime). The kernel's coarse clock is a few ms behind: leave slack.
+    const auto started = filesystem_now(work_dir) - std::chrono::seconds(2);
     const ProcessResult r = run_process(spec, stop, tick);
     outcome.seconds += r.wall_seconds;
     if (r.end == ProcessEnd::interrupted) {

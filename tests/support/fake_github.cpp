@@ -3,8 +3,9 @@
 #include <httplib.h>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
+
+#include "support/cli.hpp"
+#include "util/time.hpp"
 
 namespace perfwatch::testing {
 namespace {
@@ -16,12 +17,9 @@ nlohmann::json issue_json(const FakeGitHub::Issue& i) {
           {"comments", i.comments.size()}, {"created_at", i.created_at}};
 }
 
-std::string now_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-  return buf;
-}
+// The server keeps the tests' clock: its issues and label events are dated
+// as the perfwatch it talks to would date them, whatever the day the suite runs.
+std::string now_iso8601() { return format_iso8601(kTestNow); }
 
 int query_int(const httplib::Request& req, const char* name, int fallback) {
   return req.has_param(name) ? std::atoi(req.get_param_value(name).c_str()) : fallback;

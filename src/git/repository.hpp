@@ -8,6 +8,7 @@
 #include "model/run.hpp"
 
 struct git_repository;
+struct git_oid;
 
 namespace perfwatch::git {
 
@@ -32,7 +33,9 @@ class Repository {
   std::vector<CommitInfo> commits_between(const std::string& from, const std::string& to, size_t limit,
                                           size_t& total) const;
 
-  // True when `ancestor` is `descendant` or one of its ancestors.
+  // True when `ancestor` is `descendant` or one of its ancestors; false for a
+  // commit this repository does not have. A shallow clone that cannot tell is
+  // exit 2 ("fetch-depth 0 needed"); any other libgit2 failure, exit 3.
   bool is_ancestor(const std::string& ancestor, const std::string& descendant) const;
 
  private:
@@ -40,6 +43,12 @@ class Repository {
     void operator()(git_repository* r) const;
   };
   explicit Repository(git_repository* r) : repo_(r) {}
+  bool has_commit(const git_oid& oid) const;
+  // Exit 2 in a shallow clone (its history is cut), else nothing.
+  void require_ancestry() const;
+  // libgit2's last error about `what`, thrown: the shallow-clone hint where
+  // the clone is shallow (exit 2), else exit 3.
+  [[noreturn]] void fail(const std::string& what) const;
   std::unique_ptr<git_repository, Free> repo_;
 };
 

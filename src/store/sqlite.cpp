@@ -11,7 +11,13 @@ Database::Database(const std::filesystem::path& path, Access access, int busy_ti
   const int flags = access == Access::read_only ? SQLITE_OPEN_READONLY
                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-  if (rc != SQLITE_OK) fail(rc, "cannot open");
+  if (rc != SQLITE_OK) {
+    // The destructor does not run for a constructor that throws: release here.
+    const std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    fail(rc, "cannot open", detail);
+  }
   sqlite3_busy_timeout(db_, busy_timeout_ms);
   sqlite3_extended_result_codes(db_, 1);
 }
@@ -24,8 +30,11 @@ Database::Database(Database&& other) noexcept
 }
 
 void Database::fail(int code, std::string_view what) const {
+  fail(code, what, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code));
+}
+
+void Database::fail(int code, std::string_view what, const std::string& detail) const {
   const int primary = code & 0xff;
-  const std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
   const std::string where = path_.string() + ": ";
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
     throw environment_error(where + "history database is locked by another writer (waited " +
@@ -35,11 +44,19 @@ void Database::fail(int code, std::string_view what) const {
     throw input_error(where + "expected a perfwatch history database, got a corrupt or foreign file (" +
                       detail + ")");
   }
-  if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY || primary == SQLITE_PERM ||
-      primary == SQLITE_IOERR) {
+  if (primary == SQLITE_READONLY) {
+    throw environment_error(where + "the history is read-only (" + detail +
+                            "): make it and its folder writable, or point --db at a writable copy; nothing was stored");
+  }
+  if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM) {
     throw input_error(where + "expected a writable history database path (" + detail + ")");
   }
-  if (primary == SQLITE_FULL) throw environment_error(where + "disk full (" + detail + ")");
+  if (primary == SQLITE_FULL) {
+    throw environment_error(where + "disk full (" + detail + "): free space there and run again; nothing of this run was stored");
+  }
+  if (primary == SQLITE_IOERR) {
+    throw environment_error(where + "I/O error (" + detail + "): check the disk and run again; nothing of this run was stored");
+  }
   throw environment_error(where + std::string(what) + ": " + detail);
 }
 
@@ -62,28 +79,32 @@ int Database::changes() const { return sqlite3_changes(db_); }
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
+void Statement::checked(int rc, std::string_view what) const {
+  if (rc != SQLITE_OK) db_->fail(rc, what);
+}
+
 Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
   other.stmt_ = nullptr;
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
-  sqlite3_bind_int64(stmt_, index, value);
+  checked(sqlite3_bind_int64(stmt_, index, value), "bind");
   return *this;
 }
 Statement& Statement::bind(int index, double value) {
-  sqlite3_bind_double(stmt_, index, value);
+  checked(sqlite3_bind_double(stmt_, index, value), "bind");
   return *this;
 }
 Statement& Statement::bind(int index, std::string_view text) {
-  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  checked(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT), "bind");
   return *this;
 }
 Statement& Statement::bind_blob(int index, std::span<const std::byte> blob) {
-  sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
+  checked(sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT), "bind");
   return *this;
 }
 Statement& Statement::bind_null(int index) {
-  sqlite3_bind_null(stmt_, index);
+  checked(sqlite3_bind_null(stmt_, index), "bind");
   return *this;
 }
 

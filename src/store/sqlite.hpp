@@ -33,11 +33,13 @@ class Database {
   void rollback() noexcept;
   const std::filesystem::path& path() const { return path_; }
 
-  // Throws perfwatch::Error for a failed call: exit 3 when the database is
-  // locked past the busy timeout, exit 2 for a corrupt/unwritable file.
+  // Throws perfwatch::Error for a failed call, naming the file and what to
+  // do: exit 3 when it is locked past the busy timeout, read-only, full or
+  // failing; exit 2 for a corrupt or foreign file or a path it cannot open.
   [[noreturn]] void fail(int code, std::string_view what) const;
 
  private:
+  [[noreturn]] void fail(int code, std::string_view what, const std::string& detail) const;
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
   int busy_timeout_ms_ = 0;
@@ -72,6 +74,8 @@ class Statement {
   std::span<const std::byte> column_blob(int column) const;
 
  private:
+  // Throws through the database's fail() unless `rc` is SQLITE_OK.
+  void checked(int rc, std::string_view what) const;
   const Database* db_;
   sqlite3_stmt* stmt_;
 };

@@ -7,69 +7,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "support/cli.hpp"
-#include "support/fake_github.hpp"
-#include "support/git_fixture.hpp"
 #include "support/github_env.hpp"
-#include "support/night_samples.hpp"
-#include "support/temp_dir.hpp"
+#include "support/nightly_project.hpp"
 #include "util/file.hpp"
 
 using namespace perfwatch;
 using perfwatch::testing::FakeGitHub;
+using perfwatch::testing::Project;
+using perfwatch::testing::writes;
 
-namespace {
-
-// Two suite entries whose samples the test writes before each night:
-// small (the one that regresses) and encode (steady).
-struct Project {
-  testing::TempDir dir;
-  testing::GitFixture git{dir.path(), 1};
-  std::string db = (dir / "h.db").string();
-  std::mt19937_64 rng{7};
-  int day = 0;
-
-  Project() {
-    const std::string helper = PERFWATCH_TEST_HELPER;
-    auto entry = [&](const std::string& entry_name, const std::string& bench) {
-      return R"({"name": ")" + entry_name + R"(", "format": "perfwatch", "command": [")" + helper + R"(", "from-file", ")" +
-             bench + R"(", ")" + (dir / (bench + ".txt")).string() + R"("]})";
-    };
-    dir.write("perfwatch.json", R"({"suite": "widgets", "benchmarks": [)" + entry("parser", "small") + ", " +
-                                    entry("json", "encode") + "]}");
-    // A process's own wall time and memory (the entries "parser", "json") are
-    // not what this test is about: too noisy on a loaded test machine to alert.
-    std::filesystem::create_directories(dir / "baselines");
-    dir.write("baselines/thresholds.json",
-              R"({"overrides": {"parser": {"p95_increase": 9, "memory_increase": 9}, "json": {"p95_increase": 9, "memory_increase": 9}}})");
-  }
-
-  std::string samples(double level) { return testing::night_samples(rng, level); }
-
-  // A new commit, tonight's samples, then `perfwatch nightly` at 02:00 of the next day.
-  testing::CliResult night(double small_factor, std::vector<std::string> extra = {}) {
-    ++day;
-    git.commit("night " + std::to_string(day));
-    dir.write("small.txt", samples(1000 * small_factor));
-    dir.write("encode.txt", samples(5000));
-    std::vector<std::string> args = {"--repo", dir.path().string(), "--db", db, "nightly", "--at",
-                                     "2026-11-" + std::to_string(10 + day) + "T02:00:00Z"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    return testing::run(args);
-  }
-  testing::CliResult perfwatch(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--repo", dir.path().string(), "--db", db});
-    return testing::run(std::move(args));
-  }
-};
-
-size_t writes(FakeGitHub& github) {
-  size_t n = 0;
-  for (const auto& r : github.requests()) n += r.method != "GET";
-  return n;
-}
-
-}  // namespace
 
 TEST_CASE("cli nightly: baseline, regression, still regressed, accepted from a label") {
   Project p;

@@ -10,6 +10,7 @@
 #include "cli/suite_run.hpp"
 #include "cli/triage_sync.hpp"
 #include "report/actions_view.hpp"
+#include "util/file_lock.hpp"
 
 namespace perfwatch {
 namespace {
@@ -36,6 +37,14 @@ void tell_github_actions(Context& ctx, const Comparison& c) {
 int nightly(const NightlyOptions& o, Context& ctx) {
   const Policy policy = load_policy(ctx, "");
   PlannedRun plan = plan_suite_run(ctx, o.run);
+  // One nightly at a time per history: two would both run the suite on the
+  // same machine and could file the same issue twice. The second waits.
+  const std::filesystem::path lock_path = ctx.db_path().string() + ".nightly-lock";
+  std::error_code ec;  // a missing folder is Store::open's to report
+  if (lock_path.has_parent_path()) std::filesystem::create_directories(lock_path.parent_path(), ec);
+  const FileLock lock(lock_path, [&] {
+    ctx.info() << "perfwatch: another nightly is running on " << ctx.db_path().string() << "; waiting for it to finish\n";
+  });
   Store store = ctx.open_store(Store::Mode::create);
   // GitHub first: a missing token fails in a second, not after the suite ran,
   // and a maintainer's label decides tonight's baselines.

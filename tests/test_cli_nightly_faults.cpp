@@ -77,3 +77,24 @@ TEST_CASE("cli nightly: SIGTERM while filing leaves the night whole; the next ni
   CHECK(github.issues().size() == 1);
   CHECK(runs_in(p) == 9);
 }
+
+TEST_CASE("cli nightly: GitHub failing past the budget is exit 3, saying what was not done") {
+  Project p;
+  FakeGitHub github;
+  GitHubEnvironment env{github};
+  for (int n = 0; n < 7; ++n) REQUIRE(p.night(1.0).status == 0);
+  for (int i = 0; i < 5; ++i) {
+    auto f = FakeGitHub::fault("POST", 503);
+    f.path_contains = "/issues";
+    github.inject(f);
+  }
+  setenv("PERFWATCH_GITHUB_BUDGET", "0.2", 1);
+  const auto r = p.night(1.6);
+  unsetenv("PERFWATCH_GITHUB_BUDGET");
+  CHECK(r.status == 3);
+  CHECK(one_line(r.err.substr(r.err.rfind("perfwatch: error:"))));
+  CHECK_MESSAGE(r.err.find("the retry budget of 0.2 s is spent") != std::string::npos, r.err);
+  CHECK(r.err.find("done: 0 of 1 GitHub actions; not done: open an issue for parser/small p95_latency") != std::string::npos);
+  CHECK(github.issues().empty());
+  CHECK(runs_in(p) == 8);  // the night itself is kept
+}

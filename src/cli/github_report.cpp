@@ -8,6 +8,7 @@
 
 #include "detect/nightly.hpp"
 #include "report/issue_view.hpp"
+#include "util/error.hpp"
 #include "util/file.hpp"
 
 namespace perfwatch {
@@ -87,6 +88,26 @@ GitHubSession connect_github(Context& ctx, bool dry_run) {
   return s;
 }
 
+std::string describe(const github::Action& a) {
+  const std::string what = a.result ? a.result->benchmark + " " + to_string(a.result->metric) : "";
+  switch (a.kind) {
+    case github::ActionKind::open: return "open an issue for " + what;
+    case github::ActionKind::comment: return fmt::format("comment on #{} ({})", a.issue, what);
+    case github::ActionKind::progress: return fmt::format("update #{} ({})", a.issue, what);
+    case github::ActionKind::close: return fmt::format("close #{} ({})", a.issue, what);
+  }
+  return "?";
+}
+
+// "; done: 2 of 4 GitHub actions; not done: ...": what a failed report leaves
+// for the next nightly (which plans again from GitHub's state, so nothing is doubled).
+std::string unfinished(const std::vector<github::Action>& actions, size_t next) {
+  std::string left;
+  for (size_t i = next; i < actions.size(); ++i) left += (left.empty() ? "" : ", ") + describe(actions[i]);
+  return fmt::format("; done: {} of {} GitHub actions; not done: {} (the next nightly retries them)", next,
+                     actions.size(), left);
+}
+
 ReportCounts report_comparison(Context& ctx, Store& store, const Comparison& c, GitHubSession& session, bool dry_run) {
   std::vector<github::OpenIssue> open;
   std::map<int, std::string> bodies;
@@ -98,54 +119,60 @@ ReportCounts report_comparison(Context& ctx, Store& store, const Comparison& c, 
   github::Client* client = session.client ? &*session.client : nullptr;
   bool labels_checked = false;
   ReportCounts counts;
-  for (const github::Action& a : actions) {
-    // The facts (history, suspect commits) cost reads: only for what is rendered.
-    const auto facts = [&] { return gather_facts(store, ctx, c, *a.result); };
-    const std::string number = fmt::format("#{}", a.issue);
-    switch (a.kind) {
-      case github::ActionKind::open: {
-        ++counts.opened;
-        const IssueFacts f = facts();
-        const std::string title = issue_title(f), body = render_issue(f, github::format_marker(a.marker));
-        if (dry_run) {
-          ctx.out() << "== would open: " << title << "\n" << body << "\n";
+  size_t next = 0;  // the first action not yet carried out
+  try {
+    for (; next < actions.size(); ++next) {
+      const github::Action& a = actions[next];
+      // The facts (history, suspect commits) cost reads: only for what is rendered.
+      const auto facts = [&] { return gather_facts(store, ctx, c, *a.result); };
+      const std::string number = fmt::format("#{}", a.issue);
+      switch (a.kind) {
+        case github::ActionKind::open: {
+          ++counts.opened;
+          const IssueFacts f = facts();
+          const std::string title = issue_title(f), body = render_issue(f, github::format_marker(a.marker));
+          if (dry_run) {
+            ctx.out() << "== would open: " << title << "\n" << body << "\n";
+            break;
+          }
+          if (!labels_checked) github::ensure_labels(*client);
+          labels_checked = true;
+          const auto assignees = assignees_for(session.settings, a.result->benchmark);
+          ctx.info() << "perfwatch: opened #" << github::open_issue(*client, title, body, assignees) << ": " << title << "\n";
           break;
         }
-        if (!labels_checked) github::ensure_labels(*client);
-        labels_checked = true;
-        const auto assignees = assignees_for(session.settings, a.result->benchmark);
-        ctx.info() << "perfwatch: opened #" << github::open_issue(*client, title, body, assignees) << ": " << title << "\n";
-        break;
+        case github::ActionKind::comment:
+          ++counts.commented;
+          if (dry_run) {
+            ctx.out() << "== would comment on " << number << ":\n" << render_comment(facts()) << "\n";
+            break;
+          }
+          github::comment(*client, a.issue, render_comment(facts()));
+          github::update_issue(*client, a.issue, bodies[a.issue], a.marker, false);
+          ctx.info() << "perfwatch: commented on " << number << " (still regressed)\n";
+          break;
+        case github::ActionKind::progress:
+          ++counts.recovering;
+          if (dry_run) {
+            ctx.out() << "== would note night " << a.marker.ok_nights << " back within thresholds on " << number << "\n";
+            break;
+          }
+          github::update_issue(*client, a.issue, bodies[a.issue], a.marker, false);
+          break;
+        case github::ActionKind::close:
+          ++counts.closed;
+          if (dry_run) {
+            ctx.out() << "== would comment on and close " << number << ":\n" << render_recovery(facts(), a.marker.ok_nights) << "\n";
+            break;
+          }
+          github::comment(*client, a.issue, render_recovery(facts(), a.marker.ok_nights));
+          github::update_issue(*client, a.issue, bodies[a.issue], a.marker, true);
+          ctx.info() << "perfwatch: closed " << number << " (recovered)\n";
+          break;
       }
-      case github::ActionKind::comment:
-        ++counts.commented;
-        if (dry_run) {
-          ctx.out() << "== would comment on " << number << ":\n" << render_comment(facts()) << "\n";
-          break;
-        }
-        github::comment(*client, a.issue, render_comment(facts()));
-        github::update_issue(*client, a.issue, bodies[a.issue], a.marker, false);
-        ctx.info() << "perfwatch: commented on " << number << " (still regressed)\n";
-        break;
-      case github::ActionKind::progress:
-        ++counts.recovering;
-        if (dry_run) {
-          ctx.out() << "== would note night " << a.marker.ok_nights << " back within thresholds on " << number << "\n";
-          break;
-        }
-        github::update_issue(*client, a.issue, bodies[a.issue], a.marker, false);
-        break;
-      case github::ActionKind::close:
-        ++counts.closed;
-        if (dry_run) {
-          ctx.out() << "== would comment on and close " << number << ":\n" << render_recovery(facts(), a.marker.ok_nights) << "\n";
-          break;
-        }
-        github::comment(*client, a.issue, render_recovery(facts(), a.marker.ok_nights));
-        github::update_issue(*client, a.issue, bodies[a.issue], a.marker, true);
-        ctx.info() << "perfwatch: closed " << number << " (recovered)\n";
-        break;
     }
+  } catch (const Error& e) {
+    throw Error(e.status(), e.what() + unfinished(actions, next));
   }
   ctx.info() << fmt::format("perfwatch: {}{} opened, {} commented, {} closed, {} recovering{}\n", dry_run ? "dry run: " : "",
                             counts.opened, counts.commented, counts.closed, counts.recovering,

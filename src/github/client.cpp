@@ -1,5 +1,8 @@
 #include "github/client.hpp"
 
+#include <fmt/format.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <random>
 #include <thread>
@@ -23,6 +26,10 @@ Config config_from_environment(const std::map<std::string, std::string>& env, co
   while (!c.api_url.empty() && c.api_url.back() == '/') c.api_url.pop_back();
   c.repository = value_or(env, "GITHUB_REPOSITORY", repository);
   c.token = value_or(env, "GITHUB_TOKEN", "");
+  const std::string budget = value_or(env, "PERFWATCH_GITHUB_BUDGET", "");
+  char* end = nullptr;
+  const double seconds = std::strtod(budget.c_str(), &end);
+  if (!budget.empty() && *end == '\0' && seconds > 0) c.retry.budget_s = seconds;
   return c;
 }
 
@@ -87,13 +94,20 @@ HttpResponse Client::exchange(const std::string& method, const std::string& url,
   if (!body.empty()) request.headers.push_back("Content-Type: application/json");
   static thread_local std::mt19937_64 rng(std::random_device{}());
   for (int attempt = 1;; ++attempt) {
+    const auto started = std::chrono::steady_clock::now();
     HttpResponse r = perform(request);
+    spent_s_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (allow_unprocessable && r.status == 422) return r;
     const RetryDecision d = decide_retry(r, attempt, config_.retry, now_unix(),
                                          std::uniform_real_distribution<double>(0, 1)(rng));
     if (d.next == Next::done) return r;
     if (d.next == Next::fail) fail(r, d.reason, attempt);
+    if (spent_s_ + d.wait_s > config_.retry.budget_s) {
+      fail(r, d.reason + fmt::format("; the retry budget of {:g} s is spent (PERFWATCH_GITHUB_BUDGET raises it)",
+                                     config_.retry.budget_s), attempt);
+    }
     sleep_(d.wait_s);
+    spent_s_ += d.wait_s;
     // A 5xx, or a failure after the request left, may come after GitHub acted.
     const bool ambiguous = r.status >= 500 || (r.status == 0 && r.reached_server);
     if (ambiguous && already_done) {

@@ -22,8 +22,8 @@ struct Config {
   long timeout_ms = 30000;
 };
 
-// From the values of GITHUB_API_URL, GITHUB_REPOSITORY (else `repository`)
-// and GITHUB_TOKEN in `env` (absent or empty: unset).
+// From the values of GITHUB_API_URL, GITHUB_REPOSITORY (else `repository`),
+// GITHUB_TOKEN and PERFWATCH_GITHUB_BUDGET (seconds) in `env` (absent or empty: unset).
 Config config_from_environment(const std::map<std::string, std::string>& env, const std::string& repository);
 
 class Client {
@@ -53,6 +53,7 @@ class Client {
 
   Config config_;
   Sleep sleep_;
+  double spent_s_ = 0;  // on requests and waits, against config_.retry.budget_s
 };
 
 // The URL of rel="next" in a Link header, or "".

@@ -12,6 +12,9 @@ struct RetryPolicy {
   int max_attempts = 5;
   double base_backoff_s = 0.5;  // doubled each attempt, with jitter
   double max_wait_s = 60;       // a rate limit asking for longer is a failure, not a hang
+  // Seconds one client may spend on requests and waits between them in all
+  // (PERFWATCH_GITHUB_BUDGET): past it the report stops with exit 3.
+  double budget_s = 300;
 };
 
 enum class Next { done, retry, fail };

@@ -107,7 +107,9 @@ void FakeGitHub::routes() {
       std::lock_guard lock(mutex_);
       requests_.push_back({req.method, req.path, req.get_header_value("Authorization"), req.get_header_value("Accept"),
                            req.get_header_value("X-GitHub-Api-Version"), req.get_header_value("User-Agent"), req.body});
-      auto it = std::find_if(faults_.begin(), faults_.end(), [&](const Fault& f) { return f.method == req.method; });
+      auto it = std::find_if(faults_.begin(), faults_.end(), [&](const Fault& f) {
+        return f.method == req.method && req.path.find(f.path_contains) != std::string::npos;
+      });
       if (it != faults_.end()) {
         fault = *it;
         faults_.erase(it);
@@ -123,7 +125,12 @@ void FakeGitHub::routes() {
     if (fault.delay_s > 0) std::this_thread::sleep_for(std::chrono::duration<double>(fault.delay_s));
     res.status = fault.status;
     for (const auto& [k, v] : fault.headers) res.set_header(k, v);
-    res.set_content(fault.body, "application/json");
+    if (fault.drop) {
+      // Promises 4 KiB, sends none, and closes: the client sees the connection end mid-answer.
+      res.set_content_provider(4096, "application/json", [](size_t, size_t, httplib::DataSink&) { return false; });
+    } else {
+      res.set_content(fault.body, "application/json");
+    }
     return httplib::Server::HandlerResponse::Handled;
   });
   const std::string repo = R"(/repos/[^/]+/[^/]+)";

@@ -35,6 +35,8 @@ class FakeGitHub {
     double delay_s = 0;
     std::string body = R"({"message":"fault"})";
     bool act_first = false;  // carry the request out, then answer with the fault (GitHub's 502 after acting)
+    std::string path_contains;  // only requests whose path contains this ("": any)
+    bool drop = false;          // start the answer, then drop the connection (a reset mid-response)
   };
   struct Request {
     std::string method, path, authorization, accept, api_version, user_agent, body;

@@ -11,16 +11,12 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  std::string format = PERFWATCH_FUZZ_FORMAT;
-  if (format == "auto") {
-    auto detected = perfwatch::detect_format(text, "fuzz");
-    if (!detected) return 0;
-    format = detected.value();
-  }
-  auto parsed = perfwatch::parse_results(format, text, "fuzz");
-  if (!parsed) {
-    const std::string message = parsed.error().what();
-    if (message.find('\n') != std::string::npos) __builtin_trap();  // errors are one line
+  try {
+    std::string format = PERFWATCH_FUZZ_FORMAT;
+    if (format == "auto") format = perfwatch::detect_format(text, "fuzz");
+    perfwatch::parse_results(format, text, "fuzz");
+  } catch (const perfwatch::Error& e) {
+    if (std::string(e.what()).find('\n') != std::string::npos) __builtin_trap();  // errors are one line
   }
   return 0;
 }

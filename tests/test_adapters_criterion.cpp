@@ -7,9 +7,7 @@ using namespace perfwatch::testing;
 // Built from Criterion.rs 0.5's documented target/criterion layout; see tests/fixtures/README.md.
 TEST_CASE("parse_criterion") {
   const std::string dir = fixture_path("criterion/target/criterion");
-  auto parsed = parse_results("criterion", criterion_document(dir), dir);
-  REQUIRE(parsed);
-  const SuiteResult& s = *parsed;
+  const SuiteResult s = parse_results("criterion", criterion_document(dir), dir);
   SUBCASE("new/ only (base/ is the previous run); times / iters per sample") {
     REQUIRE(s.benchmarks.size() == 2);
     const BenchmarkResult& fib = find_benchmark(s, "fib/20");

@@ -1,4 +1,5 @@
 #include "support/adapter_fixtures.hpp"
+#include "support/error_of.hpp"
 
 using namespace perfwatch;
 using namespace perfwatch::testing;
@@ -28,34 +29,24 @@ TEST_CASE("detect_format") {
     for (const auto& [file, format] : cases) {
       CAPTURE(file);
       const std::string path = fixture_path(file);
-      auto detected = detect_format(read_file(path), path);
-      REQUIRE(detected);
-      CHECK(detected.value() == format);
+      CHECK(detect_format(read_file(path), path) == format);
     }
   }
   SUBCASE("the native format and a Criterion document") {
-    CHECK(detect_format(R"({"benchmarks":[{"name":"a","samples":[1]}]})", "x").value() == "perfwatch");
-    CHECK(detect_format(R"({"criterion":[]})", "x").value() == "criterion");
+    CHECK(detect_format(R"({"benchmarks":[{"name":"a","samples":[1]}]})", "x") == "perfwatch");
+    CHECK(detect_format(R"({"criterion":[]})", "x") == "criterion");
   }
   SUBCASE("unrecognised: exit 2 listing every format tried") {
-    const auto text = detect_format("hello\nworld\n", "notes.txt");
-    REQUIRE_FALSE(text);
-    const std::string message = text.error().what();
+    const std::string message = error_of([] { detect_format("hello\nworld\n", "notes.txt"); });
     CHECK(message.find("notes.txt: --format auto: expected a results file in a known format, tried perfwatch, gbench, catch2,") == 0);
     CHECK(message.find("jmeter, bmf") != std::string::npos);
-    const auto json = detect_format(R"({"something": "else"})", "x.json");
-    REQUIRE_FALSE(json);
-    CHECK(std::string(json.error().what()).find("tried perfwatch") != std::string::npos);
+    CHECK(error_of([] { detect_format(R"({"something": "else"})", "x.json"); }).find("tried perfwatch") != std::string::npos);
   }
   SUBCASE("truncated JSON: the syntax error, with line and column") {
-    const auto truncated = detect_format("{\"results\": [\n{\"command\": ", "t.json");
-    REQUIRE_FALSE(truncated);
-    CHECK(std::string(truncated.error().what()).find("t.json:2:") == 0);
+    CHECK(error_of([] { detect_format("{\"results\": [\n{\"command\": ", "t.json"); }).find("t.json:2:") == 0);
   }
 }
 
 TEST_CASE("detect_format does not take a text that mentions Catch2 for Catch2's XML") {
-  const auto notes = detect_format("# Notes\nCatch2 v3 writes a <Catch2TestRun> root; v2 a <Catch name=...>.\n", "notes.md");
-  REQUIRE_FALSE(notes);
-  CHECK(std::string(notes.error().what()).find("notes.md: --format auto: expected a results file in a known format") == 0);
+  CHECK(error_of([] { detect_format("# Notes\nCatch2 v3 writes a <Catch2TestRun> root; v2 a <Catch name=...>.\n", "notes.md"); }).find("notes.md: --format auto: expected a results file in a known format") == 0);
 }

@@ -1,3 +1,4 @@
+#include "support/error_of.hpp"
 #include "support/adapter_fixtures.hpp"
 
 using namespace perfwatch;
@@ -54,12 +55,10 @@ TEST_CASE("parse_gbench") {
 }
 
 TEST_CASE("parse_gbench rejects bad rows") {
-  auto r = parse_results("gbench", R"({"benchmarks":[{"name":"a","run_type":"iteration","real_time":-1,"time_unit":"ns"}]})", "g.json");
-  REQUIRE_FALSE(r);
-  CHECK(std::string(r.error().what()) == "g.json: benchmarks[0].real_time: expected a non-negative finite number, got -1");
-  auto missing_unit = parse_results("gbench", R"({"benchmarks":[{"name":"a","real_time":1}]})", "g.json");
-  REQUIRE_FALSE(missing_unit);
-  CHECK(std::string(missing_unit.error().what()) == "g.json: benchmarks[0].time_unit: missing required field");
+  CHECK(testing::error_of([] { parse_results("gbench", R"({"benchmarks":[{"name":"a","run_type":"iteration","real_time":-1,"time_unit":"ns"}]})", "g.json"); }) ==
+        "g.json: benchmarks[0].real_time: expected a non-negative finite number, got -1");
+  CHECK(testing::error_of([] { parse_results("gbench", R"({"benchmarks":[{"name":"a","real_time":1}]})", "g.json"); }) ==
+        "g.json: benchmarks[0].time_unit: missing required field");
 }
 
 // counters.json: real Google Benchmark 1.7.1 output of counters_bench.cpp.

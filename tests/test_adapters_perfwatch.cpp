@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "support/error_of.hpp"
 #include "adapters/adapter.hpp"
 
 using namespace perfwatch;
@@ -8,8 +9,7 @@ namespace {
 
 // The error message of parsing `text` as native format, or "" when it parses.
 std::string error_of(const std::string& text) {
-  auto r = parse_results("perfwatch", text, "r.json");
-  return r ? "" : r.error().what();
+  return testing::error_of([&] { parse_results("perfwatch", text, "r.json"); });
 }
 
 }  // namespace
@@ -22,7 +22,7 @@ TEST_CASE("parse_perfwatch") {
     "throughput": {"unit": "items/s", "samples": [8.1e5, 8.3e5]},
     "errors": 0, "requests": 1000,
     "peak_rss_bytes": 73400320}]})";
-  const SuiteResult s = parse_results("perfwatch", spec_example, "r.json").value();
+  const SuiteResult s = parse_results("perfwatch", spec_example, "r.json");
   CHECK(s.suite == "demo");
   REQUIRE(s.benchmarks.size() == 1);
   const BenchmarkResult& b = s.benchmarks[0];
@@ -36,17 +36,17 @@ TEST_CASE("parse_perfwatch") {
 
   SUBCASE("only a name and throughput are required") {
     auto t = parse_results("perfwatch", R"({"benchmarks":[{"name":"x","throughput":{"samples":[5]}}]})", "r.json");
-    CHECK(t->benchmarks[0].throughput->values == std::vector<double>{5});
-    CHECK_FALSE(t->benchmarks[0].latency);
+    CHECK(t.benchmarks[0].throughput->values == std::vector<double>{5});
+    CHECK_FALSE(t.benchmarks[0].latency);
   }
   SUBCASE("time units are normalised to nanoseconds") {
     auto t = parse_results("perfwatch", R"({"benchmarks":[{"name":"x","unit":"ms","samples":[1.5, 2]}]})", "r.json");
-    CHECK(t->benchmarks[0].latency->unit == "ns");
-    CHECK(t->benchmarks[0].latency->values == std::vector<double>{1.5e6, 2e6});
+    CHECK(t.benchmarks[0].latency->unit == "ns");
+    CHECK(t.benchmarks[0].latency->values == std::vector<double>{1.5e6, 2e6});
   }
   SUBCASE("non-time units are kept") {
     auto t = parse_results("perfwatch", R"({"benchmarks":[{"name":"x","unit":"cycles","samples":[3]}]})", "r.json");
-    CHECK(t->benchmarks[0].latency->unit == "cycles");
+    CHECK(t.benchmarks[0].latency->unit == "cycles");
   }
 }
 
@@ -78,19 +78,13 @@ TEST_CASE("parse_perfwatch rejects bad input naming file, field and expectation"
 }
 
 TEST_CASE("parse_results with an unknown format") {
-  auto r = parse_results("xml", "{}", "r.json");
-  REQUIRE_FALSE(r);
-  CHECK(std::string(r.error().what()) == "r.json: --format: expected one of perfwatch, gbench, catch2, hyperfine, pytest-benchmark, gotest, criterion, cargo-bench, jmh, benchmarkdotnet, benchmarkjs, k6, locust, jmeter, bmf, got \"xml\"");
-  CHECK(r.error().status() == ExitStatus::bad_input);
+  CHECK(testing::error_of([] { parse_results("xml", "{}", "r.json"); }) == "r.json: --format: expected one of perfwatch, gbench, catch2, hyperfine, pytest-benchmark, gotest, criterion, cargo-bench, jmh, benchmarkdotnet, benchmarkjs, k6, locust, jmeter, bmf, got \"xml\"");
+  CHECK_THROWS_AS(parse_results("xml", "{}", "r.json"), Error);
 }
 
 TEST_CASE("detect_format") {
-  CHECK(detect_format(R"({"benchmarks":[{"name":"a","samples":[1]}]})", "f").value() == "perfwatch");
-  CHECK(detect_format(R"({"context":{},"benchmarks":[]})", "f").value() == "gbench");
-  auto unknown = detect_format(R"({"results": []})", "f");
-  REQUIRE_FALSE(unknown);
-  CHECK(std::string(unknown.error().what()).find("tried perfwatch, gbench") != std::string::npos);
-  auto broken = detect_format("{\"a\": ", "f");
-  REQUIRE_FALSE(broken);
-  CHECK(std::string(broken.error().what()).starts_with("f:1:"));
+  CHECK(detect_format(R"({"benchmarks":[{"name":"a","samples":[1]}]})", "f") == "perfwatch");
+  CHECK(detect_format(R"({"context":{},"benchmarks":[]})", "f") == "gbench");
+  CHECK(testing::error_of([] { detect_format(R"({"results": []})", "f"); }).find("tried perfwatch, gbench") != std::string::npos);
+  CHECK(testing::error_of([] { detect_format("{\"a\": ", "f"); }).starts_with("f:1:"));
 }

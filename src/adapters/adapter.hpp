@@ -1,12 +1,17 @@
 #pragma once
 // Adapters: pure functions from a results file's text to the native model.
+// A file they cannot read is thrown as perfwatch::Error (bad input, exit 2,
+// one line naming the file, the field and what was expected): the parsers
+// reach it deep in nested documents, so one mechanism serves them all. The
+// runner is the one place that catches it, to record a benchmark's unreadable
+// output as that benchmark's failure.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/result.hpp"
-#include "util/expected.hpp"
+#include "util/error.hpp"
 
 namespace perfwatch {
 
@@ -23,12 +28,12 @@ const std::vector<Adapter>& adapters();
 std::string adapter_names();
 
 // Parses `text` (read from `source`, named in errors) with adapter `format`.
-// Errors: unknown format, malformed or invalid content (all exit 2).
-Expected<SuiteResult> parse_results(std::string_view format, std::string_view text,
+// Throws for an unknown format and malformed or invalid content (all exit 2).
+SuiteResult parse_results(std::string_view format, std::string_view text,
                                     const std::string& source);
 
 // --format auto: the adapter whose shape `text` has; exit 2 listing those tried.
-Expected<std::string> detect_format(std::string_view text, const std::string& source);
+std::string detect_format(std::string_view text, const std::string& source);
 
 // Latency series in a time unit are converted to nanoseconds in place.
 void normalise_time_unit(Series& latency);

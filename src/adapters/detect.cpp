@@ -103,7 +103,7 @@ std::optional<std::string> detect_text(std::string_view text) {
 
 }  // namespace
 
-Expected<std::string> detect_format(std::string_view text, const std::string& source) {
+std::string detect_format(std::string_view text, const std::string& source) {
   const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_discarded()) {
     if (auto format = detect_json(doc)) return *format;
@@ -112,14 +112,10 @@ Expected<std::string> detect_format(std::string_view text, const std::string& so
   } else {
     const std::string_view start = text_input::trim(text.substr(0, 64));
     if (start.starts_with("{") || start.starts_with("[")) {
-      try {
-        json_fields::parse_document(text, source);  // throws, naming line and column
-      } catch (const Error& e) {
-        return e;
-      }
+      json_fields::parse_document(text, source);  // throws, naming line and column
     }
   }
-  return input_error(source + ": --format auto: expected a results file in a known format, tried " + adapter_names() +
+  throw input_error(source + ": --format auto: expected a results file in a known format, tried " + adapter_names() +
                      " (name one with --format)");
 }
 

@@ -33,9 +33,9 @@ ReadResults read_results(const std::string& file, const std::string& format, Con
     throw input_error(file + ": --format " + format + ": expected a file (only criterion reads a folder)");
   const std::string text = folder ? criterion_document(file) : read_file(file);
   std::string chosen = folder ? "criterion" : format;
-  if (chosen == "auto") chosen = detect_format(text, file).value();
+  if (chosen == "auto") chosen = detect_format(text, file);
   if (format == "auto" && ctx.options().verbose) ctx.info() << "perfwatch: " << file << ": read as " << chosen << "\n";
-  return {parse_results(chosen, text, file).value(), chosen};
+  return {parse_results(chosen, text, file), chosen};
 }
 
 // All files make one run; a benchmark name may appear in only one of them.

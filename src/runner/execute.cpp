@@ -121,18 +121,14 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
     // Criterion writes its results under target/criterion, not to stdout.
     const bool tree = entry.format == "criterion";
     const std::filesystem::path output = tree ? criterion_dir_for(spec.cwd) : spec.stdout_path;
-    Expected<SuiteResult> parsed = [&]() -> Expected<SuiteResult> {
-      try {
-        return parse_results(entry.format, tree ? criterion_document(output, started) : read_file(output), output.string());
-      } catch (const Error& e) {
-        return e;
-      }
-    }();
-    if (!parsed) {
-      outcome.results = {failure(entry.name, label + ": output is not " + entry.format + ": " + parsed.error().what(), spec.stderr_path)};
+    SuiteResult parsed;
+    try {
+      parsed = parse_results(entry.format, tree ? criterion_document(output, started) : read_file(output), output.string());
+    } catch (const Error& e) {  // the benchmark's output, not perfwatch's input: recorded as its failure
+      outcome.results = {failure(entry.name, label + ": output is not " + entry.format + ": " + e.what(), spec.stderr_path)};
       return false;
     }
-    for (BenchmarkResult& b : parsed->benchmarks) {
+    for (BenchmarkResult& b : parsed.benchmarks) {
       b.name = entry.name + "/" + b.name;
       append(reported, order, std::move(b));
     }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every result parser with libFuzzer (clang, ASan + UBSan) for
-# FUZZ_SECONDS each (default 60), seeded with the committed fixtures.
+# FUZZ_SECONDS each (default 60), seeded with the committed fixtures and fuzz
+# findings; the corpora in build-fuzz/corpus/ grow run after run (the
+# scheduled workflow keeps them in the Actions cache).
 # Exit 0 when no target crashed and no sanitizer reported; otherwise the
 # first failing target's status, with its crash input left in build-fuzz/findings/.
 #   ci/fuzz.sh               every format
@@ -35,6 +37,10 @@ for format in "${formats[@]}"; do
     find tests/fixtures -type f ! -name '*.md' -exec cp {} "$corpus/" \; 2>/dev/null || true
   elif [ -d "tests/fixtures/$format" ]; then
     find "tests/fixtures/$format" -type f -exec cp {} "$corpus/" \; 2>/dev/null || true
+  fi
+  # And every committed finding of that format (tests/fuzz-regressions/README.md).
+  if [ -d "tests/fuzz-regressions/$format" ]; then
+    find "tests/fuzz-regressions/$format" -type f -exec cp {} "$corpus/" \; 2>/dev/null || true
   fi
   echo "fuzz: $format for ${seconds}s"
   if ! build-fuzz/fuzz/fuzz_"$format" -max_total_time="$seconds" -max_len=65536 -timeout=10 \

@@ -97,7 +97,22 @@ def check_action(doc):
     check_history_kept("action.yml", step_list)
 
 
-CHECKS = {".github/workflows/ci.yml": check_ci, ".github/workflows/nightly.yml": check_nightly, "action.yml": check_action}
+def check_fuzz(doc):
+    on = triggers(doc)
+    expect(on.get("schedule"), "fuzz.yml: expected a schedule")
+    step_list = steps(doc)
+    fuzz = runs(step_list, "ci/fuzz.sh")
+    expect(fuzz and "FUZZ_SECONDS=600" in fuzz[0]["run"], "fuzz.yml: expected ci/fuzz.sh with FUZZ_SECONDS=600 (10 minutes a parser)")
+    restore, save = uses(step_list, "actions/cache/restore"), uses(step_list, "actions/cache/save")
+    expect(restore and save and restore[0]["with"]["path"] == "build-fuzz/corpus" == save[0]["with"]["path"],
+           "fuzz.yml: the corpora (build-fuzz/corpus) must be restored and saved, to grow")
+    expect(save[0].get("if") == "always()", "fuzz.yml: the corpora must be saved even when a crash is found")
+    upload = uses(step_list, "actions/upload-artifact")
+    expect(upload and "build-fuzz/findings" in upload[0]["with"]["path"], "fuzz.yml: expected the crash inputs uploaded")
+
+
+CHECKS = {".github/workflows/ci.yml": check_ci, ".github/workflows/nightly.yml": check_nightly, "action.yml": check_action,
+          ".github/workflows/fuzz.yml": check_fuzz}
 
 
 def load(root):
@@ -128,6 +143,11 @@ def self_test(docs):
               "the history save")
     must_fail(docs, "action.yml", lambda d: d["runs"]["steps"][0].pop("shell"), "a composite step's shell")
     must_fail(docs, ".github/workflows/ci.yml", lambda d: triggers(d).pop("pull_request"), "ci's triggers")
+    fuzz = ".github/workflows/fuzz.yml"
+    must_fail(docs, fuzz, lambda d: d["jobs"]["fuzz"]["steps"].pop(
+        next(i for i, s in enumerate(d["jobs"]["fuzz"]["steps"]) if "cache/save" in str(s.get("uses")))), "the corpus save")
+    must_fail(docs, fuzz, lambda d: next(s for s in d["jobs"]["fuzz"]["steps"] if "ci/fuzz.sh" in str(s.get("run"))).update(
+        run="ci/fuzz.sh"), "the fuzzing time")
 
 
 def main():

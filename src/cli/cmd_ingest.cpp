@@ -43,7 +43,7 @@ RunRecord build_run(const IngestOptions& o, Context& ctx) {
   RunRecord run;
   run.time = ctx.run_time(o.at);
   run.commit = ctx.repo().resolve(o.commit);
-  run.environment = o.env.empty() ? capture_environment(ctx.settings().get("RUNNER_NAME")) : named_environment(o.env);
+  run.environment = o.env.empty() ? capture_environment(ctx.settings().get("RUNNER_NAME"), ctx.settings().get("PERFWATCH_ENV")) : named_environment(o.env);
   run.tool_version = kVersion;
   std::set<std::string> names;
   for (const std::string& file : o.files) {
@@ -91,7 +91,7 @@ Handler setup_ingest(CLI::App& sub) {
   sub.add_option("--commit", o->commit, "The commit the results belong to (anything git takes)")->capture_default_str();
   sub.add_option("--at", o->at, "Run time, ISO 8601 (default now); backfills history");
   sub.add_option("--suite", o->suite, "Suite name (default: from the file, else \"default\")");
-  sub.add_option("--env", o->env, "Environment name (default: this machine's fingerprint)");
+  sub.add_option("--env", o->env, "Environment name: results from elsewhere, matched on this name (default: PERFWATCH_ENV, else this machine's class)");
   return [o](Context& ctx) { return ingest(*o, ctx); };
 }
 

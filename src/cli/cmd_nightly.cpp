@@ -71,6 +71,7 @@ Handler setup_nightly(CLI::App& sub) {
   sub.add_flag("--all", o->all, "Show unchanged rows too");
   sub.add_option("--only", o->run.only, "Run only the benchmarks whose name matches this glob");
   sub.add_option("--at", o->run.at, "Run time, ISO 8601 (default now)");
+  sub.add_option("--env", o->run.env, "The environment its baselines match on (default: PERFWATCH_ENV, the suite's \"environment\", else this machine's class)");
   return [o](Context& ctx) { return nightly(*o, ctx); };
 }
 

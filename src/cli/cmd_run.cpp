@@ -9,6 +9,7 @@ Handler setup_run(CLI::App& sub) {
   sub.add_option("--commit", o->commit, "The commit the run belongs to (anything git takes)")->capture_default_str();
   sub.add_option("--at", o->at, "Run time, ISO 8601 (default now); backfills history");
   sub.add_option("--only", o->only, "Run only the benchmarks whose name matches this glob");
+  sub.add_option("--env", o->env, "The environment its baselines match on (default: PERFWATCH_ENV, the suite's \"environment\", else this machine's class)");
   return [o](Context& ctx) {
     PlannedRun plan = plan_suite_run(ctx, *o);
     Store store = ctx.open_store(Store::Mode::create);

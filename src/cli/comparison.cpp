@@ -74,6 +74,7 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
   c.run_id = run.id;
   c.run_time = run.time;
   c.environment = run.environment;
+  c.environment_note = describe_machine_change(baseline, run);
   c.suite = run.suite;
   c.baseline.runs = static_cast<int>(baseline.size());
   if (!baseline.empty()) {

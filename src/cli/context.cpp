@@ -41,7 +41,9 @@ UnixTime Context::run_time(const std::string& at) const {
 }
 
 Store Context::open_store(Store::Mode mode) {
-  return Store::open(db_path(), mode, busy_timeout_ms(settings_.get("PERFWATCH_BUSY_TIMEOUT_MS")));
+  Store store = Store::open(db_path(), mode, busy_timeout_ms(settings_.get("PERFWATCH_BUSY_TIMEOUT_MS")));
+  for (const std::string& note : store.migration_notes()) info() << "perfwatch: history migrated: " << note << "\n";
+  return store;
 }
 
 }  // namespace perfwatch

@@ -47,8 +47,7 @@ IssueFacts gather_facts(Store& store, Context& ctx, const Comparison& c, const M
   f.result = &result;
   for (const MetricResult& r : c.results)
     if (r.benchmark == result.benchmark) f.rows.push_back(&r);
-  f.environment = c.environment;  // "name|cpu|cores|os" reads better as a list
-  for (size_t at; (at = f.environment.find('|')) != std::string::npos;) f.environment.replace(at, 1, ", ");
+  f.environment = c.environment + (c.environment_note.empty() ? "" : "; " + c.environment_note);
   f.good_sha = c.last_good_commit;
   size_t total = 0;
   f.suspects = repo.commits_between(c.last_good_commit, c.commit, 50, total);

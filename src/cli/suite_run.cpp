@@ -74,7 +74,10 @@ PlannedRun plan_suite_run(Context& ctx, const SuiteRunOptions& o) {
   RunRecord& record = plan.record;
   record.commit = ctx.repo().resolve(o.commit);
   record.time = ctx.run_time(o.at);
-  record.environment = capture_environment(ctx.settings().get("RUNNER_NAME"));
+  const std::string named = !o.env.empty()                               ? o.env
+                            : !ctx.settings().get("PERFWATCH_ENV").empty() ? ctx.settings().get("PERFWATCH_ENV")
+                                                                           : suite.environment;
+  record.environment = capture_environment(ctx.settings().get("RUNNER_NAME"), named);
   record.suite = suite.name;
   record.tool_version = kVersion;
   record.source_format = "run";
@@ -118,7 +121,8 @@ SuiteRunOutcome run_suite(Context& ctx, Store& store, PlannedRun plan) {
     ctx.info() << "perfwatch: peak memory from " << memory_source << " (below " << kMemoryFloorBytes / (1024 * 1024)
                << " MiB: unknown)\n";
   SuiteRunOutcome outcome;
-  outcome.run = {id, record.time, record.commit.sha, fingerprint(record.environment), record.status, record.suite};
+  outcome.run = {id,           record.time,  record.commit.sha, identity_of(record.environment),
+                 record.status, record.suite, record.environment.cpu};
   outcome.commit = record.commit;
   outcome.command_missing = missing;
   return outcome;

@@ -13,6 +13,7 @@ struct SuiteRunOptions {
   std::string commit = "HEAD";
   std::string at;    // ISO 8601; now when empty
   std::string only;  // glob over benchmark names; every one when empty
+  std::string env;   // --env: the environment's name ("" : PERFWATCH_ENV, the suite's, else the class)
 };
 
 struct SuiteRunOutcome {

@@ -1,6 +1,9 @@
 #include "detect/baseline.hpp"
 
 #include <algorithm>
+#include <map>
+
+#include <algorithm>
 
 namespace perfwatch {
 
@@ -18,6 +21,18 @@ std::vector<RunInfo> select_baseline(const std::vector<RunInfo>& candidates, con
   std::sort(baseline.begin(), baseline.end(),
             [](const RunInfo& a, const RunInfo& b) { return a.time != b.time ? a.time < b.time : a.id < b.id; });
   return baseline;
+}
+
+std::string describe_machine_change(const std::vector<RunInfo>& baseline, const RunInfo& tonight) {
+  std::map<std::string, int> others;
+  for (const RunInfo& r : baseline)
+    if (r.cpu != tonight.cpu) ++others[r.cpu];
+  if (others.empty()) return "";
+  const auto commonest = std::max_element(others.begin(), others.end(),
+                                          [](const auto& a, const auto& b) { return a.second < b.second; });
+  return "tonight ran on " + (tonight.cpu.empty() ? std::string("an unknown CPU") : tonight.cpu) + "; " +
+         std::to_string(commonest->second) + " of " + std::to_string(baseline.size()) + " baseline nights on " +
+         (commonest->first.empty() ? std::string("an unknown CPU") : commonest->first);
 }
 
 }  // namespace perfwatch

@@ -18,4 +18,9 @@ using IsAncestor = std::function<bool(const std::string& ancestor, const std::st
 std::vector<RunInfo> select_baseline(const std::vector<RunInfo>& candidates, const RunInfo& current,
                                      int window_days, const IsAncestor& is_ancestor);
 
+// One line when tonight's machine differs from the baseline nights' within
+// one identity: "tonight ran on AMD EPYC 7763; 5 of 7 baseline nights on Intel
+// Xeon 8370C" (the commonest other CPU model); "" when every night ran on the same.
+std::string describe_machine_change(const std::vector<RunInfo>& baseline, const RunInfo& tonight);
+
 }  // namespace perfwatch

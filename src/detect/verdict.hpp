@@ -52,7 +52,8 @@ struct Comparison {
   std::string subject;
   std::int64_t run_id = 0;
   UnixTime run_time = 0;
-  std::string environment;
+  std::string environment;       // the identity baselines match on
+  std::string environment_note;  // "" or "tonight ran on X; 5 of 7 baseline nights on Y"
   std::string suite;
   BaselineWindow baseline;
   std::string last_good_commit;  // the newest baseline run's commit ("" without a baseline)

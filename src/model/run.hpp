@@ -18,18 +18,30 @@ struct CommitInfo {
   bool operator==(const CommitInfo&) const = default;
 };
 
-// Where a run happened. Runs compare only against runs with the same fingerprint.
+// Where a run happened: the machine in detail, and the identity a baseline
+// matches on. A hosted CI runner is another host (and often another CPU
+// model and kernel) every night, so the identity is the machine's class, never
+// its name; the details are kept with each run to say when they changed.
 struct Environment {
-  std::string name;  // --env, RUNNER_NAME or the host name
-  std::string cpu;
+  std::string name;  // RUNNER_NAME or the host name; for `ingest --env`, that name
+  std::string cpu;   // the exact CPU model
   int cores = 0;
-  std::string os;  // "Linux 6.1.0-18-amd64"
+  std::string os;    // "Linux 6.1.0-18-amd64": kernel name and release
+  std::string arch;  // "x86_64" ("" in histories older than schema 3)
+  std::string identity;  // "env:<name>" when the user named it, else "" (the class, identity_of)
   bool operator==(const Environment&) const = default;
 };
 
-// A stable identity: an explicit --env name stands alone (results produced
-// elsewhere); otherwise the machine's shape is part of it.
+// What baselines match on: the user's name ("env:ci-large"), else the class
+// "Linux x86_64, 4 cores" (kernel name, architecture, core count). An
+// architecture unknown to an old history is taken as this build's.
+std::string identity_of(const Environment& env);
+
+// The details' key: one stored environment per distinct machine and identity.
 std::string fingerprint(const Environment& env);
+
+// The architecture this perfwatch was built for ("x86_64", "aarch64", ...).
+const char* build_architecture();
 
 enum class RunStatus { complete, interrupted, invalidated };
 const char* to_string(RunStatus s);
@@ -40,9 +52,10 @@ struct RunInfo {
   std::int64_t id = 0;
   UnixTime time = 0;
   std::string commit_sha;
-  std::string environment;  // fingerprint
+  std::string environment;  // identity_of the run's environment
   RunStatus status = RunStatus::complete;
   std::string suite;
+  std::string cpu;  // the run's exact CPU model (details)
 };
 
 struct RunRecord {

@@ -94,8 +94,9 @@ std::string format_interval(const MetricResult& r) {
 }
 
 void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::ostream& out) {
-  out << fmt::format("{} {} at {} against {}\n\n", c.commit.substr(0, 8), truncate_utf8(c.subject, 50),
+  out << fmt::format("{} {} at {} against {}\n", c.commit.substr(0, 8), truncate_utf8(c.subject, 50),
                      format_short_time(c.run_time), baseline_text(c));
+  out << "on " << c.environment << (c.environment_note.empty() ? "" : ": " + c.environment_note) << "\n\n";
   constexpr const char* kLine = "{:<32}  {:<12}  {:>11}  {:>11}  {:>9}  {:>20}  {:>8}  {}{}{}\n";
   int printed = 0;
   for (const MetricResult& r : c.results) {
@@ -113,7 +114,9 @@ void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::o
 
 void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out) {
   out << fmt::format("### perfwatch: `{}` {}\n\n", c.commit.substr(0, 8), to_string(c.verdict));
-  out << fmt::format("Run {} at {} UTC against {}.\n\n", c.run_id, format_short_time(c.run_time), baseline_text(c));
+  out << fmt::format("Run {} at {} UTC on {} against {}.\n\n", c.run_id, format_short_time(c.run_time), c.environment,
+                     baseline_text(c));
+  if (!c.environment_note.empty()) out << "Note: " << c.environment_note << ".\n\n";
   bool header = false;
   for (const MetricResult& r : c.results) {
     if (!shown(r, rows)) continue;
@@ -160,7 +163,8 @@ nlohmann::json comparison_json(const Comparison& c) {
   }
   return {{"commit", c.commit},     {"run_id", c.run_id},        {"time", format_iso8601(c.run_time)},
           {"verdict", to_string(c.verdict)}, {"baseline", baseline}, {"results", results},
-          {"failures", failures}};
+          {"failures", failures}, {"environment", c.environment},
+          {"environment_note", c.environment_note.empty() ? nlohmann::json() : nlohmann::json(c.environment_note)}};
 }
 
 }  // namespace perfwatch

@@ -28,13 +28,15 @@ std::string host_name() {
 
 }  // namespace
 
-Environment capture_environment(const std::string& runner_name) {
+Environment capture_environment(const std::string& runner_name, const std::string& identity_name) {
   Environment env;
   env.name = runner_name.empty() ? host_name() : runner_name;
+  if (!identity_name.empty()) env.identity = "env:" + identity_name;
   env.cpu = cpu_model();
   env.cores = static_cast<int>(std::thread::hardware_concurrency());
   utsname u{};
   env.os = uname(&u) == 0 ? std::string(u.sysname) + " " + u.release : "unknown";
+  env.arch = uname(&u) == 0 ? u.machine : build_architecture();
   return env;
 }
 

@@ -91,12 +91,16 @@ std::vector<std::string> assignees_for(const GitHubSettings& github, const std::
 Suite parse_suite(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
   require_object(doc, source, "(document)");
-  reject_unknown_keys(doc, {"suite", "benchmarks", "github"}, source, "");
+  reject_unknown_keys(doc, {"suite", "environment", "benchmarks", "github"}, source, "");
   Suite suite;
   suite.name = require_string(require(doc, "suite", source, ""), source, "suite");
   const json& list = require_array(require(doc, "benchmarks", source, ""), source, "benchmarks");
   if (list.empty()) throw input_error(source + ": benchmarks: expected at least one benchmark, got []");
   if (const json* g = optional(doc, "github")) suite.github = read_github(*g, source);
+  if (const json* e = optional(doc, "environment")) {
+    suite.environment = require_string(*e, source, "environment");
+    if (suite.environment.empty()) throw input_error(source + ": environment: expected a non-empty name, got \"\"");
+  }
   std::set<std::string> names;
   for (size_t i = 0; i < list.size(); ++i) {
     SuiteEntry e = read_entry(list[i], source, element("benchmarks", i));

@@ -28,6 +28,7 @@ struct GitHubSettings {
 
 struct Suite {
   std::string name;
+  std::string environment;  // "environment": what baselines match on ("": the machine's class)
   std::vector<SuiteEntry> benchmarks;
   GitHubSettings github;
 };

@@ -35,6 +35,9 @@ Environment read_environment(const json& e, const std::string& source) {
   env.cpu = require_string(require(e, "cpu", source, "environment"), source, "environment.cpu");
   env.cores = static_cast<int>(require_count(require(e, "cores", source, "environment"), source, "environment.cores"));
   env.os = require_string(require(e, "os", source, "environment"), source, "environment.os");
+  // Both absent in exports older than schema 3.
+  if (const json* arch = optional(e, "arch")) env.arch = require_string(*arch, source, "environment.arch");
+  if (const json* id = optional(e, "identity")) env.identity = require_string(*id, source, "environment.identity");
   return env;
 }
 
@@ -107,6 +110,17 @@ std::string ndjson_header() {
   return nlohmann::json{{"perfwatch_history", kNdjsonVersion}}.dump();
 }
 
+namespace {
+
+nlohmann::json environment_json(const Environment& e) {
+  nlohmann::json j = {{"name", e.name}, {"cpu", e.cpu}, {"cores", e.cores}, {"os", e.os}};
+  if (!e.arch.empty()) j["arch"] = e.arch;
+  if (!e.identity.empty()) j["identity"] = e.identity;
+  return j;
+}
+
+}  // namespace
+
 std::string run_to_ndjson(const RunRecord& run) {
   nlohmann::json results = nlohmann::json::array();
   for (const BenchmarkResult& r : run.results) results.push_back(native_benchmark_json(r));
@@ -121,7 +135,7 @@ std::string run_to_ndjson(const RunRecord& run) {
       {"aggregate_only", run.aggregate_only},
       {"commit", {{"sha", c.sha}, {"parents", c.parents}, {"author", c.author},
                   {"time", format_iso8601(c.time)}, {"subject", c.subject}}},
-      {"environment", {{"name", e.name}, {"cpu", e.cpu}, {"cores", e.cores}, {"os", e.os}}},
+      {"environment", environment_json(e)},
       {"results", std::move(results)}}
       .dump();
 }

@@ -1,5 +1,10 @@
 #include "store/schema.hpp"
 
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/run.hpp"
 #include "util/error.hpp"
 
 namespace perfwatch::store {
@@ -69,8 +74,43 @@ const char* const kMigrations[] = {
       reason TEXT NOT NULL,
       source TEXT NOT NULL);
     )sql",
+    // 3: environments by identity (the class a baseline matches on, or the
+    // user's name) beside the machine's details; identities are filled in by
+    // fill_identities below, as they are computed in C++ (model/run.cpp).
+    R"sql(
+    ALTER TABLE environments ADD COLUMN arch TEXT NOT NULL DEFAULT '';
+    ALTER TABLE environments ADD COLUMN identity TEXT NOT NULL DEFAULT '';
+    CREATE INDEX environments_by_identity ON environments(identity);
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
+
+// Version 3's identities for the environments stored before it, and a line
+// for each identity that now gathers several of the old environments.
+std::vector<std::string> fill_identities(sqlite::Database& db) {
+  std::map<std::string, std::vector<std::string>> merged;  // identity -> old names
+  std::vector<std::pair<std::int64_t, std::string>> updates;
+  auto rows = db.prepare("SELECT id, name, cpu, cores, os FROM environments WHERE identity = ''");
+  while (rows.step()) {
+    Environment env{rows.column_text(1), rows.column_text(2), static_cast<int>(rows.column_int(3)), rows.column_text(4)};
+    const std::string identity = identity_of(env);
+    updates.emplace_back(rows.column_int(0), identity);
+    merged[identity].push_back(env.name + (env.cpu.empty() ? "" : " (" + env.cpu + ")"));
+  }
+  for (const auto& [id, identity] : updates) {
+    auto set = db.prepare("UPDATE environments SET identity = ? WHERE id = ?");
+    set.bind(1, identity).bind(2, id);
+    set.step();
+  }
+  std::vector<std::string> notes;
+  for (const auto& [identity, names] : merged) {
+    if (names.size() < 2) continue;
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    notes.push_back("environments " + list + " now share the baseline of \"" + identity + "\"");
+  }
+  return notes;
+}
 
 int user_version(sqlite::Database& db) {
   auto stmt = db.prepare("PRAGMA user_version");
@@ -79,6 +119,8 @@ int user_version(sqlite::Database& db) {
 }
 
 }  // namespace
+
+bool needs_migration(sqlite::Database& db) { return user_version(db) < kSchemaVersion; }
 
 void check_readable(sqlite::Database& db) {
   const int version = user_version(db);
@@ -97,15 +139,18 @@ void check_readable(sqlite::Database& db) {
   }
 }
 
-void migrate(sqlite::Database& db) {
+std::vector<std::string> migrate(sqlite::Database& db) {
   check_readable(db);
-  if (user_version(db) == kSchemaVersion) return;
+  if (user_version(db) == kSchemaVersion) return {};
+  std::vector<std::string> notes;
   sqlite::Transaction tx(db);
   for (int v = user_version(db); v < kSchemaVersion; ++v) {
     db.exec(kMigrations[v]);
+    if (v + 1 == 3) notes = fill_identities(db);
     db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
   }
   tx.commit();
+  return notes;
 }
 
 }  // namespace perfwatch::store

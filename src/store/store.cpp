@@ -52,6 +52,19 @@ constexpr const char* kResultColumns =
 
 }  // namespace
 
+namespace {
+
+// A read-write connection in WAL mode.
+sqlite::Database writable(const std::filesystem::path& path, int busy_timeout_ms) {
+  sqlite::Database db(path, sqlite::Database::Access::read_write_create, busy_timeout_ms);
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = NORMAL");
+  return db;
+}
+
+}  // namespace
+
 int busy_timeout_ms(const std::string& setting) {
   char* end = nullptr;
   const long v = std::strtol(setting.c_str(), &end, 10);
@@ -70,18 +83,24 @@ Store Store::open(const std::filesystem::path& path, Mode mode, int busy_timeout
     std::filesystem::create_directories(path.parent_path(), ec);
     if (ec) throw input_error(path.string() + ": expected a writable directory for the history (" + ec.message() + ")");
   }
-  const auto access = mode == Mode::read_only ? sqlite::Database::Access::read_only
-                                              : sqlite::Database::Access::read_write_create;
-  sqlite::Database db(path, access, busy_timeout_ms);
-  db.exec("PRAGMA foreign_keys = ON");
-  if (mode == Mode::create) {
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA synchronous = NORMAL");
-    store::migrate(db);
-  } else {
-    store::check_readable(db);
+  std::vector<std::string> notes;
+  if (mode == Mode::read_only) {
+    sqlite::Database reader(path, sqlite::Database::Access::read_only, busy_timeout_ms);
+    store::check_readable(reader);
+    // An older history is brought forward once, by whichever command reads it first.
+    if (store::needs_migration(reader)) {
+      sqlite::Database writer = writable(path, busy_timeout_ms);
+      notes = store::migrate(writer);
+    }
   }
-  return Store(std::move(db));
+  sqlite::Database db = mode == Mode::create
+                            ? writable(path, busy_timeout_ms)
+                            : sqlite::Database(path, sqlite::Database::Access::read_only, busy_timeout_ms);
+  db.exec("PRAGMA foreign_keys = ON");
+  if (mode == Mode::create) notes = store::migrate(db);
+  Store store(std::move(db));
+  store.notes_ = std::move(notes);
+  return store;
 }
 
 std::int64_t Store::record_run(const RunRecord& run) {
@@ -116,9 +135,10 @@ std::int64_t Store::commit_id(const CommitInfo& c) {
 std::int64_t Store::environment_id(const Environment& env) {
   const std::string fp = fingerprint(env);
   auto insert = db_.prepare(
-      "INSERT INTO environments(fingerprint, name, cpu, cores, os) VALUES(?,?,?,?,?) "
+      "INSERT INTO environments(fingerprint, name, cpu, cores, os, arch, identity) VALUES(?,?,?,?,?,?,?) "
       "ON CONFLICT(fingerprint) DO NOTHING");
   insert.bind(1, fp).bind(2, env.name).bind(3, env.cpu).bind(4, std::int64_t{env.cores}).bind(5, env.os);
+  insert.bind(6, env.arch).bind(7, identity_of(env));
   insert.step();
   auto select = db_.prepare("SELECT id FROM environments WHERE fingerprint = ?");
   select.bind(1, fp);
@@ -215,7 +235,7 @@ std::vector<BenchmarkResult> Store::run_results(std::int64_t run_id) {
 namespace {
 
 constexpr const char* kRunInfoSelect =
-    "SELECT ru.id, ru.time, c.sha, e.fingerprint, ru.status, ru.suite FROM runs ru"
+    "SELECT ru.id, ru.time, c.sha, e.identity, ru.status, ru.suite, e.cpu FROM runs ru"
     " JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id ";
 
 std::vector<RunInfo> read_run_infos(sqlite::Statement& stmt) {
@@ -224,6 +244,7 @@ std::vector<RunInfo> read_run_infos(sqlite::Statement& stmt) {
     RunInfo info{stmt.column_int(0), stmt.column_int(1), stmt.column_text(2), stmt.column_text(3)};
     parse_run_status(stmt.column_text(4), info.status);
     info.suite = stmt.column_text(5);
+    info.cpu = stmt.column_text(6);
     runs.push_back(std::move(info));
   }
   return runs;
@@ -241,7 +262,7 @@ std::optional<RunInfo> Store::latest_run_of_commit(const std::string& commit_sha
 
 std::vector<RunInfo> Store::runs_between(const std::string& environment, UnixTime from, UnixTime to) {
   auto stmt = db_.prepare(std::string(kRunInfoSelect) +
-                          "WHERE e.fingerprint = ? AND ru.time BETWEEN ? AND ? ORDER BY ru.time, ru.id");
+                          "WHERE e.identity = ? AND ru.time BETWEEN ? AND ? ORDER BY ru.time, ru.id");
   stmt.bind(1, environment).bind(2, from).bind(3, to);
   return read_run_infos(stmt);
 }
@@ -268,7 +289,7 @@ std::vector<RunInfo> Store::all_runs() {
 void Store::for_each_run(const std::function<void(const RunRecord&)>& visit) {
   auto stmt = db_.prepare(
       "SELECT ru.id, ru.time, ru.suite, ru.status, ru.tool_version, ru.source_format, ru.aggregate_only,"
-      " c.sha, c.parents, c.author, c.time, c.subject, e.name, e.cpu, e.cores, e.os"
+      " c.sha, c.parents, c.author, c.time, c.subject, e.name, e.cpu, e.cores, e.os, e.arch, e.identity"
       " FROM runs ru JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id"
       " ORDER BY ru.time, ru.id");
   while (stmt.step()) {
@@ -283,7 +304,10 @@ void Store::for_each_run(const std::function<void(const RunRecord&)>& visit) {
     run.commit = {stmt.column_text(7), split_parents(stmt.column_text(8)), stmt.column_text(9),
                   stmt.column_int(10), stmt.column_text(11)};
     run.environment = {stmt.column_text(12), stmt.column_text(13), static_cast<int>(stmt.column_int(14)),
-                       stmt.column_text(15)};
+                       stmt.column_text(15), stmt.column_text(16), ""};
+    // Only a name the user chose is carried: a class is recomputed on import.
+    if (const std::string identity = stmt.column_text(17); identity != identity_of(run.environment))
+      run.environment.identity = identity;
     run.results = run_results(run.id);
     visit(run);
   }

@@ -32,6 +32,9 @@ class Store {
   static Store open(const std::filesystem::path& path, Mode mode, int busy_timeout_ms = kDefaultBusyTimeoutMs);
   static constexpr int kDefaultBusyTimeoutMs = 10000;
 
+  // What opening it changed that a user should hear of (a migration's merges).
+  const std::vector<std::string>& migration_notes() const { return notes_; }
+
   // Stores one run and its results in one transaction; returns its id.
   std::int64_t record_run(const RunRecord& run);
   // Stores many runs in one transaction (import): all or nothing. Runs already
@@ -86,6 +89,7 @@ class Store {
   std::int64_t benchmark_id(const std::string& name);
 
   sqlite::Database db_;
+  std::vector<std::string> notes_;
 };
 
 // PERFWATCH_BUSY_TIMEOUT_MS's value ("" when unset) as milliseconds, else the default.

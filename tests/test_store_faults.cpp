@@ -56,47 +56,47 @@ bool can_mount(const SmallDisk& disk) {
   return false;
 }
 
+// A repository, and its history on a small disk of its own.
+struct HistoryOnSmallDisk {
+  TempDir repo;
+  GitFixture git{repo.path(), 1};
+  SmallDisk disk;
+  std::string db = (disk / "history.db").string();
+
+  explicit HistoryOnSmallDisk(int kib) : disk(kib) {}
+  CliResult perfwatch(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--repo", repo.path().string(), "--db", db});
+    return run(args);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("store faults: the disk fills during ingest") {
-  TempDir repo;
-  GitFixture git(repo.path(), 1);
-  SmallDisk disk(640);
-  if (!can_mount(disk)) return;
-  const std::string db = (disk / "history.db").string();
-  auto perfwatch = [&](std::vector<std::string> args) {
-    args.insert(args.begin(), {"--repo", repo.path().string(), "--db", db});
-    return run(args);
-  };
-  REQUIRE(perfwatch({"ingest", samples_file(repo, "small.json", 100), "--at", "2026-11-20T02:00:00Z"}).status == 0);
-  const std::string before = perfwatch({"export"}).out;
+  HistoryOnSmallDisk h(640);
+  if (!can_mount(h.disk)) return;
+  REQUIRE(h.perfwatch({"ingest", samples_file(h.repo, "small.json", 100), "--at", "2026-11-20T02:00:00Z"}).status == 0);
+  const std::string before = h.perfwatch({"export"}).out;
   // 200,000 samples: 1.6 MB of doubles, more than the disk holds.
-  const auto r = perfwatch({"ingest", samples_file(repo, "big.json", 200000), "--at", "2026-11-21T02:00:00Z"});
+  const auto r = h.perfwatch({"ingest", samples_file(h.repo, "big.json", 200000), "--at", "2026-11-21T02:00:00Z"});
   CHECK(r.status == 3);
   CHECK(one_line(r.err));
-  CHECK_MESSAGE(r.err.find(db + ": disk full") != std::string::npos, r.err);
+  CHECK_MESSAGE(r.err.find(h.db + ": disk full") != std::string::npos, r.err);
   CHECK(r.err.find("free space there and run again") != std::string::npos);
-  CHECK(perfwatch({"export"}).out == before);
+  CHECK(h.perfwatch({"export"}).out == before);
 }
 
 TEST_CASE("store faults: a history on a read-only filesystem") {
-  TempDir repo;
-  GitFixture git(repo.path(), 1);
-  SmallDisk disk(4096);
-  if (!can_mount(disk)) return;
-  const std::string db = (disk / "history.db").string();
-  auto perfwatch = [&](std::vector<std::string> args) {
-    args.insert(args.begin(), {"--repo", repo.path().string(), "--db", db});
-    return run(args);
-  };
-  REQUIRE(perfwatch({"ingest", samples_file(repo, "a.json", 10), "--at", "2026-11-20T02:00:00Z"}).status == 0);
-  const std::string before = perfwatch({"export"}).out;
-  REQUIRE(disk.make_read_only());
-  const auto r = perfwatch({"ingest", samples_file(repo, "b.json", 10), "--at", "2026-11-21T02:00:00Z"});
+  HistoryOnSmallDisk h(4096);
+  if (!can_mount(h.disk)) return;
+  REQUIRE(h.perfwatch({"ingest", samples_file(h.repo, "a.json", 10), "--at", "2026-11-20T02:00:00Z"}).status == 0);
+  const std::string before = h.perfwatch({"export"}).out;
+  REQUIRE(h.disk.make_read_only());
+  const auto r = h.perfwatch({"ingest", samples_file(h.repo, "b.json", 10), "--at", "2026-11-21T02:00:00Z"});
   CHECK(r.status == 3);
   CHECK(one_line(r.err));
-  CHECK_MESSAGE(r.err.find(db + ": the history is read-only") != std::string::npos, r.err);
+  CHECK_MESSAGE(r.err.find(h.db + ": the history is read-only") != std::string::npos, r.err);
   CHECK(r.err.find("point --db at a writable copy") != std::string::npos);
   // Reading still works, and shows what was there.
-  CHECK(perfwatch({"export"}).out == before);
+  CHECK(h.perfwatch({"export"}).out == before);
 }

@@ -73,6 +73,11 @@ int busy_timeout_ms(const std::string& setting) {
 }
 
 Store Store::open(const std::filesystem::path& path, Mode mode, int busy_timeout_ms) {
+  // "postgresql://..." must never become a folder "postgresql:" holding an SQLite file.
+  if (const std::string text = path.string(); text.find("://") != std::string::npos) {
+    throw input_error(text.substr(0, text.find("://") + 3) + "...: --db: expected the path of an SQLite history file, "
+                      "got a URL (this perfwatch stores its history in SQLite only)");
+  }
   if (mode == Mode::read_only && !std::filesystem::exists(path)) {
     throw input_error(path.string() +
                       ": no history here yet (record one with `perfwatch ingest` or `perfwatch run`, "

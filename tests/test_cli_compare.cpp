@@ -132,5 +132,24 @@ TEST_CASE("cli status") {
     CHECK(r.out.find("no run recorded for this commit") != std::string::npos);
     CHECK(r.out.find("nearest measured ancestor: " + w.git.shas()[7].substr(0, 8)) != std::string::npos);
     CHECK(r.out.find("nearest measured descendant: " + after.substr(0, 8)) != std::string::npos);
+    const auto j = w.perfwatch({"status", unmeasured.substr(0, 10), "--format", "json"});
+    CHECK(j.status == 0);
+    const auto doc = nlohmann::json::parse(j.out);
+    CHECK(doc["commit"] == unmeasured);
+    CHECK(doc["measured"] == false);
+    CHECK(doc["nearest_ancestor"]["commit"] == w.git.shas()[7]);
+    CHECK(doc["nearest_descendant"]["commit"] == after);
+    CHECK(doc["nearest_descendant"]["verdict"] == "unchanged");
+  }
+  SUBCASE("--format json: compare's shape, each benchmark's worst verdict, the same exit status") {
+    const auto r = w.perfwatch({"status", "--format", "json"});
+    CHECK(r.status == 1);
+    const auto doc = nlohmann::json::parse(r.out);
+    const auto compared = nlohmann::json::parse(w.perfwatch({"compare", "--format", "json", "--all"}).out);
+    CHECK(doc["measured"] == true);
+    CHECK(doc["verdict"] == "regression");
+    CHECK(doc["results"] == compared["results"]);
+    CHECK(doc["benchmarks"]["parser/small"] == "regression");
+    CHECK(doc["benchmarks"]["json/encode"] == "unchanged");
   }
 }

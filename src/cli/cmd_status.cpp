@@ -1,7 +1,9 @@
-// perfwatch status [REV]: a developer's view of one commit.
+// perfwatch status [REV] [--format text|json]: a developer's view of one commit.
 #include <fmt/format.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/command.hpp"
 #include "cli/comparison.hpp"
@@ -12,6 +14,7 @@ namespace {
 
 struct StatusOptions {
   std::string rev = "HEAD";
+  std::string format = "text";
 };
 
 // The worst verdict of each benchmark, with the result that earned it.
@@ -40,11 +43,38 @@ void print_status(const Comparison& c, std::ostream& out) {
   for (const auto& [name, why] : c.failures) out << fmt::format("  {:<40} {:<22} {}\n", name, "failed", why);
 }
 
-// One line about a measured neighbour of an unmeasured commit.
-void print_neighbour(const char* label, const RunInfo& run, Store& store, Context& ctx, const Policy& policy) {
+// compare's JSON, with each benchmark's worst verdict as "benchmarks".
+nlohmann::json status_json(const Comparison& c) {
+  nlohmann::json doc = comparison_json(c);
+  doc["measured"] = true;
+  doc["benchmarks"] = nlohmann::json::object();
+  for (const auto& [name, r] : worst_by_benchmark(c)) doc["benchmarks"][name] = to_string(r->verdict);
+  for (const auto& [name, why] : c.failures) doc["benchmarks"][name] = "failed";
+  return doc;
+}
+
+// A measured neighbour of an unmeasured commit: its commit and verdict.
+struct Neighbour {
+  CommitInfo commit;
+  Verdict verdict;
+};
+
+Neighbour neighbour(const RunInfo& run, Store& store, Context& ctx, const Policy& policy) {
   const CommitInfo commit = ctx.repo().resolve(run.commit_sha);
-  const Comparison c = compare_run(store, ctx.repo(), run, commit, policy);
-  ctx.out() << fmt::format("  {}: {} {} -> {}\n", label, commit.sha.substr(0, 8), commit.subject, to_string(c.verdict));
+  return {commit, compare_run(store, ctx.repo(), run, commit, policy).verdict};
+}
+
+nlohmann::json neighbour_json(const std::optional<Neighbour>& n) {
+  if (!n) return nullptr;
+  return {{"commit", n->commit.sha}, {"subject", n->commit.subject}, {"verdict", to_string(n->verdict)}};
+}
+
+void print_neighbour(Context& ctx, const char* label, const std::optional<Neighbour>& n) {
+  if (!n) {
+    ctx.out() << "  " << label << ": none\n";
+    return;
+  }
+  ctx.out() << fmt::format("  {}: {} {} -> {}\n", label, n->commit.sha.substr(0, 8), n->commit.subject, to_string(n->verdict));
 }
 
 int status(const StatusOptions& o, Context& ctx) {
@@ -53,31 +83,36 @@ int status(const StatusOptions& o, Context& ctx) {
   Store store = ctx.open_store(Store::Mode::read_only);
   if (const auto run = store.latest_run_of_commit(commit.sha)) {
     const Comparison c = compare_run(store, ctx.repo(), *run, commit, policy);
-    print_status(c, ctx.out());
+    if (o.format == "json") ctx.out() << status_json(c).dump(2) << "\n";
+    else print_status(c, ctx.out());
     return c.verdict == Verdict::regression ? to_int(ExitStatus::regression) : 0;
   }
-  ctx.out() << fmt::format("{} {}: no run recorded for this commit\n", commit.sha.substr(0, 8), commit.subject);
-  const auto runs = store.all_runs();
   // Nearest measured ancestor: the first commit on the first-parent line that has a run.
-  bool found_ancestor = false;
+  std::optional<Neighbour> ancestor, descendant;
   for (const std::string& sha : ctx.repo().first_parent_history(commit.sha, 1000)) {
     if (const auto run = store.latest_run_of_commit(sha)) {
-      print_neighbour("nearest measured ancestor", *run, store, ctx, policy);
-      found_ancestor = true;
+      ancestor = neighbour(*run, store, ctx, policy);
       break;
     }
   }
-  if (!found_ancestor) ctx.out() << "  nearest measured ancestor: none\n";
   // Nearest measured descendant: the earliest run on a commit that contains this one.
-  const RunInfo* descendant = nullptr;
-  for (const RunInfo& run : runs) {
+  for (const RunInfo& run : store.all_runs()) {
     if (run.commit_sha != commit.sha && ctx.repo().is_ancestor(commit.sha, run.commit_sha)) {
-      descendant = &run;
+      descendant = neighbour(run, store, ctx, policy);
       break;
     }
   }
-  if (descendant) print_neighbour("nearest measured descendant", *descendant, store, ctx, policy);
-  else ctx.out() << "  nearest measured descendant: none\n";
+  if (o.format == "json") {
+    ctx.out() << nlohmann::json{{"commit", commit.sha}, {"subject", commit.subject}, {"measured", false},
+                                {"nearest_ancestor", neighbour_json(ancestor)},
+                                {"nearest_descendant", neighbour_json(descendant)}}
+                     .dump(2)
+              << "\n";
+    return 0;
+  }
+  ctx.out() << fmt::format("{} {}: no run recorded for this commit\n", commit.sha.substr(0, 8), commit.subject);
+  print_neighbour(ctx, "nearest measured ancestor", ancestor);
+  print_neighbour(ctx, "nearest measured descendant", descendant);
   return 0;
 }
 
@@ -86,6 +121,9 @@ int status(const StatusOptions& o, Context& ctx) {
 Handler setup_status(CLI::App& sub) {
   auto o = std::make_shared<StatusOptions>();
   sub.add_option("rev", o->rev, "Commit (anything git takes)")->capture_default_str();
+  sub.add_option("--format", o->format, "text or json (compare's shape, plus each benchmark's worst verdict)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   return [o](Context& ctx) { return status(*o, ctx); };
 }
 

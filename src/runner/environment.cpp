@@ -35,8 +35,9 @@ Environment capture_environment(const std::string& runner_name, const std::strin
   env.cpu = cpu_model();
   env.cores = static_cast<int>(std::thread::hardware_concurrency());
   utsname u{};
-  env.os = uname(&u) == 0 ? std::string(u.sysname) + " " + u.release : "unknown";
-  env.arch = uname(&u) == 0 ? u.machine : build_architecture();
+  const bool known = uname(&u) == 0;
+  env.os = known ? std::string(u.sysname) + " " + u.release : "unknown";
+  env.arch = known ? u.machine : build_architecture();
   return env;
 }
 

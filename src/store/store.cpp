@@ -89,20 +89,21 @@ Store Store::open(const std::filesystem::path& path, Mode mode, int busy_timeout
     if (ec) throw input_error(path.string() + ": expected a writable directory for the history (" + ec.message() + ")");
   }
   std::vector<std::string> notes;
-  if (mode == Mode::read_only) {
-    sqlite::Database reader(path, sqlite::Database::Access::read_only, busy_timeout_ms);
-    store::check_readable(reader);
-    // An older history is brought forward once, by whichever command reads it first.
-    if (store::needs_migration(reader)) {
-      sqlite::Database writer = writable(path, busy_timeout_ms);
-      notes = store::migrate(writer);
-    }
-  }
   sqlite::Database db = mode == Mode::create
                             ? writable(path, busy_timeout_ms)
                             : sqlite::Database(path, sqlite::Database::Access::read_only, busy_timeout_ms);
   db.exec("PRAGMA foreign_keys = ON");
-  if (mode == Mode::create) notes = store::migrate(db);
+  if (mode == Mode::create) {
+    notes = store::migrate(db);
+  } else {
+    store::check_readable(db);
+    // An older history is brought forward once, by whichever command reads it
+    // first; the reader sees the new schema on its next statement.
+    if (store::needs_migration(db)) {
+      sqlite::Database writer = writable(path, busy_timeout_ms);
+      notes = store::migrate(writer);
+    }
+  }
   Store store(std::move(db));
   store.notes_ = std::move(notes);
   return store;

@@ -35,15 +35,16 @@ std::vector<NightValue> singles(std::initializer_list<double> values) {
 
 TEST_CASE("test_metric") {
   // Reference computed independently with numpy/scipy 1.10.1:
-  //   b = log([100,102,98,101,99,100,103]); med = median(b); s = max(1.4826*median(|b-med|), 0.01)
+  //   b = log([100,102,98,101,99,100,103]); med = median(b)
+  //   s = max(1.4826*median(|b-med|), numpy.std(b, ddof=1), 0.01)   (the larger of robust spread and SD)
   //   scale = s*sqrt(1+pi/(2*7)); e = log(125)-med; p = scipy.stats.t.sf(e/scale, 6)   (one-sided)
-  //   -> ratio 1.25, p 5.046655827800966e-06, CI exp(e -+ t.ppf(0.975,6)*scale) = [1.2005731163596671, 1.3014617591452937]
+  //   -> ratio 1.25, p 1.1209377779138493e-05, CI exp(e -+ t.ppf(0.975,6)*scale) = [1.1934616213385072, 1.309216795968356]
   const auto r = test_metric(singles({100, 102, 98, 101, 99, 100, 103}), {125, 0}, Metric::p95_latency, 0.01);
   CHECK(r.baseline == 100);
   CHECK(r.ratio == doctest::Approx(1.25).epsilon(1e-12));
-  CHECK(r.p_value == doctest::Approx(5.046655827800966e-06).epsilon(1e-8));
-  CHECK(r.ci_low == doctest::Approx(1.2005731163596671).epsilon(1e-9));
-  CHECK(r.ci_high == doctest::Approx(1.3014617591452937).epsilon(1e-9));
+  CHECK(r.p_value == doctest::Approx(1.1209377779138493e-05).epsilon(1e-8));
+  CHECK(r.ci_low == doctest::Approx(1.1934616213385072).epsilon(1e-9));
+  CHECK(r.ci_high == doctest::Approx(1.309216795968356).epsilon(1e-9));
   CHECK(r.baseline_nights == 7);
 
   SUBCASE("the noise floor keeps identical nights from making a wobble significant") {

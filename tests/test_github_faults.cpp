@@ -24,14 +24,14 @@ struct Faulty {
   FakeGitHub server;
   std::vector<double> waits;
 
-  Client client(double budget_s = 300) {
+  Client client(double budget_s = 300, double base_backoff_s = 0.01) {
     Config c;
     c.api_url = server.url();
     c.repository = "octo/widgets";
     c.token = "ghp_faultTestToken0123456789";
     c.timeout_ms = 500;
     c.connect_timeout_ms = 500;
-    c.retry.base_backoff_s = 0.01;
+    c.retry.base_backoff_s = base_backoff_s;
     c.retry.budget_s = budget_s;
     return Client(c, [this](double s) {
       waits.push_back(s);
@@ -125,13 +125,16 @@ TEST_CASE("github: a fault that outlasts the retries or the budget is exit 3") {
   }
   SUBCASE("the time budget ends the retries before the attempts do") {
     for (int i = 0; i < 5; ++i) f.server.inject(FakeGitHub::fault("POST", 503));
-    Client client = f.client(0.025);  // backoff 0.01, then 0.02: the second wait is past it
+    // Waits are base * 2^(n-1) * (1 + jitter in [0, 1)): the first at most
+    // 0.8 s, the first two at least 1.2 s. A budget of 1.1 s leaves 0.3 s for
+    // the requests themselves (a loaded machine), and the second wait is past it.
+    Client client = f.client(1.1, 0.4);
     try {
       comment(client, 1, "x");
       FAIL("expected exit 3");
     } catch (const Error& e) {
       CHECK(e.status() == ExitStatus::environment);
-      CHECK_MESSAGE(std::string(e.what()).find("the retry budget of 0.025 s is spent") != std::string::npos, e.what());
+      CHECK_MESSAGE(std::string(e.what()).find("the retry budget of 1.1 s is spent") != std::string::npos, e.what());
     }
     CHECK(f.waits.size() == 1);
   }

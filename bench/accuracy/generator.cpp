@@ -141,4 +141,20 @@ std::vector<SyntheticBenchmark> generate_history(int benchmarks, int nights, std
   return out;
 }
 
+Corpus generate_corpus(int benchmarks, int nights, std::uint64_t seed) {
+  Corpus c;
+  c.name = "synthetic A, seed " + std::to_string(seed);
+  c.source = "bench/accuracy/generator.cpp";
+  for (SyntheticBenchmark& s : generate_history(benchmarks, nights, seed)) {
+    Labelled l;
+    l.name = s.name;
+    const bool regresses = must_alert(s.step);
+    for (int t = 0; t < nights; ++t) l.clean.push_back(!regresses || t < s.step_night);
+    if (regresses) l.steps.push_back({s.step_night, to_string(s.step)});
+    l.nights = std::move(s.nights);
+    c.benchmarks.push_back(std::move(l));
+  }
+  return c;
+}
+
 }  // namespace perfwatch::accuracy

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "accuracy/corpus.hpp"
 #include "model/result.hpp"
 
 namespace perfwatch::accuracy {
@@ -28,6 +29,9 @@ struct SyntheticBenchmark {
 };
 
 std::vector<SyntheticBenchmark> generate_history(int benchmarks, int nights, std::uint64_t seed);
+
+// The same history as a labelled corpus ("synthetic A").
+Corpus generate_corpus(int benchmarks, int nights, std::uint64_t seed);
 
 // One latency sample of the generator's shape at level 1: log-normal body of
 // log spread `sigma`, and 2 % outliers with a Pareto tail.

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "report/reason.hpp"
 #include "cli/command.hpp"
 #include "cli/comparison.hpp"
 #include "report/comparison_view.hpp"
@@ -36,7 +37,7 @@ void print_status(const Comparison& c, std::ostream& out) {
   for (const auto& [name, r] : worst_by_benchmark(c)) {
     std::string detail;
     if (r->verdict == Verdict::regression || r->verdict == Verdict::improvement) {
-      detail = fmt::format("{} {} (p {:.2g})", to_string(r->metric), format_change(*r), r->p_value);
+      detail = fmt::format("{} {} (p {:.2g}): {}", to_string(r->metric), format_change(*r), r->p_value, reason_text(*r));
     }
     out << fmt::format("  {:<40} {:<22} {}\n", name, to_string(r->verdict), detail);
   }

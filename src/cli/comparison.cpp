@@ -31,6 +31,17 @@ std::map<Metric, size_t> accepted_nights(const std::vector<Decision>& log, const
   return first;
 }
 
+// The newest accept of any metric of `benchmark` in force at `run_time`
+// (0 without one): the noise model learns only from nights after it.
+UnixTime newest_accept(const std::vector<Decision>& log, const std::string& benchmark, UnixTime run_time) {
+  UnixTime newest = 0;
+  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
+                   Metric::error_rate, Metric::peak_memory}) {
+    if (const auto since = accepted_since(log, benchmark, m, run_time)) newest = std::max(newest, *since);
+  }
+  return newest;
+}
+
 }  // namespace
 
 void print_comparison(Context& ctx, const Comparison& c, const std::string& format, Rows rows) {
@@ -65,9 +76,14 @@ RunInfo latest_run_or_fail(Store& store, const std::string& rev, const CommitInf
 
 Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo& run, const CommitInfo& commit,
                        const Policy& policy) {
-  const UnixTime from = run.time - std::int64_t{policy.window_days} * 86400;
-  const auto baseline = select_baseline(store.runs_between(run.environment, from, run.time), run, policy.window_days,
+  // The longer lookback the noise model learns from; the baseline is its last window_days.
+  const int lookback_days = std::max(policy.history_days, policy.window_days);
+  const UnixTime from = run.time - std::int64_t{lookback_days} * 86400;
+  const auto eligible = select_baseline(store.runs_between(run.environment, from, run.time), run, lookback_days,
                                         [&repo](const std::string& a, const std::string& d) { return repo.is_ancestor(a, d); });
+  const UnixTime window_from = run.time - std::int64_t{policy.window_days} * 86400;
+  std::vector<RunInfo> baseline, older;
+  for (const RunInfo& r : eligible) (r.time >= window_from ? baseline : older).push_back(r);
   Comparison c;
   c.commit = commit.sha;
   c.subject = commit.subject;
@@ -91,12 +107,20 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
       past[r.name].push_back(std::move(r));
     }
   }
+  // The older nights, as the values the noise model needs.
+  std::map<std::string, std::vector<std::pair<UnixTime, NightValues>>> history;
+  for (const RunInfo& o : older) {
+    for (const BenchmarkResult& r : store.run_results(o.id)) history[r.name].emplace_back(o.time, night_values(r));
+  }
   const std::vector<Decision> log = store.decisions();
   std::vector<BenchmarkNights> nights;
   for (BenchmarkResult& tonight : store.run_results(run.id)) {
     if (tonight.failure) c.failures.emplace_back(tonight.name, *tonight.failure);
-    BenchmarkNights n{tonight.name, std::move(past[tonight.name]), std::move(tonight), {}};
+    BenchmarkNights n{tonight.name, std::move(past[tonight.name]), std::move(tonight), {}, {}};
     n.first_night = accepted_nights(log, n.name, past_times[n.name], run.time);
+    const UnixTime since = newest_accept(log, n.name, run.time);
+    for (auto& [time, values] : history[n.name])
+      if (time >= since) n.history.push_back(std::move(values));
     nights.push_back(std::move(n));
   }
   c.results = compare_nights(nights, policy);

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "detect/evidence.hpp"
+#include "detect/noise_model.hpp"
 #include "stats/quantile.hpp"
 #include "stats/tests.hpp"
 
@@ -66,8 +67,9 @@ Verdict verdict_of(const MetricResult& r, const Thresholds& t, double alpha) {
   const double limit = threshold(r.metric, t);
   const double worse = higher_is_better(r.metric) ? 1 / r.ratio : r.ratio;
   const double worse_limit = higher_is_better(r.metric) ? 1 / limit : limit;
-  const bool needs_significance = r.metric != Metric::peak_memory;  // SPEC: memory by ratio alone
-  const bool convincing = significant || !needs_significance;
+  // Memory too needs significance now (issue 14): its measurement can jump
+  // between nights, so a ratio alone can be pure noise.
+  const bool convincing = significant;
   if (worse > worse_limit && convincing) return is_alerting(r.metric) ? Verdict::regression : Verdict::unchanged;
   if (worse < 1 / worse_limit && convincing) return Verdict::improvement;
   return Verdict::unchanged;
@@ -78,10 +80,22 @@ ErrorCount errors_or_clean(const BenchmarkResult& r) { return night_errors(r).va
 
 // One metric of one benchmark before the run-wide steps: its result so far
 // and the evidence still to be turned into a p-value.
+// Tonight judged by the benchmark's own history (see noise_model.hpp).
+struct HistoryEvidence {
+  NoiseModel model;                   // past deviations in the direction tonight moved
+  int direction = 1;                  // +1: tonight is higher than the baseline centre
+  double change = 0;                  // log tonight - median log of the baseline nights
+  // The lesser of last night's and tonight's deviations the way tonight
+  // moved (against the nights before them), when both moved that way.
+  std::optional<double> pair_worse;
+  double limit = 0;                   // the size threshold (log)
+};
+
 struct Pending {
   MetricResult result;
   std::optional<Evidence> single;  // tonight against the baseline nights
   std::optional<Evidence> pair;    // the two-night level, when it applies
+  std::optional<HistoryEvidence> history;
 };
 
 // How much worse (log) `e`'s value is than its baseline: regressions positive.
@@ -103,6 +117,46 @@ std::optional<Evidence> sustained_evidence(const std::vector<NightValue>& base, 
   const double limit = std::fabs(std::log(threshold(metric, t)));
   if (!same_way || std::fabs(worse(*e_pair, metric)) <= limit) return std::nullopt;
   return e_pair;
+}
+
+double median_of(std::span<const double> v) { return stats::quantile(v, 0.5); }
+
+// `series`: log values of the history then the baseline nights (the last
+// `k`), oldest first. nullopt when the history is too short for a model.
+std::optional<HistoryEvidence> history_evidence(const std::vector<double>& series, size_t k, double tonight,
+                                                Metric metric, const Policy& policy, const Thresholds& t) {
+  if (k < 2 || series.size() < k) return std::nullopt;
+  const std::span<const double> all(series);
+  const double limit = std::fabs(std::log(threshold(metric, t)));
+  HistoryEvidence h;
+  h.change = tonight - median_of(all.last(k));
+  h.direction = h.change >= 0 ? 1 : -1;
+  // A step inside the history (not accepted) would pass for noise: learn
+  // from the regime since the last one, never cutting into the baseline.
+  const size_t cut = std::min(regime_start(all, policy.window_days, limit), series.size() - k);
+  // Last night is left out: on a step's second night it is the step itself.
+  auto model = learn_noise(all.subspan(cut, series.size() - cut - 1), policy.window_days, h.direction);
+  if (!model) return std::nullopt;
+  h.model = std::move(*model);
+  h.limit = limit;
+  if (static_cast<int>(k) - 1 >= policy.min_baseline_nights) {
+    const double before = median_of(all.last(k).first(k - 1));
+    const double both = std::min(h.direction * (series.back() - before), h.direction * (tonight - before));
+    if (both > 0) h.pair_worse = both;
+  }
+  return h;
+}
+
+// Nights in a row past the threshold the way tonight moved (0, 1 or 2).
+int nights_in_row(const std::vector<double>& series, size_t k, double tonight, Metric metric, const Thresholds& t) {
+  if (k == 0 || series.size() < k) return 0;
+  const std::span<const double> base = std::span<const double>(series).last(k);
+  const double limit = std::fabs(std::log(threshold(metric, t)));
+  const double now = tonight - median_of(base);
+  if (std::fabs(now) <= limit) return 0;
+  if (k < 3) return 1;
+  const double last = series.back() - median_of(base.first(k - 1));
+  return (last > 0) == (now > 0) && std::fabs(last) > limit ? 2 : 1;
 }
 
 // The first baseline night that counts for `metric` (after any triage accept).
@@ -132,12 +186,23 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
     Pending p;
     p.result = static_cast<int>(base.size()) < policy.min_baseline_nights ? insufficient(m, static_cast<int>(base.size()))
                                                                            : untested(m, static_cast<int>(base.size()));
-    if (p.result.verdict != Verdict::insufficient_baseline) {
+    const Thresholds& t = policy.for_benchmark(nights.name);
+    if (p.result.verdict != Verdict::insufficient_baseline && tonight->value > 0) {
       std::vector<double> values;
       for (const NightValue& v : base) values.push_back(v.value);
       p.result.baseline = median(values);
       p.single = gather_evidence(base, *tonight);
-      p.pair = sustained_evidence(base, *tonight, m, policy, policy.for_benchmark(nights.name));
+      p.pair = sustained_evidence(base, *tonight, m, policy, t);
+      // The longer history, unless an accept restarted this metric inside the baseline.
+      std::vector<double> series;
+      if (first_counted(nights, m) == 0) {
+        for (const NightValues& h : nights.history)
+          if (const auto v = h.of(m); v && v->value > 0) series.push_back(std::log(v->value));
+      }
+      const size_t k = base.size();
+      for (const NightValue& v : base) series.push_back(std::log(std::max(v.value, 1e-300)));
+      p.history = history_evidence(series, k, std::log(tonight->value), m, policy, t);
+      p.result.nights_in_row = nights_in_row(series, k, std::log(tonight->value), m, t);
     }
     p.result.current = tonight->value;
     p.result.unit = m == Metric::throughput ? nights.current.throughput->unit
@@ -169,7 +234,40 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
   return out;
 }
 
+double pair_spread(const std::vector<double>& sorted) {
+  std::vector<double> d;
+  const double centre = stats::quantile_sorted(sorted, 0.5);
+  for (double x : sorted) d.push_back(std::fabs(x - centre));
+  return 1.4826 * median_of(d);
+}
+
+// The history's own deviations decide: the rank of tonight's among them,
+// and the interval of the change from their 2.5 % and 97.5 % points.
+void finish_from_history(Pending& p, double noise_floor) {
+  const HistoryEvidence& h = *p.history;
+  const double floor = std::log1p(noise_floor);
+  const double worse = h.direction * h.change;
+  const double single = tail_p_value(h.model.single, h.model.spread, worse, floor);
+  const double lo = stats::quantile_sorted(h.model.single, 0.025), hi = stats::quantile_sorted(h.model.single, 0.975);
+  p.result.ratio = std::exp(h.change);
+  p.result.ci_low = std::exp(h.direction > 0 ? h.change - hi : h.change + lo);
+  p.result.ci_high = std::exp(h.direction > 0 ? h.change - lo : h.change + hi);
+  // A history with one-night excursions past the threshold cannot tell a
+  // first night from another excursion: there only two nights in a row count.
+  const auto& past = h.model.single;
+  const int excursions = static_cast<int>(past.end() - std::upper_bound(past.begin(), past.end(), h.limit));
+  p.result.p_value = excursions > 0 ? 1.0 : single;
+  if (h.pair_worse && !h.model.pair.empty()) {  // the smaller p of two tests counts twice (Bonferroni)
+    const double pair = tail_p_value(h.model.pair, pair_spread(h.model.pair), *h.pair_worse, floor);
+    p.result.p_value = std::min(1.0, 2 * std::min(p.result.p_value, pair));
+    p.result.two_night = pair < single || excursions > 0;
+  }
+  p.result.noise = {true, h.model.nights, h.model.spread, excursions};
+}
+
 void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
+  if (p.history) return finish_from_history(p, noise_floor);
+  p.result.noise = {false, p.single->k, std::sqrt(p.single->spread2)};
   const TestOutcome single = finish_test(*p.single, prior, noise_floor);
   p.result.ratio = single.ratio;
   p.result.ci_low = single.ci_low;
@@ -179,6 +277,25 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
     const double pair = finish_test(*p.pair, prior, noise_floor).p_value;
     p.result.p_value = std::min(1.0, 2 * std::min(single.p_value, pair));
     p.result.two_night = pair < single.p_value;
+  }
+}
+
+// A shift of the whole distribution shows in every quantile, and the median
+// of a night pins it down far better than its p95: when a benchmark's p50
+// moved the same way as its p95, p95's p-value is the smaller of the two,
+// counted twice (Bonferroni). The size rule stays on the p95's own change.
+void lend_median_evidence(std::vector<MetricResult>& results) {
+  std::map<std::string, const MetricResult*> medians;
+  for (const MetricResult& r : results)
+    if (r.metric == Metric::p50_latency && r.verdict != Verdict::insufficient_baseline) medians[r.benchmark] = &r;
+  for (MetricResult& r : results) {
+    if (r.metric != Metric::p95_latency || r.verdict == Verdict::insufficient_baseline) continue;
+    const auto it = medians.find(r.benchmark);
+    if (it == medians.end() || std::isnan(it->second->ratio) || std::isnan(r.ratio)) continue;
+    if ((it->second->ratio > 1) != (r.ratio > 1)) continue;
+    const double median_p = it->second->p_value;
+    r.whole_distribution = median_p < r.p_value;
+    r.p_value = std::min(1.0, 2 * std::min(r.p_value, median_p));
   }
 }
 
@@ -242,9 +359,9 @@ void adjust(std::vector<MetricResult>& results, bool (*in_family)(Metric)) {
 
 void decide(std::vector<MetricResult>& results, const Policy& policy) {
   // The false-discovery rate that matters is among alerts, so the family is
-  // every test that can raise one (p95, throughput, error rate); p50/p99 are
-  // adjusted in a family of their own and only reported.
-  adjust(results, [](Metric m) { return is_alerting(m) && m != Metric::peak_memory; });
+  // every test that can raise one (p95, throughput, error rate, memory);
+  // p50/p99 are adjusted in a family of their own and only reported.
+  adjust(results, [](Metric m) { return is_alerting(m); });
   adjust(results, [](Metric m) { return !is_alerting(m); });
   for (MetricResult& r : results) {
     const Thresholds& t = policy.for_benchmark(r.benchmark);
@@ -279,6 +396,7 @@ std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& ben
     if (p.single) finish(p, priors[p.result.metric], policy.noise_floor);
     results.push_back(std::move(p.result));
   }
+  lend_median_evidence(results);
   decide(results, policy);
   return results;
 }

@@ -49,6 +49,10 @@ struct BenchmarkNights {
   // Per metric, the first baseline night that counts (a triage accept
   // restarted that metric's baseline); absent: every night counts.
   std::map<Metric, size_t> first_night;
+  // The nights before `baseline` (oldest first, the longer lookback of
+  // Policy::history_days): what the noise model learns from. Metrics with an
+  // accept inside `baseline` ignore it; the caller drops nights before an accept.
+  std::vector<NightValues> history;
 };
 
 // Ratio, interval and raw p-value of one metric on its own: no moderation

@@ -30,8 +30,16 @@ std::optional<Evidence> gather_evidence(const std::vector<NightValue>& baseline,
   e.effect = std::log(current.value) - e.centre;
   std::vector<double> deviations;
   for (double x : logs) deviations.push_back(std::fabs(x - e.centre));
-  const double spread = 1.4826 * median(deviations);  // the SD for normal data, robust to one wild night
-  e.spread2 = std::max(spread * spread, 1e-12);
+  // Without a longer history the baseline nights are all there is: take the
+  // larger of the robust spread and the plain standard deviation, so a
+  // two-level benchmark (five nights low, two high) is not judged by its
+  // low nights alone. Conservative, as a short history must be.
+  const double spread = 1.4826 * median(deviations);
+  double sum = 0, sum2 = 0;
+  for (double x : logs) sum += x;
+  for (double x : logs) sum2 += (x - sum / e.k) * (x - sum / e.k);
+  const double variance = sum2 / (e.k - 1);
+  e.spread2 = std::max({spread * spread, variance, 1e-12});
   e.sampling = median(within);
   e.current_sampling = current.log_variance;
   return e;

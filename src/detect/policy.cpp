@@ -41,7 +41,7 @@ const Thresholds& Policy::for_benchmark(std::string_view benchmark) const {
 Policy parse_policy(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
   require_object(doc, source, "(document)");
-  reject_unknown_keys(doc, {"$comment", "alpha", "min_baseline_nights", "window_days", "noise_floor", "defaults", "overrides"},
+  reject_unknown_keys(doc, {"$comment", "alpha", "min_baseline_nights", "window_days", "history_days", "noise_floor", "defaults", "overrides"},
                       source, "");
   Policy policy;
   // Defaults first: overrides start from them.
@@ -54,6 +54,8 @@ Policy parse_policy(std::string_view text, const std::string& source) {
       policy.min_baseline_nights = static_cast<int>(require_count(value, source, key));
     } else if (key == "window_days") {
       policy.window_days = static_cast<int>(require_count(value, source, key));
+    } else if (key == "history_days") {
+      policy.history_days = static_cast<int>(require_count(value, source, key));
     } else if (key == "noise_floor") {
       policy.noise_floor = read_fraction(value, source, key);
     } else if (key == "overrides") {

@@ -25,6 +25,9 @@ struct Policy {
   double alpha = 0.01;          // after Benjamini-Hochberg across the run
   int min_baseline_nights = 3;  // fewer: insufficient-baseline
   int window_days = 7;
+  // How far back the noise model reads the benchmark's history (the baseline
+  // stays window_days): seven nights cannot pin a spread down.
+  int history_days = 90;
   // Nightly variation below this (relative) is not trusted to be real: the
   // noise estimate never goes under it, so two near-identical weeks cannot
   // make a tiny wobble "significant".

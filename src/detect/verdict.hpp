@@ -20,6 +20,16 @@ std::optional<Metric> parse_metric(const std::string& text);
 bool is_alerting(Metric m);
 bool higher_is_better(Metric m);
 
+// What tonight was judged against, for the one-line reason.
+struct NoiseBasis {
+  bool from_history = false;  // the benchmark's own longer history; else the baseline nights alone
+  int nights = 0;             // nights the spread rests on
+  double spread = 0;          // usual night-to-night spread of the log value (about relative)
+  // Past nights beyond the threshold the way tonight moved: when there are
+  // any, one night is not enough and only two nights in a row can alert.
+  int excursions = 0;
+};
+
 struct MetricResult {
   std::string benchmark;
   Metric metric = Metric::p95_latency;
@@ -40,6 +50,13 @@ struct MetricResult {
   // A regression of a benchmark a maintainer ignores (`triage ignore`):
   // shown, but its verdict is unchanged and it never alerts.
   bool ignored = false;
+  NoiseBasis noise;
+  // Nights in a row (tonight included) past the threshold the way tonight
+  // moved: 0 (tonight is not), 1 or 2 (last night was too).
+  int nights_in_row = 0;
+  // p95 only: the significance came from the median moving the same way
+  // (a shift of the whole distribution), the size still from the p95.
+  bool whole_distribution = false;
 };
 
 struct BaselineWindow {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "model/units.hpp"
+#include "report/reason.hpp"
 #include "util/text.hpp"
 
 namespace perfwatch {
@@ -13,6 +14,11 @@ namespace {
 bool shown(const MetricResult& r, Rows rows) {
   return rows == Rows::all || r.verdict == Verdict::regression || r.verdict == Verdict::improvement ||
          r.worse_not_alerting || r.ignored;
+}
+
+// Rows that say something moved: they carry their one-line reason.
+bool changed(const MetricResult& r) {
+  return r.verdict == Verdict::regression || r.verdict == Verdict::improvement || r.worse_not_alerting || r.ignored;
 }
 
 std::string verdict_text(const MetricResult& r) {
@@ -106,6 +112,7 @@ void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::o
     out << fmt::format(fmt::runtime(kLine), truncate_utf8(r.benchmark, 32), to_string(r.metric), format_value(r.baseline, r),
                        format_value(r.current, r), format_change(r), format_interval(r), p_text(r),
                        paint ? colour_of(r.verdict) : "", verdict_text(r), paint ? "\033[0m" : "");
+    if (changed(r)) out << "    why: " << reason_text(r) << "\n";
   }
   for (const auto& [name, why] : c.failures) out << fmt::format("FAILED  {}: {}\n", name, truncate_utf8(why, 100));
   if (printed || !c.failures.empty()) out << "\n";
@@ -128,6 +135,13 @@ void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out
     out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown_cell(r.benchmark),
                        to_string(r.metric), format_value(r.baseline, r), format_value(r.current, r), format_change(r),
                        format_interval(r), p_text(r), verdict_text(r));
+  }
+  bool why = false;
+  for (const MetricResult& r : c.results) {
+    if (!shown(r, rows) || !changed(r)) continue;
+    out << (why ? "" : "\n") << fmt::format("- {} {}: {}\n", escape_markdown_cell(r.benchmark), to_string(r.metric),
+                                             escape_markdown_cell(reason_text(r)));
+    why = true;
   }
   for (const auto& [name, why] : c.failures) {
     out << fmt::format("\n- **failed** {}: {}", escape_markdown_cell(name), escape_markdown_cell(why));
@@ -152,7 +166,8 @@ nlohmann::json comparison_json(const Comparison& c) {
                        {"verdict", to_string(r.verdict)},
                        {"worse_not_alerting", r.worse_not_alerting},
                        {"ignored", r.ignored},
-                       {"test", r.two_night ? "two-night" : "one-night"}});
+                       {"test", r.two_night ? "two-night" : "one-night"},
+                       {"reason", reason_json(r)}});
   }
   nlohmann::json failures = nlohmann::json::array();
   for (const auto& [name, why] : c.failures) failures.push_back({{"benchmark", name}, {"failure", why}});

@@ -1,5 +1,7 @@
 #include "report/html_view.hpp"
 
+#include "report/reason.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -123,13 +125,18 @@ std::string summary_row(const BenchmarkChart& c, size_t index) {
     if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline) continue;
     changes += (changes.empty() ? "" : ", ") + std::string(to_string(r.metric)) + " " + format_change(r);
   }
+  std::string why;  // the one-line reason of each regression or improvement, as compare gives it
+  for (const MetricResult& r : c.results) {
+    if (is_alerting(r.metric) && (r.verdict == Verdict::regression || r.verdict == Verdict::improvement))
+      why += "<div class=\"why\">" + escape_html(std::string(to_string(r.metric)) + ": " + reason_text(r)) + "</div>";
+  }
   const ChartNight& last = c.nights.back();
   const std::string latest = !last.failure.empty() ? "failed"
                              : c.latency          ? "p95 " + quantity(last.p95, c.unit)
                                                   : quantity(last.p50, c.unit);
   return fmt::format("<tr class=\"{}\"><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                      to_string(c.verdict), anchor(index), escape_html(c.name), escape_html(latest),
-                     escape_html(changes.empty() ? "-" : changes), to_string(c.verdict));
+                     escape_html(changes.empty() ? "-" : changes) + why, to_string(c.verdict));
 }
 
 constexpr const char* kStyle = R"css(

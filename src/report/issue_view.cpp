@@ -1,5 +1,7 @@
 #include "report/issue_view.hpp"
 
+#include "report/reason.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -56,6 +58,7 @@ mstch::map common(const IssueFacts& f) {
   return mstch::map{{"benchmark", md(f.result->benchmark)},
                     {"metric", std::string(to_string(f.result->metric))},
                     {"change", format_change(*f.result)},
+                    {"reason", md(reason_text(*f.result))},
                     {"sha", c.commit},
                     {"short_sha", c.commit.substr(0, 8)},
                     {"subject", md(one_line(c.subject))},

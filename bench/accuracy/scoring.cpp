@@ -1,0 +1,147 @@
+#include "accuracy/scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "accuracy/reference_methods.hpp"
+#include "detect/decide.hpp"
+
+namespace perfwatch::accuracy {
+namespace {
+
+// alerts[benchmark][night] of one method.
+using Alerts = std::vector<std::vector<bool>>;
+
+struct Run {
+  Alerts alerts[kMethods];
+  // perfwatch's results of each benchmark's nights, kept for calibration and causes.
+  std::vector<std::vector<std::vector<MetricResult>>> results;  // [benchmark][night]
+};
+
+BenchmarkNights nights_of(const Labelled& l, const std::vector<NightValues>& values, int t, int window, int history) {
+  BenchmarkNights n;
+  n.name = l.name;
+  const int from = std::max(0, t - window);
+  n.baseline.assign(l.nights.begin() + from, l.nights.begin() + t);
+  n.current = l.nights[static_cast<size_t>(t)];
+  n.history.assign(values.begin() + std::max(0, from - history), values.begin() + from);
+  return n;
+}
+
+Run run_all(const Corpus& c, const Policy& policy, int window, int history) {
+  Run run;
+  const size_t b_count = c.benchmarks.size();
+  std::vector<std::vector<NightValues>> values(b_count);
+  for (size_t b = 0; b < b_count; ++b) {
+    for (const BenchmarkResult& r : c.benchmarks[b].nights) values[b].push_back(night_values(r));
+    for (auto& a : run.alerts) a.emplace_back(c.benchmarks[b].nights.size(), false);
+    run.results.emplace_back(c.benchmarks[b].nights.size());
+  }
+  auto record = [&](size_t b, int t, std::vector<MetricResult> results) {
+    for (const MetricResult& r : results) run.alerts[kPerfwatch][b][t] = run.alerts[kPerfwatch][b][t] || r.verdict == Verdict::regression;
+    run.results[b][t] = std::move(results);
+  };
+  // Each run (a night index, or SAP's build id) judged at once, as one nightly.
+  std::map<std::int64_t, std::vector<std::pair<size_t, int>>> runs;
+  for (size_t b = 0; b < b_count; ++b) {
+    const Labelled& l = c.benchmarks[b];
+    for (int t = window; t < static_cast<int>(l.nights.size()); ++t)
+      runs[l.runs.empty() ? t : l.runs[static_cast<size_t>(t)]].emplace_back(b, t);
+  }
+  for (const auto& [key, members] : runs) {
+    std::vector<BenchmarkNights> tonight;
+    for (const auto& [b, t] : members) {
+      const Labelled& l = c.benchmarks[b];
+      const Thresholds& th = policy.for_benchmark(l.name);
+      const BenchmarkResult& now = l.nights[static_cast<size_t>(t)];
+      run.alerts[kPrevious][b][t] = previous_run_alerts(previous_run_change(l.nights[static_cast<size_t>(t) - 1], now), th);
+      tonight.push_back(nights_of(l, values[b], t, window, history));
+      run.alerts[kPooled][b][t] = pooled_mwu_alerts(tonight.back().baseline, now, th);
+    }
+    std::map<std::string, size_t> position;
+    for (size_t i = 0; i < members.size(); ++i) position[tonight[i].name] = i;
+    std::vector<std::vector<MetricResult>> by_member(members.size());
+    for (MetricResult& r : compare_nights(tonight, policy)) by_member[position[r.benchmark]].push_back(std::move(r));
+    for (size_t i = 0; i < members.size(); ++i) record(members[i].first, members[i].second, std::move(by_member[i]));
+  }
+  return run;
+}
+
+const char* basis(const MetricResult& r) { return r.noise.from_history ? "history" : "baseline only"; }
+
+bool worse_way(const MetricResult& r) {
+  if (r.metric == Metric::error_rate) return r.current >= r.baseline;
+  return higher_is_better(r.metric) ? r.ratio < 1 : r.ratio > 1;
+}
+
+void calibrate(Calibration& into, const MetricResult& r) {
+  ++into.tests;
+  const double p = worse_way(r) ? r.p_value : 1;
+  for (int i = 0; i < 4; ++i) into.below[i] += p < Calibration::kLevels[i];
+}
+
+// How the first alerting-metric result of a night was judged, for a miss.
+std::string judged(const std::vector<MetricResult>& results) {
+  for (const MetricResult& r : results)
+    if (is_alerting(r.metric) && r.verdict != Verdict::insufficient_baseline) return basis(r);
+  return "insufficient baseline";
+}
+
+}  // namespace
+
+CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int history) {
+  const Run run = run_all(c, policy, window, history);
+  CorpusScore s;
+  s.corpus = c.name;
+  for (size_t b = 0; b < c.benchmarks.size(); ++b) {
+    const Labelled& l = c.benchmarks[b];
+    const int nights = static_cast<int>(l.nights.size());
+    for (int t = window; t < nights; ++t) {
+      if (!l.clean[static_cast<size_t>(t)]) continue;
+      for (int m = 0; m < kMethods; ++m) {
+        ++s.methods[m].clean;
+        s.methods[m].false_alarms += run.alerts[m][b][t];
+      }
+      for (const MetricResult& r : run.results[b][t]) {
+        if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline) continue;
+        calibrate(r.noise.from_history ? s.calibration : s.calibration_short, r);
+        if (r.verdict != Verdict::regression) continue;
+        ++s.alarms[std::string(to_string(r.metric)) + ", " + basis(r)];
+        if (std::getenv("PERFWATCH_ACCURACY_DEBUG"))
+          fmt::print("ALARM {} night {}: {} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} two-night {}\n",
+                     l.name, t, to_string(r.metric), r.ratio, r.p_value, r.q_value, r.noise.spread, r.noise.nights,
+                     r.noise.excursions, r.two_night);
+      }
+    }
+    for (const Change& step : l.steps) {
+      if (step.night < window || step.night + 1 >= nights) continue;
+      for (int m = 0; m < kMethods; ++m) {
+        const auto& a = run.alerts[m][b];
+        bool first = false;
+        for (int t = std::max(window, step.night - c.tolerance); t <= step.night; ++t) first = first || a[t];
+        ++s.methods[m].steps;
+        s.methods[m].first_night += first;
+        s.methods[m].by_second += first || a[step.night + 1];
+      }
+      const auto& a = run.alerts[kPerfwatch][b];
+      const bool caught_second = a[step.night] || a[step.night + 1];
+      const std::string how = judged(run.results[b][step.night]);
+      if (!caught_second && std::getenv("PERFWATCH_ACCURACY_DEBUG")) {
+        for (int t : {step.night, step.night + 1})
+          for (const MetricResult& r : run.results[b][t])
+            if (is_alerting(r.metric))
+              fmt::print("MISS {} {} night {}: {} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} {}\n",
+                         l.name, step.kind, t, to_string(r.metric), r.ratio, r.p_value, r.q_value, r.noise.spread,
+                         r.noise.nights, r.noise.excursions, to_string(r.verdict));
+      }
+      if (!caught_second) ++s.misses[step.kind + ", " + how + ": missed both nights"];
+      else if (!a[step.night]) ++s.misses[step.kind + ", " + how + ": caught on the second night"];
+    }
+  }
+  return s;
+}
+
+}  // namespace perfwatch::accuracy

@@ -1,0 +1,104 @@
+#include "detect/noise_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "stats/quantile.hpp"
+#include "stats/tests.hpp"
+
+namespace perfwatch {
+namespace {
+
+constexpr size_t kMinCentreNights = 3;  // a past night is replayed once this many nights precede it
+
+double median_of(std::span<const double> values) { return stats::quantile(values, 0.5); }
+
+// The nights [end - window, end) (at least kMinCentreNights), as a median.
+std::optional<double> centre_before(std::span<const double> logs, size_t end, int window) {
+  const size_t from = end > static_cast<size_t>(window) ? end - static_cast<size_t>(window) : 0;
+  if (end - from < kMinCentreNights) return std::nullopt;
+  return median_of(logs.subspan(from, end - from));
+}
+
+double robust_spread(std::vector<double> values) {
+  const double centre = median_of(values);
+  for (double& v : values) v = std::fabs(v - centre);
+  return 1.4826 * median_of(values);
+}
+
+// Each past night's deviation from the nights before it, and each pair's.
+struct Replay {
+  std::vector<double> single, pair;
+};
+
+Replay replay(std::span<const double> logs, int window, int sign) {
+  Replay r;
+  for (size_t j = 0; j < logs.size(); ++j) {
+    if (const auto c = centre_before(logs, j, window)) r.single.push_back(sign * (logs[j] - *c));
+    if (j >= 1) {  // the lesser of two nights' deviations: high only when both nights are
+      if (const auto c = centre_before(logs, j - 1, window))
+        r.pair.push_back(std::min(sign * (logs[j - 1] - *c), sign * (logs[j] - *c)));
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+size_t regime_start(std::span<const double> logs, int window, double min_shift) {
+  const Replay all = replay(logs, window, +1);
+  if (all.single.size() < kMinCentreNights) return 0;
+  const double limit = std::max(min_shift, 4 * robust_spread(all.single));
+  size_t start = 0;
+  for (size_t j = kMinCentreNights; j + 3 <= logs.size(); ++j) {
+    const auto c = centre_before(logs, j, window);
+    if (!c) continue;
+    const double a = logs[j] - *c, b = logs[j + 1] - *c, d = logs[j + 2] - *c;
+    const bool up = a > limit && b > limit && d > limit, down = a < -limit && b < -limit && d < -limit;
+    if (up || down) start = j;
+  }
+  return start;
+}
+
+std::optional<NoiseModel> learn_noise(std::span<const double> logs, int window, int sign) {
+  Replay r = replay(logs, window, sign);
+  if (r.single.size() < static_cast<size_t>(kMinModelNights)) return std::nullopt;
+  NoiseModel m;
+  m.nights = static_cast<int>(r.single.size());
+  m.spread = robust_spread(r.single);
+  std::sort(r.single.begin(), r.single.end());
+  std::sort(r.pair.begin(), r.pair.end());
+  m.single = std::move(r.single);
+  m.pair = std::move(r.pair);
+  return m;
+}
+
+double tail_p_value(std::span<const double> sorted, double spread, double worse, double floor) {
+  const double n = static_cast<double>(sorted.size());
+  if (sorted.empty()) return 1;
+  const double reached = static_cast<double>(sorted.end() - std::lower_bound(sorted.begin(), sorted.end(), worse));
+  const double rank_p = (reached + 1) / (n + 1);
+  const double u = stats::quantile_sorted(sorted, 0.75);
+  if (worse <= u) return rank_p;
+  // A light-tailed history (nothing past 4 spreads, as in 30-90 normal
+  // nights) earns a Student t tail: an exponential one would be far too
+  // conservative for it, and the run-wide Benjamini-Hochberg needs small p.
+  if (spread > 0 && std::max(sorted.back(), -sorted.front()) <= kLightTail * spread) {
+    const double t = stats::student_t_sf(worse / std::max(spread, floor), std::min(n - 1, kLightTailDf));
+    return std::max(reached / (n + 1), std::min(rank_p, t));
+  }
+  // Exponential tail over u: its scale the larger of the mean excess and the
+  // one that puts the largest past night at its own rank, so a history with
+  // spikes has a tail as heavy as its spikes.
+  const auto above = std::upper_bound(sorted.begin(), sorted.end(), u);
+  const double k = static_cast<double>(sorted.end() - above);
+  double excess = 0;
+  for (auto it = above; it != sorted.end(); ++it) excess += *it - u;
+  const double mean_excess = k > 0 ? excess / k : 0;
+  const double anchored = k > 0 ? (sorted.back() - u) / std::log(k + 1) : 0;
+  const double scale = std::max({mean_excess, anchored, floor});
+  const double tail = (k + 1) / (n + 1) * std::exp(-(worse - u) / scale);
+  return std::max(reached / (n + 1), std::min(rank_p, tail));
+}
+
+}  // namespace perfwatch

@@ -1,0 +1,53 @@
+#pragma once
+// How far a benchmark's metric moves from night to night, learned from its
+// own history rather than from seven nights.
+//
+// Seven nights cannot pin a spread down, and CI data has no one shape (heavy
+// tails, two-level benchmarks, one-night spikes, 1-5 samples a night). So
+// nothing is assumed about the shape: each past night is replayed as perfwatch
+// would have judged it (its log value against the median of the nights just
+// before it), and tonight's deviation is ranked among those past deviations.
+// Beyond the largest past deviation the tail is extrapolated with an
+// exponential fitted to the upper quarter (peaks over a threshold): a tail as
+// heavy as the history's, not a normal one. A past excursion at least as
+// large as tonight's keeps the p-value at least its share of the nights.
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace perfwatch {
+
+// Deviations of past nights, in one direction (regressions positive).
+struct NoiseModel {
+  int nights = 0;                 // past nights replayed (the model rests on them)
+  double spread = 0;              // robust scale (1.4826 MAD) of a night's log deviation
+  std::vector<double> single;     // one night against the nights before it, sorted
+  std::vector<double> pair;       // the lesser deviation of two nights in a row (against the nights before them), sorted
+};
+
+// Fewer replayed nights than this: the history says too little and the
+// decision falls back to the baseline nights alone, conservatively.
+inline constexpr int kMinModelNights = 10;
+
+// The index of `logs` (oldest first) from which the history is one regime:
+// after the last step that held for three nights past `min_shift` (log) and
+// past four times the history's spread. 0 when there is none.
+size_t regime_start(std::span<const double> logs, int window, double min_shift);
+
+// The model of `logs` (log values of past nights, oldest first, tonight not
+// among them) with baselines of up to `window` nights; `sign` is +1 when
+// higher is worse, -1 when lower is worse. nullopt below kMinModelNights.
+std::optional<NoiseModel> learn_noise(std::span<const double> logs, int window, int sign);
+
+// One-sided p-value of a deviation `worse` (log, regressions positive) among
+// `sorted` past deviations: the rank while past nights reach it, an
+// exponential tail fitted to the upper quarter beyond, never below
+// (count at or above) / (n + 1). The tail's scale is never below `floor`
+// (log): a history of identical values does not make any change certain.
+// A light tail (every past deviation within kLightTail `spread`s) is a
+// Student t with n - 1 degrees of freedom instead.
+inline constexpr double kLightTail = 4;
+inline constexpr double kLightTailDf = 10;
+double tail_p_value(std::span<const double> sorted, double spread, double worse, double floor);
+
+}  // namespace perfwatch

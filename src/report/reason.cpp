@@ -1,0 +1,57 @@
+#include "report/reason.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace perfwatch {
+namespace {
+
+std::string spread_text(const NoiseBasis& n) { return fmt::format("±{:.1f} %", std::expm1(n.spread) * 100); }
+
+std::string tonight_text(const MetricResult& r) {
+  if (r.metric == Metric::error_rate) return fmt::format("tonight {:+.1f} pts", (r.current - r.baseline) * 100);
+  if (std::isnan(r.ratio)) return "tonight not comparable";
+  return fmt::format("tonight {:+.1f} %", (r.ratio - 1) * 100);
+}
+
+std::string persistence_text(const MetricResult& r) {
+  if (r.nights_in_row >= 2) return ", second night in a row";
+  if (r.nights_in_row == 1 && r.noise.excursions > 0)
+    return fmt::format("; {} past night{} went as far alone, so one night does not count", r.noise.excursions,
+                       r.noise.excursions == 1 ? "" : "s");
+  return "";
+}
+
+}  // namespace
+
+std::string reason_text(const MetricResult& r) {
+  if (r.verdict == Verdict::insufficient_baseline)
+    return fmt::format("only {} baseline night{}: too few to judge", r.baseline_nights, r.baseline_nights == 1 ? "" : "s");
+  if (r.metric == Metric::error_rate)
+    return fmt::format("errors against the {} baseline nights pooled; {}", r.baseline_nights, tonight_text(r));
+  std::string line = r.noise.from_history
+                         ? fmt::format("usual night-to-night spread {} over {} nights", spread_text(r.noise), r.noise.nights)
+                         : fmt::format("only {} nights of history: spread {} from the baseline nights, judged conservatively",
+                                       r.noise.nights, spread_text(r.noise));
+  line += "; " + tonight_text(r) + persistence_text(r);
+  if (r.whole_distribution) line += "; the median moved too";
+  return line;
+}
+
+nlohmann::json reason_json(const MetricResult& r) {
+  nlohmann::json noise = nullptr;
+  if (r.verdict != Verdict::insufficient_baseline && r.metric != Metric::error_rate) {
+    noise = {{"source", r.noise.from_history ? "history" : "baseline"},
+             {"nights", r.noise.nights},
+             {"spread", std::expm1(r.noise.spread)},
+             {"excursions", r.noise.excursions}};
+  }
+  return {{"text", reason_text(r)},
+          {"noise", noise},
+          {"test", r.two_night ? "two-night" : "one-night"},
+          {"nights_in_row", r.nights_in_row},
+          {"whole_distribution", r.whole_distribution}};
+}
+
+}  // namespace perfwatch

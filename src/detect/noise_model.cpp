@@ -50,12 +50,14 @@ size_t regime_start(std::span<const double> logs, int window, double min_shift) 
   if (all.single.size() < kMinCentreNights) return 0;
   const double limit = std::max(min_shift, 4 * robust_spread(all.single));
   size_t start = 0;
+  bool previous = false;  // the night before also began such a run: the step began there
   for (size_t j = kMinCentreNights; j + 3 <= logs.size(); ++j) {
     const auto c = centre_before(logs, j, window);
     if (!c) continue;
     const double a = logs[j] - *c, b = logs[j + 1] - *c, d = logs[j + 2] - *c;
     const bool up = a > limit && b > limit && d > limit, down = a < -limit && b < -limit && d < -limit;
-    if (up || down) start = j;
+    if ((up || down) && !previous) start = j;
+    previous = up || down;
   }
   return start;
 }

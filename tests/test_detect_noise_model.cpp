@@ -1,0 +1,147 @@
+// The noise model learned from a benchmark's own history, and compare_nights
+// deciding with it.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <random>
+
+#include "detect/decide.hpp"
+#include "detect/noise_model.hpp"
+#include "report/reason.hpp"
+
+using namespace perfwatch;
+
+namespace {
+
+std::vector<double> steps_of(double from, double step, int count) {
+  std::vector<double> v;
+  for (int i = 0; i < count; ++i) v.push_back(from + step * i);
+  return v;
+}
+
+BenchmarkResult latency_night(double value) {
+  BenchmarkResult r;
+  r.name = "parser/big";
+  r.latency = Series{"ns", {value}};
+  return r;
+}
+
+// `history` nights before a 7-night baseline, all from `level(night)`, then tonight.
+BenchmarkNights nights_of(const std::vector<double>& values, double tonight) {
+  BenchmarkNights n;
+  n.name = "parser/big";
+  const size_t baseline_from = values.size() - 7;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i < baseline_from) n.history.push_back(night_values(latency_night(values[i])));
+    else n.baseline.push_back(latency_night(values[i]));
+  }
+  n.current = latency_night(tonight);
+  return n;
+}
+
+std::vector<double> quiet_nights(int count, std::uint64_t seed, double sigma = 0.02) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> noise(0, sigma);
+  std::vector<double> v;
+  for (int i = 0; i < count; ++i) v.push_back(100 * std::exp(noise(rng)));
+  return v;
+}
+
+const MetricResult& p95(const std::vector<MetricResult>& results) {
+  for (const MetricResult& r : results)
+    if (r.metric == Metric::p95_latency) return r;
+  FAIL("no p95 result");
+  return results.front();
+}
+
+}  // namespace
+
+TEST_CASE("tail_p_value") {
+  // Reference values by hand with numpy 1.24 / scipy 1.10.1 (Debian python3-scipy):
+  SUBCASE("within the history: the rank among past nights") {
+    // v = arange(-9, 11) * 0.01; u = quantile(v, 0.75) = 0.0525 >= 0.05: (count(v >= 0.05) + 1) / 21 = 7/21
+    CHECK(tail_p_value(steps_of(-0.09, 0.01, 20), 0.0741, 0.05, 0.01) == doctest::Approx(7.0 / 21));
+  }
+  SUBCASE("beyond a light-tailed history: Student t with 10 df") {
+    // spread = 1.4826 * median(|v - median(v)|) = 0.07413; max(v) / spread = 1.35 <= 4
+    // scipy.stats.t.sf(0.2 / 0.07413, 10) = 0.01119576136769097
+    CHECK(tail_p_value(steps_of(-0.09, 0.01, 20), 0.07413, 0.2, 0.01) == doctest::Approx(0.01119576136769097).epsilon(1e-6));
+  }
+  SUBCASE("beyond a spiky history: an exponential tail as heavy as its spike") {
+    // h = sort(r_[arange(19) * 0.001, 1.0]); u = quantile(h, 0.75) = 0.01425; 5 above it;
+    // scale = max(mean(h[h > u] - u), (1.0 - u) / log(6)) = 0.550157550122892
+    std::vector<double> h = steps_of(0, 0.001, 19);
+    h.push_back(1.0);
+    // w = 0.5: one past night reached it; min(2/21, 6/21 * exp(-(0.5 - u) / scale)) = 2/21 = 0.09523809523809523
+    CHECK(tail_p_value(h, 0.0074, 0.5, 0.01) == doctest::Approx(0.09523809523809523));
+    // w = 1.5: beyond every past night; 6/21 * exp(-(1.5 - u) / scale) = 0.01919024872318571
+    CHECK(tail_p_value(h, 0.0074, 1.5, 0.01) == doctest::Approx(0.01919024872318571).epsilon(1e-9));
+  }
+  SUBCASE("identical nights: the floor keeps a small change uncertain") {
+    const std::vector<double> flat(30, 0.0);
+    CHECK(tail_p_value(flat, 0, 0.005, 0.01) > 0.01);
+    CHECK(tail_p_value(flat, 0, 0.4, 0.01) < 1e-6);
+  }
+}
+
+TEST_CASE("learn_noise") {
+  std::vector<double> logs;
+  for (double v : quiet_nights(40, 3)) logs.push_back(std::log(v));
+  const auto m = learn_noise(logs, 7, +1);
+  REQUIRE(m);
+  CHECK(m->nights == 37);  // each night after the first three is replayed
+  CHECK(m->spread == doctest::Approx(0.02 * std::sqrt(1 + 3.14159 / 14)).epsilon(0.35));  // a 2 % nightly noise
+  CHECK(std::is_sorted(m->single.begin(), m->single.end()));
+  CHECK(m->pair.size() == 36);
+  CHECK_FALSE(learn_noise(std::span(logs).first(12), 7, +1));  // 9 replayed nights: too few
+}
+
+TEST_CASE("regime_start") {
+  std::vector<double> logs;
+  for (double v : quiet_nights(60, 5, 0.01)) logs.push_back(std::log(v));
+  CHECK(regime_start(logs, 7, std::log(1.2)) == 0);
+  for (size_t i = 30; i < logs.size(); ++i) logs[i] += std::log(1.5);  // a step that held
+  CHECK(regime_start(logs, 7, std::log(1.2)) == 30);
+}
+
+TEST_CASE("compare_nights with a history") {
+  const Policy policy;
+  SUBCASE("a large step on a quiet benchmark is caught on its first night, and says why") {
+    const MetricResult r = p95(compare_nights({nights_of(quiet_nights(60, 11), 130)}, policy));
+    CHECK(r.verdict == Verdict::regression);
+    CHECK(r.noise.from_history);
+    CHECK(r.noise.nights == 56);  // 60 nights less last night (left out) and the first three (nothing before them)
+    CHECK(r.nights_in_row == 1);
+    CHECK(reason_text(r).find("usual night-to-night spread") == 0);
+    CHECK(reason_text(r).find("over 56 nights; tonight +") != std::string::npos);
+  }
+  SUBCASE("a one-night excursion on a benchmark that has them waits for a second night") {
+    std::vector<double> v = quiet_nights(60, 13);
+    v[20] *= 1.6;
+    v[41] *= 1.7;  // two past one-night spikes
+    const MetricResult first = p95(compare_nights({nights_of(v, 140)}, policy));
+    CHECK(first.verdict == Verdict::unchanged);
+    CHECK(first.noise.excursions == 2);
+    CHECK(reason_text(first).find("2 past nights went as far alone") != std::string::npos);
+    v.push_back(140);  // the step held
+    const MetricResult second = p95(compare_nights({nights_of(v, 141)}, policy));
+    CHECK(second.verdict == Verdict::regression);
+    CHECK(second.two_night);
+    CHECK(second.nights_in_row == 2);
+    CHECK(reason_text(second).find("second night in a row") != std::string::npos);
+  }
+  SUBCASE("a two-level benchmark is not certain on its high level") {
+    std::vector<double> v;
+    for (int i = 0; i < 60; ++i) v.push_back(i % 3 == 0 ? 165 : 100);
+    const MetricResult r = p95(compare_nights({nights_of(v, 166)}, policy));
+    CHECK(r.verdict == Verdict::unchanged);
+    CHECK(r.p_value > 0.05);
+  }
+  SUBCASE("without a history the baseline nights decide, conservatively") {
+    BenchmarkNights n = nights_of({100, 166, 100, 100, 166, 100, 100}, 166);  // two of seven high
+    const MetricResult r = p95(compare_nights({n}, policy));
+    CHECK_FALSE(r.noise.from_history);
+    CHECK(r.verdict == Verdict::unchanged);
+    CHECK(reason_text(r).find("only 7 nights of history") == 0);
+  }
+}

@@ -139,3 +139,43 @@ TEST_CASE("Store waits for a second writer, then gives up with exit 3") {
     CHECK(std::string(e.what()).find("locked by another writer (waited 200 ms") != std::string::npos);
   }
 }
+
+TEST_CASE("Store::run_night_values") {
+  TempDir dir;
+  BenchmarkResult full = latency("parser/small", {1204.5, 1190.2, 1311.0, 1250.0, 1199.9});
+  full.throughput = Series{"items/s", {8.1e5, 8.3e5}};
+  full.peak_rss_bytes = 73400320;
+  BenchmarkResult failed;
+  failed.name = "broken";
+  failed.failure = "exit status 3";
+  auto same = [](const NightValues& a, const NightValues& b) {
+    for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput, Metric::peak_memory}) {
+      if (a.of(m).has_value() != b.of(m).has_value()) return false;
+      if (a.of(m) && (a.of(m)->value != doctest::Approx(b.of(m)->value) ||
+                      a.of(m)->log_variance != doctest::Approx(b.of(m)->log_variance)))
+        return false;
+    }
+    return true;
+  };
+  std::int64_t id = 0;
+  {
+    Store store = Store::open(dir / "h.db", Store::Mode::create);
+    id = store.record_run(make_run(kSha1, 1000, {full, failed}));
+    const auto values = store.run_night_values(id);
+    REQUIRE(values.size() == 2);
+    CHECK(values[0].first == "broken");
+    CHECK_FALSE(values[0].second.latency);
+    CHECK(values[1].first == "parser/small");
+    CHECK(same(values[1].second, night_values(full)));  // the summary is what compare would compute from the samples
+  }
+  SUBCASE("a history from before summaries gets them when opened") {
+    {
+      sqlite::Database db(dir / "h.db", sqlite::Database::Access::read_write_create, 1000);
+      db.exec("DROP TABLE night_values; PRAGMA user_version = 3;");
+    }
+    Store store = Store::open(dir / "h.db", Store::Mode::read_only);
+    const auto values = store.run_night_values(id);
+    REQUIRE(values.size() == 2);
+    CHECK(same(values[1].second, night_values(full)));
+  }
+}

@@ -107,10 +107,10 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
       past[r.name].push_back(std::move(r));
     }
   }
-  // The older nights, as the values the noise model needs.
+  // The older nights, as the summaries the noise model needs (kept at ingest).
   std::map<std::string, std::vector<std::pair<UnixTime, NightValues>>> history;
   for (const RunInfo& o : older) {
-    for (const BenchmarkResult& r : store.run_results(o.id)) history[r.name].emplace_back(o.time, night_values(r));
+    for (auto& [name, values] : store.run_night_values(o.id)) history[name].emplace_back(o.time, values);
   }
   const std::vector<Decision> log = store.decisions();
   std::vector<BenchmarkNights> nights;

@@ -1,5 +1,7 @@
 #include "store/schema.hpp"
 
+#include "store/night_values.hpp"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -82,6 +84,17 @@ const char* const kMigrations[] = {
     ALTER TABLE environments ADD COLUMN identity TEXT NOT NULL DEFAULT '';
     CREATE INDEX environments_by_identity ON environments(identity);
     )sql",
+    // 4: each night's summary at ingest (store/night_values.hpp), so compare
+    // reads 90 nights of history without decoding their samples; filled for
+    // the results stored before it by fill_night_values.
+    R"sql(
+    CREATE TABLE night_values(
+      run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+      benchmark_id INTEGER NOT NULL REFERENCES benchmarks(id),
+      p50 REAL, p50_var REAL, p95 REAL, p95_var REAL, p99 REAL, p99_var REAL,
+      throughput REAL, throughput_var REAL, peak_memory REAL, peak_memory_var REAL,
+      PRIMARY KEY(run_id, benchmark_id));
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -147,6 +160,7 @@ std::vector<std::string> migrate(sqlite::Database& db) {
   for (int v = user_version(db); v < kSchemaVersion; ++v) {
     db.exec(kMigrations[v]);
     if (v + 1 == 3) notes = fill_identities(db);
+    if (v + 1 == 4) fill_night_values(db);
     db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
   }
   tx.commit();

@@ -1,5 +1,7 @@
 #include "store/store.hpp"
 
+#include "store/night_values.hpp"
+
 #include <cstdlib>
 #include <sstream>
 
@@ -175,9 +177,12 @@ std::int64_t Store::insert_run(const RunRecord& run) {
   auto result = db_.prepare(
       "INSERT INTO results(benchmark_id, run_id, latency_unit, latency, throughput_unit, throughput, "
       "errors, requests, peak_rss_bytes, failure) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  auto summary = db_.prepare(store::kInsertNightValues);
   for (const BenchmarkResult& r : run.results) {
+    const std::int64_t benchmark = benchmark_id(r.name);
+    store::insert_night_values(summary, run_id, benchmark, r);
     result.reset();
-    result.bind(1, benchmark_id(r.name)).bind(2, run_id);
+    result.bind(1, benchmark).bind(2, run_id);
     if (r.latency) result.bind(3, r.latency->unit).bind_blob(4, store::encode_samples(r.latency->values));
     if (r.throughput) result.bind(5, r.throughput->unit).bind_blob(6, store::encode_samples(r.throughput->values));
     result.bind(7, r.errors).bind(8, r.requests).bind(9, r.peak_rss_bytes).bind(10, r.failure);
@@ -236,6 +241,10 @@ std::vector<BenchmarkResult> Store::run_results(std::int64_t run_id) {
   std::vector<BenchmarkResult> results;
   while (stmt.step()) results.push_back(read_result(stmt, 0));
   return results;
+}
+
+std::vector<std::pair<std::string, NightValues>> Store::run_night_values(std::int64_t run_id) {
+  return store::read_night_values(db_, run_id);
 }
 
 namespace {

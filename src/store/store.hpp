@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "detect/nightly.hpp"
 #include "model/decision.hpp"
 #include "model/run.hpp"
 #include "store/sqlite.hpp"
@@ -57,6 +58,9 @@ class Store {
   std::vector<RunInfo> all_runs();
   // One run's results, by benchmark name.
   std::vector<BenchmarkResult> run_results(std::int64_t run_id);
+  // One run's nightly summaries (what the noise model needs), by benchmark
+  // name: kept at ingest, so reading them decodes no samples.
+  std::vector<std::pair<std::string, NightValues>> run_night_values(std::int64_t run_id);
 
   // The run with this id, if any.
   std::optional<RunInfo> run_info(std::int64_t run_id);

@@ -4,33 +4,22 @@
 // A night is not a bag of independent samples: the runner, the boot and the
 // neighbours shift all of a night's samples together. So each metric is
 // reduced to one value per night (its p95, its median throughput...) and
-// tonight is tested against the spread of the baseline nights' values — a
-// prediction test on the log scale:
-//   t = (log tonight - median log baseline) / (s * sqrt(1 + pi / 2k)),
-//   Student's t with k - 1 degrees of freedom,
-// where s is the larger of the nights' robust spread (1.4826 * MAD), the
-// nights' own sampling noise, and the policy's noise floor. Robust centre and
-// spread keep one bad night in the baseline from hiding the next regression.
-// Error rates use a two-proportion test of tonight against the pooled
-// baseline nights. p-values are one-sided, in the direction of the change:
-// an alert asks "is it worse?", an improvement "is it better?". Then Benjamini-Hochberg across every alerting test of the
-// run (p95, throughput, error rate; p50/p99 form a separate, reported-only
-// family), and a regression needs both the threshold and q <= alpha (memory:
-// threshold only, as SPEC says).
+// tonight's log value is compared with the median of the baseline nights.
 //
-// Variance: a night's value varies by a between-night part (estimated from
-// the k baseline nights, k - 1 degrees of freedom) plus its own sampling
-// noise (known from the night's samples); Welch-Satterthwaite combines them.
-// Seven nights say little about a spread, so the between-night variances of
-// all benchmarks in the run are moderated toward a shared prior (empirical
-// Bayes, limma's method): alike benchmarks lend each other degrees of freedom.
-// With one value a night (aggregate-only data) and no moderation this is the
-// plain df = k - 1 test.
+// How far that may move by chance comes from the benchmark's own longer
+// history when it has one (noise_model.hpp: past nights replayed, tonight
+// ranked among their deviations, a tail as heavy as theirs; one night is not
+// enough where past nights went past the threshold alone; two nights in a
+// row are tested by the lesser of their deviations). With too short a
+// history, the baseline nights alone decide, conservatively (evidence.hpp: a
+// t prediction test on the larger of their robust spread and standard
+// deviation, moderated across the run's benchmarks, limma's method).
 //
-// Persistence: when last night and tonight moved the same way and their
-// two-night level is past the threshold, that level is also tested against
-// the nights before them, and the smaller p-value counts twice (Bonferroni
-// for choosing between the two tests).
+// p-values are one-sided, in the direction of the change. Then
+// Benjamini-Hochberg across every alerting test of the run (p95, throughput,
+// error rate, peak memory; p50/p99 form a separate, reported-only family),
+// and a regression needs both the threshold and q <= alpha. Error rates use a
+// two-proportion test of tonight against the pooled baseline nights.
 #include <map>
 #include <string>
 #include <vector>

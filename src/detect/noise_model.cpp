@@ -13,11 +13,14 @@ constexpr size_t kMinCentreNights = 3;  // a past night is replayed once this ma
 
 double median_of(std::span<const double> values) { return stats::quantile(values, 0.5); }
 
-// The nights [end - window, end) (at least kMinCentreNights), as a median.
-std::optional<double> centre_before(std::span<const double> logs, size_t end, int window) {
-  const size_t from = end > static_cast<size_t>(window) ? end - static_cast<size_t>(window) : 0;
-  if (end - from < kMinCentreNights) return std::nullopt;
-  return median_of(logs.subspan(from, end - from));
+// The type-7 median of `v`, reordering it (no copy: this runs for every
+// night of every metric of every benchmark, 90 nights deep).
+double median_in_place(std::vector<double>& v) {
+  const size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+  if (v.size() % 2 == 1) return v[mid];
+  const double upper = v[mid];
+  return (*std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)) + upper) / 2;
 }
 
 double robust_spread(std::vector<double> values) {
@@ -26,19 +29,32 @@ double robust_spread(std::vector<double> values) {
   return 1.4826 * median_of(values);
 }
 
+// centres[j]: the median of the nights [j - window, j) (at least
+// kMinCentreNights of them), NaN before. Each night's centre is computed once:
+// the single and pair replays and regime_start share them.
+std::vector<double> centres_of(std::span<const double> logs, int window) {
+  std::vector<double> centres(logs.size() + 1, NAN);
+  std::vector<double> scratch;
+  for (size_t end = kMinCentreNights; end <= logs.size(); ++end) {
+    const size_t from = end > static_cast<size_t>(window) ? end - static_cast<size_t>(window) : 0;
+    scratch.assign(logs.begin() + static_cast<std::ptrdiff_t>(from), logs.begin() + static_cast<std::ptrdiff_t>(end));
+    centres[end] = median_in_place(scratch);
+  }
+  return centres;
+}
+
 // Each past night's deviation from the nights before it, and each pair's.
 struct Replay {
   std::vector<double> single, pair;
 };
 
-Replay replay(std::span<const double> logs, int window, int sign) {
+Replay replay(std::span<const double> logs, const std::vector<double>& centres, int sign) {
   Replay r;
   for (size_t j = 0; j < logs.size(); ++j) {
-    if (const auto c = centre_before(logs, j, window)) r.single.push_back(sign * (logs[j] - *c));
-    if (j >= 1) {  // the lesser of two nights' deviations: high only when both nights are
-      if (const auto c = centre_before(logs, j - 1, window))
-        r.pair.push_back(std::min(sign * (logs[j - 1] - *c), sign * (logs[j] - *c)));
-    }
+    if (!std::isnan(centres[j])) r.single.push_back(sign * (logs[j] - centres[j]));
+    // The lesser of two nights' deviations: high only when both nights are.
+    if (j >= 1 && !std::isnan(centres[j - 1]))
+      r.pair.push_back(std::min(sign * (logs[j - 1] - centres[j - 1]), sign * (logs[j] - centres[j - 1])));
   }
   return r;
 }
@@ -46,15 +62,15 @@ Replay replay(std::span<const double> logs, int window, int sign) {
 }  // namespace
 
 size_t regime_start(std::span<const double> logs, int window, double min_shift) {
-  const Replay all = replay(logs, window, +1);
+  const std::vector<double> centres = centres_of(logs, window);
+  const Replay all = replay(logs, centres, +1);
   if (all.single.size() < kMinCentreNights) return 0;
   const double limit = std::max(min_shift, 4 * robust_spread(all.single));
   size_t start = 0;
   bool previous = false;  // the night before also began such a run: the step began there
   for (size_t j = kMinCentreNights; j + 3 <= logs.size(); ++j) {
-    const auto c = centre_before(logs, j, window);
-    if (!c) continue;
-    const double a = logs[j] - *c, b = logs[j + 1] - *c, d = logs[j + 2] - *c;
+    const double c = centres[j];
+    const double a = logs[j] - c, b = logs[j + 1] - c, d = logs[j + 2] - c;
     const bool up = a > limit && b > limit && d > limit, down = a < -limit && b < -limit && d < -limit;
     if ((up || down) && !previous) start = j;
     previous = up || down;
@@ -63,7 +79,7 @@ size_t regime_start(std::span<const double> logs, int window, double min_shift) 
 }
 
 std::optional<NoiseModel> learn_noise(std::span<const double> logs, int window, int sign) {
-  Replay r = replay(logs, window, sign);
+  Replay r = replay(logs, centres_of(logs, window), sign);
   if (r.single.size() < static_cast<size_t>(kMinModelNights)) return std::nullopt;
   NoiseModel m;
   m.nights = static_cast<int>(r.single.size());

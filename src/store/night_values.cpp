@@ -50,20 +50,19 @@ void fill_night_values(sqlite::Database& db) {
   }
 }
 
-std::vector<std::pair<std::string, NightValues>> read_night_values(sqlite::Database& db, std::int64_t run_id) {
+std::vector<std::pair<std::int64_t, NightValues>> read_night_values(sqlite::Database& db, std::int64_t run_id) {
   auto s = db.prepare(
-      "SELECT b.name, n.p50, n.p50_var, n.p95, n.p95_var, n.p99, n.p99_var, n.throughput, n.throughput_var, "
-      "n.peak_memory, n.peak_memory_var FROM night_values n JOIN benchmarks b ON b.id = n.benchmark_id "
-      "WHERE n.run_id = ? ORDER BY b.name");
+      "SELECT benchmark_id, p50, p50_var, p95, p95_var, p99, p99_var, throughput, throughput_var, "
+      "peak_memory, peak_memory_var FROM night_values WHERE run_id = ?");
   s.bind(1, run_id);
-  std::vector<std::pair<std::string, NightValues>> out;
+  std::vector<std::pair<std::int64_t, NightValues>> out;
   while (s.step()) {
     NightValues v;
     const auto p50 = column_value(s, 1), p95 = column_value(s, 3), p99 = column_value(s, 5);
     if (p50 && p95 && p99) v.latency = LatencyQuantiles{*p50, *p95, *p99};
     v.throughput = column_value(s, 7);
     v.peak_memory = column_value(s, 9);
-    out.emplace_back(s.column_text(0), v);
+    out.emplace_back(s.column_int(0), v);
   }
   return out;
 }

@@ -19,7 +19,7 @@ void insert_night_values(sqlite::Statement& insert, std::int64_t run_id, std::in
 // Schema 4: the summaries of every result stored before it.
 void fill_night_values(sqlite::Database& db);
 
-// One run's summaries, by benchmark name.
-std::vector<std::pair<std::string, NightValues>> read_night_values(sqlite::Database& db, std::int64_t run_id);
+// One run's summaries by benchmark id, in no particular order.
+std::vector<std::pair<std::int64_t, NightValues>> read_night_values(sqlite::Database& db, std::int64_t run_id);
 
 }  // namespace perfwatch::store

@@ -244,7 +244,17 @@ std::vector<BenchmarkResult> Store::run_results(std::int64_t run_id) {
 }
 
 std::vector<std::pair<std::string, NightValues>> Store::run_night_values(std::int64_t run_id) {
-  return store::read_night_values(db_, run_id);
+  std::vector<std::pair<std::string, NightValues>> out;
+  for (auto& [id, values] : store::read_night_values(db_, run_id)) {
+    auto name = benchmark_names_by_id_.find(id);
+    if (name == benchmark_names_by_id_.end()) {  // names read once per Store (a compare reads 90 runs), again when new ones came
+      auto names = db_.prepare("SELECT id, name FROM benchmarks");
+      while (names.step()) benchmark_names_by_id_[names.column_int(0)] = names.column_text(1);
+      name = benchmark_names_by_id_.find(id);
+    }
+    if (name != benchmark_names_by_id_.end()) out.emplace_back(name->second, values);
+  }
+  return out;
 }
 
 namespace {

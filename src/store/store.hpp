@@ -2,6 +2,7 @@
 // The history: every run, keyed by commit, in one SQLite file.
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,8 +59,9 @@ class Store {
   std::vector<RunInfo> all_runs();
   // One run's results, by benchmark name.
   std::vector<BenchmarkResult> run_results(std::int64_t run_id);
-  // One run's nightly summaries (what the noise model needs), by benchmark
-  // name: kept at ingest, so reading them decodes no samples.
+  // One run's nightly summaries (what the noise model needs) with their
+  // benchmark's name, in no particular order: kept at ingest, so reading them
+  // decodes no samples.
   std::vector<std::pair<std::string, NightValues>> run_night_values(std::int64_t run_id);
 
   // The run with this id, if any.
@@ -94,6 +96,7 @@ class Store {
 
   sqlite::Database db_;
   std::vector<std::string> notes_;
+  std::map<std::int64_t, std::string> benchmark_names_by_id_;  // run_night_values' cache
 };
 
 // PERFWATCH_BUSY_TIMEOUT_MS's value ("" when unset) as milliseconds, else the default.

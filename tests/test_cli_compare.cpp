@@ -32,6 +32,10 @@ TEST_CASE("cli compare") {
         CHECK(row["ratio"].get<double>() == doctest::Approx(1.35).epsilon(0.1));
         CHECK(row["ci_low"].get<double>() > 1.0);
         CHECK(row["p_value"].get<double>() < 0.01);
+        // Eight nights are too few for the noise model: the reason says so.
+        CHECK(row["reason"]["noise"]["source"] == "baseline");
+        CHECK(row["reason"]["noise"]["nights"] == 7);
+        CHECK(row["reason"]["text"].get<std::string>().starts_with("only 7 nights of history"));
       }
     }
     CHECK(found);
@@ -60,6 +64,33 @@ TEST_CASE("cli compare") {
     const std::string next = w.git.commit("unrelated change");
     w.record(next, 8, 1.35);
     CHECK(w.perfwatch({"compare"}).status == 1);
+  }
+}
+
+TEST_CASE("cli compare learns the noise from the stored history") {
+  Week w(1.35, 30);  // 29 nights before tonight: 22 before the 7-night baseline, read as summaries
+  const auto r = w.perfwatch({"compare", "--format", "json"});
+  CHECK(r.status == 1);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["baseline"]["runs"] == 7);
+  bool found = false;
+  for (const auto& row : doc["results"]) {
+    if (row["benchmark"] != "parser/small" || row["metric"] != "p95_latency") continue;
+    found = true;
+    CHECK(row["verdict"] == "regression");
+    CHECK(row["reason"]["noise"]["source"] == "history");
+    CHECK(row["reason"]["noise"]["nights"] == 25);  // 29 nights less last night and the first three
+    CHECK(row["reason"]["nights_in_row"] == 1);
+    const std::string text = row["reason"]["text"];
+    CHECK_MESSAGE(text.starts_with("usual night-to-night spread ±"), text);
+    CHECK_MESSAGE(text.find(" over 25 nights; tonight +") != std::string::npos, text);
+  }
+  CHECK(found);
+  SUBCASE("the text view and status carry the same line") {
+    const auto text = w.perfwatch({"compare"});
+    CHECK(text.out.find("    why: usual night-to-night spread") != std::string::npos);
+    const auto status = w.perfwatch({"status"});
+    CHECK(status.out.find("over 25 nights; tonight +") != std::string::npos);
   }
 }
 

@@ -19,6 +19,7 @@ TEST_CASE("parse_policy") {
     CHECK(shipped.alpha == builtin.alpha);
     CHECK(shipped.min_baseline_nights == builtin.min_baseline_nights);
     CHECK(shipped.window_days == builtin.window_days);
+    CHECK(shipped.history_days == 90);
     CHECK(shipped.noise_floor == builtin.noise_floor);
     CHECK(shipped.defaults.p95_increase == 0.20);
     CHECK(shipped.defaults.throughput_decrease == 0.15);
@@ -42,6 +43,7 @@ TEST_CASE("parse_policy") {
     CHECK(error_of(R"({"overrides": {"a/*": {"p95_increase": -1}}})") ==
           "t.json: overrides.a/*.p95_increase: expected a fraction between 0 and 10 (0.20 means 20 %), got -1");
     CHECK(error_of(R"({"window": 7})").starts_with("t.json: window: unknown key"));
+    CHECK(parse_policy(R"({"history_days": 30})", "t.json").history_days == 30);
     CHECK(error_of("{").starts_with("t.json:1:2: malformed JSON"));
   }
 }

@@ -8,14 +8,17 @@
 #include "support/git_fixture.hpp"
 #include "support/night_samples.hpp"
 #include "support/temp_dir.hpp"
+#include "util/time.hpp"
 
 namespace perfwatch::testing {
 
-// A repository with 8 commits on main, one run a night for each (night 8 at
-// `last_factor` times the level), recorded through the CLI.
+// A repository with `nights` commits on main (8 by default), one run a
+// night for each from 2026-11-10 (the last night at `last_factor` times the
+// level), recorded through the CLI.
 struct Week {
   TempDir dir;
-  GitFixture git{dir.path(), 8};
+  int nights;
+  GitFixture git;
   std::string db = (dir / "h.db").string();
   std::mt19937_64 rng{2026};
 
@@ -35,12 +38,13 @@ struct Week {
   }
 
   void record(const std::string& commit, int day, double factor) {
-    const std::string at = "2026-11-" + std::to_string(10 + day) + "T02:00:00Z";
+    const std::string at = format_iso8601(1794276000 + std::int64_t{day} * 86400);  // 2026-11-10T02:00:00Z + day
     REQUIRE(perfwatch({"ingest", night_file(factor), "--commit", commit, "--at", at, "--env", "ci"}).status == 0);
   }
 
-  explicit Week(double last_factor = 1.35) {
-    for (int night = 0; night < 8; ++night) record(git.shas()[night], night, night == 7 ? last_factor : 1.0);
+  explicit Week(double last_factor = 1.35, int nights = 8) : nights(nights), git(dir.path(), nights) {
+    for (int night = 0; night < nights; ++night)
+      record(git.shas()[static_cast<size_t>(night)], night, night == nights - 1 ? last_factor : 1.0);
   }
 };
 

@@ -136,12 +136,12 @@ void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out
                        to_string(r.metric), format_value(r.baseline, r), format_value(r.current, r), format_change(r),
                        format_interval(r), p_text(r), verdict_text(r));
   }
-  bool why = false;
+  bool listed = false;  // the reasons of the changed rows, under the table
   for (const MetricResult& r : c.results) {
     if (!shown(r, rows) || !changed(r)) continue;
-    out << (why ? "" : "\n") << fmt::format("- {} {}: {}\n", escape_markdown_cell(r.benchmark), to_string(r.metric),
-                                             escape_markdown_cell(reason_text(r)));
-    why = true;
+    out << (listed ? "" : "\n") << fmt::format("- {} {}: {}\n", escape_markdown_cell(r.benchmark), to_string(r.metric),
+                                                escape_markdown_cell(reason_text(r)));
+    listed = true;
   }
   for (const auto& [name, why] : c.failures) {
     out << fmt::format("\n- **failed** {}: {}", escape_markdown_cell(name), escape_markdown_cell(why));

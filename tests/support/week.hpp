@@ -42,7 +42,7 @@ struct Week {
     REQUIRE(perfwatch({"ingest", night_file(factor), "--commit", commit, "--at", at, "--env", "ci"}).status == 0);
   }
 
-  explicit Week(double last_factor = 1.35, int nights = 8) : nights(nights), git(dir.path(), nights) {
+  explicit Week(double last_factor = 1.35, int night_count = 8) : nights(night_count), git(dir.path(), night_count) {
     for (int night = 0; night < nights; ++night)
       record(git.shas()[static_cast<size_t>(night)], night, night == nights - 1 ? last_factor : 1.0);
   }

@@ -26,8 +26,9 @@ TEST_CASE("detect_format") {
         {"jmeter/results.jtl", "jmeter"},
         {"bmf/results.json", "bmf"},
     };
-    for (const auto& [file, format] : cases) {
-      CAPTURE(file);
+    for (const auto& c : cases) {
+      const auto& [file, format] = c;
+      CAPTURE(c.first);  // not `file`: clang before 16 cannot capture a structured binding
       const std::string path = fixture_path(file);
       CHECK(detect_format(read_file(path), path) == format);
     }

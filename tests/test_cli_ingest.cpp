@@ -38,8 +38,9 @@ TEST_CASE("cli ingest --format auto") {
         {"jmeter/results.jtl", "jmeter"},          {"bmf/results.json", "bmf"},
         {"criterion/target/criterion", "criterion"}};
     int day = 10;
-    for (const auto& [file, format] : cases) {
-      CAPTURE(file);
+    for (const auto& c : cases) {
+      const auto& [file, format] = c;
+      CAPTURE(c.first);  // not `file`: clang before 16 cannot capture a structured binding
       const std::string at = "2026-11-" + std::to_string(day++) + "T02:00:00Z";
       const auto r = f.perfwatch({"-v", "ingest", fixture_path(file), "--at", at});
       REQUIRE_MESSAGE(r.status == 0, r.err);

@@ -7,7 +7,7 @@
 #include <span>
 
 #include "detect/evidence.hpp"
-#include "detect/noise_model.hpp"
+#include "detect/history_test.hpp"
 #include "stats/quantile.hpp"
 #include "stats/tests.hpp"
 
@@ -80,17 +80,6 @@ ErrorCount errors_or_clean(const BenchmarkResult& r) { return night_errors(r).va
 
 // One metric of one benchmark before the run-wide steps: its result so far
 // and the evidence still to be turned into a p-value.
-// Tonight judged by the benchmark's own history (see noise_model.hpp).
-struct HistoryEvidence {
-  NoiseModel model;                   // past deviations in the direction tonight moved
-  int direction = 1;                  // +1: tonight is higher than the baseline centre
-  double change = 0;                  // log tonight - median log of the baseline nights
-  // The lesser of last night's and tonight's deviations the way tonight
-  // moved (against the nights before them), when both moved that way.
-  std::optional<double> pair_worse;
-  double limit = 0;                   // the size threshold (log)
-};
-
 struct Pending {
   MetricResult result;
   std::optional<Evidence> single;  // tonight against the baseline nights
@@ -117,46 +106,6 @@ std::optional<Evidence> sustained_evidence(const std::vector<NightValue>& base, 
   const double limit = std::fabs(std::log(threshold(metric, t)));
   if (!same_way || std::fabs(worse(*e_pair, metric)) <= limit) return std::nullopt;
   return e_pair;
-}
-
-double median_of(std::span<const double> v) { return stats::quantile(v, 0.5); }
-
-// `series`: log values of the history then the baseline nights (the last
-// `k`), oldest first. nullopt when the history is too short for a model.
-std::optional<HistoryEvidence> history_evidence(const std::vector<double>& series, size_t k, double tonight,
-                                                Metric metric, const Policy& policy, const Thresholds& t) {
-  if (k < 2 || series.size() < k) return std::nullopt;
-  const std::span<const double> all(series);
-  const double limit = std::fabs(std::log(threshold(metric, t)));
-  HistoryEvidence h;
-  h.change = tonight - median_of(all.last(k));
-  h.direction = h.change >= 0 ? 1 : -1;
-  // A step inside the history (not accepted) would pass for noise: learn
-  // from the regime since the last one, never cutting into the baseline.
-  const size_t cut = std::min(regime_start(all, policy.window_days, limit), series.size() - k);
-  // Last night is left out: on a step's second night it is the step itself.
-  auto model = learn_noise(all.subspan(cut, series.size() - cut - 1), policy.window_days, h.direction);
-  if (!model) return std::nullopt;
-  h.model = std::move(*model);
-  h.limit = limit;
-  if (static_cast<int>(k) - 1 >= policy.min_baseline_nights) {
-    const double before = median_of(all.last(k).first(k - 1));
-    const double both = std::min(h.direction * (series.back() - before), h.direction * (tonight - before));
-    if (both > 0) h.pair_worse = both;
-  }
-  return h;
-}
-
-// Nights in a row past the threshold the way tonight moved (0, 1 or 2).
-int nights_in_row(const std::vector<double>& series, size_t k, double tonight, Metric metric, const Thresholds& t) {
-  if (k == 0 || series.size() < k) return 0;
-  const std::span<const double> base = std::span<const double>(series).last(k);
-  const double limit = std::fabs(std::log(threshold(metric, t)));
-  const double now = tonight - median_of(base);
-  if (std::fabs(now) <= limit) return 0;
-  if (k < 3) return 1;
-  const double last = series.back() - median_of(base.first(k - 1));
-  return (last > 0) == (now > 0) && std::fabs(last) > limit ? 2 : 1;
 }
 
 // The first baseline night that counts for `metric` (after any triage accept).
@@ -200,9 +149,15 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
           if (const auto v = h.of(m); v && v->value > 0) series.push_back(std::log(v->value));
       }
       const size_t k = base.size();
+      bool positive = true;
+      for (const NightValue& v : base) positive = positive && v.value > 0;
       for (const NightValue& v : base) series.push_back(std::log(std::max(v.value, 1e-300)));
-      p.history = history_evidence(series, k, std::log(tonight->value), m, policy, t);
-      p.result.nights_in_row = nights_in_row(series, k, std::log(tonight->value), m, t);
+      const double limit = std::fabs(std::log(threshold(m, t)));
+      if (positive) {  // a night at 0 has no log: the baseline test says "not tested"
+        p.history = history_evidence(series, k, std::log(tonight->value), limit, policy.window_days,
+                                     policy.min_baseline_nights);
+        p.result.nights_in_row = nights_in_row(series, k, std::log(tonight->value), limit);
+      }
     }
     p.result.current = tonight->value;
     p.result.unit = m == Metric::throughput ? nights.current.throughput->unit
@@ -234,39 +189,17 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
   return out;
 }
 
-double pair_spread(const std::vector<double>& sorted) {
-  std::vector<double> d;
-  const double centre = stats::quantile_sorted(sorted, 0.5);
-  for (double x : sorted) d.push_back(std::fabs(x - centre));
-  return 1.4826 * median_of(d);
-}
-
-// The history's own deviations decide: the rank of tonight's among them,
-// and the interval of the change from their 2.5 % and 97.5 % points.
-void finish_from_history(Pending& p, double noise_floor) {
-  const HistoryEvidence& h = *p.history;
-  const double floor = std::log1p(noise_floor);
-  const double worse = h.direction * h.change;
-  const double single = tail_p_value(h.model.single, h.model.spread, worse, floor);
-  const double lo = stats::quantile_sorted(h.model.single, 0.025), hi = stats::quantile_sorted(h.model.single, 0.975);
-  p.result.ratio = std::exp(h.change);
-  p.result.ci_low = std::exp(h.direction > 0 ? h.change - hi : h.change + lo);
-  p.result.ci_high = std::exp(h.direction > 0 ? h.change - lo : h.change + hi);
-  // A history with one-night excursions past the threshold cannot tell a
-  // first night from another excursion: there only two nights in a row count.
-  const auto& past = h.model.single;
-  const int excursions = static_cast<int>(past.end() - std::upper_bound(past.begin(), past.end(), h.limit));
-  p.result.p_value = excursions > 0 ? 1.0 : single;
-  if (h.pair_worse && !h.model.pair.empty()) {  // the smaller p of two tests counts twice (Bonferroni)
-    const double pair = tail_p_value(h.model.pair, pair_spread(h.model.pair), *h.pair_worse, floor);
-    p.result.p_value = std::min(1.0, 2 * std::min(p.result.p_value, pair));
-    p.result.two_night = pair < single || excursions > 0;
-  }
-  p.result.noise = {true, h.model.nights, h.model.spread, excursions};
-}
-
 void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
-  if (p.history) return finish_from_history(p, noise_floor);
+  if (p.history) {
+    const HistoryOutcome o = finish_history_test(*p.history, noise_floor);
+    p.result.ratio = o.ratio;
+    p.result.ci_low = o.ci_low;
+    p.result.ci_high = o.ci_high;
+    p.result.p_value = o.p_value;
+    p.result.two_night = o.two_night;
+    p.result.noise = o.noise;
+    return;
+  }
   p.result.noise = {false, p.single->k, std::sqrt(p.single->spread2)};
   const TestOutcome single = finish_test(*p.single, prior, noise_floor);
   p.result.ratio = single.ratio;

@@ -84,6 +84,7 @@ std::optional<NoiseModel> learn_noise(std::span<const double> logs, int window, 
   NoiseModel m;
   m.nights = static_cast<int>(r.single.size());
   m.spread = robust_spread(r.single);
+  m.pair_spread = r.pair.empty() ? 0 : robust_spread(r.pair);
   std::sort(r.single.begin(), r.single.end());
   std::sort(r.pair.begin(), r.pair.end());
   m.single = std::move(r.single);

@@ -23,6 +23,7 @@ struct NoiseModel {
   double spread = 0;              // robust scale (1.4826 MAD) of a night's log deviation
   std::vector<double> single;     // one night against the nights before it, sorted
   std::vector<double> pair;       // the lesser deviation of two nights in a row (against the nights before them), sorted
+  double pair_spread = 0;         // robust scale of `pair` about its median
 };
 
 // Fewer replayed nights than this: the history says too little and the

@@ -1,0 +1,71 @@
+#include "detect/history_test.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+
+#include "stats/quantile.hpp"
+
+namespace perfwatch {
+namespace {
+
+double median_of(std::span<const double> v) { return stats::quantile(v, 0.5); }
+
+}  // namespace
+
+std::optional<HistoryEvidence> history_evidence(const std::vector<double>& series, size_t k, double tonight,
+                                                double limit, int window, int min_baseline_nights) {
+  if (k < 2 || series.size() < k) return std::nullopt;
+  const std::span<const double> all(series);
+  HistoryEvidence h;
+  h.change = tonight - median_of(all.last(k));
+  h.direction = h.change >= 0 ? 1 : -1;
+  // A step inside the history (not accepted) would pass for noise: learn
+  // from the regime since the last one, never cutting into the baseline.
+  const size_t cut = std::min(regime_start(all, window, limit), series.size() - k);
+  // Last night is left out: on a step's second night it is the step itself.
+  auto model = learn_noise(all.subspan(cut, series.size() - cut - 1), window, h.direction);
+  if (!model) return std::nullopt;
+  h.model = std::move(*model);
+  h.limit = limit;
+  if (static_cast<int>(k) - 1 >= min_baseline_nights) {
+    const double before = median_of(all.last(k).first(k - 1));
+    const double both = std::min(h.direction * (series.back() - before), h.direction * (tonight - before));
+    if (both > 0) h.pair_worse = both;
+  }
+  return h;
+}
+
+int nights_in_row(const std::vector<double>& series, size_t k, double tonight, double limit) {
+  if (k == 0 || series.size() < k) return 0;
+  const std::span<const double> base = std::span<const double>(series).last(k);
+  const double now = tonight - median_of(base);
+  if (std::fabs(now) <= limit) return 0;
+  if (k < 3) return 1;
+  const double last = series.back() - median_of(base.first(k - 1));
+  return (last > 0) == (now > 0) && std::fabs(last) > limit ? 2 : 1;
+}
+
+HistoryOutcome finish_history_test(const HistoryEvidence& h, double noise_floor) {
+  HistoryOutcome o;
+  const double floor = std::log1p(noise_floor);
+  const auto& past = h.model.single;
+  const double single = tail_p_value(past, h.model.spread, h.direction * h.change, floor);
+  const double lo = stats::quantile_sorted(past, 0.025), hi = stats::quantile_sorted(past, 0.975);
+  o.ratio = std::exp(h.change);
+  o.ci_low = std::exp(h.direction > 0 ? h.change - hi : h.change + lo);
+  o.ci_high = std::exp(h.direction > 0 ? h.change - lo : h.change + hi);
+  // A history with one-night excursions past the threshold cannot tell a
+  // first night from another excursion: there only two nights in a row count.
+  const int excursions = static_cast<int>(past.end() - std::upper_bound(past.begin(), past.end(), h.limit));
+  o.p_value = excursions > 0 ? 1.0 : single;
+  if (h.pair_worse && !h.model.pair.empty()) {  // the smaller p of two tests counts twice (Bonferroni)
+    const double pair = tail_p_value(h.model.pair, h.model.pair_spread, *h.pair_worse, floor);
+    o.p_value = std::min(1.0, 2 * std::min(o.p_value, pair));
+    o.two_night = pair < single || excursions > 0;
+  }
+  o.noise = {true, h.model.nights, h.model.spread, excursions};
+  return o;
+}
+
+}  // namespace perfwatch

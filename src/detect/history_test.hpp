@@ -1,0 +1,41 @@
+#pragma once
+// One metric of one benchmark judged by its own history (noise_model.hpp):
+// the evidence tonight gives, then its p-value and interval.
+#include <optional>
+#include <vector>
+
+#include "detect/noise_model.hpp"
+#include "detect/verdict.hpp"
+
+namespace perfwatch {
+
+struct HistoryEvidence {
+  NoiseModel model;                   // past deviations in the direction tonight moved
+  int direction = 1;                  // +1: tonight is higher than the baseline centre
+  double change = 0;                  // log tonight - median log of the baseline nights
+  // The lesser of last night's and tonight's deviations the way tonight
+  // moved (against the nights before them), when both moved that way.
+  std::optional<double> pair_worse;
+  double limit = 0;                   // the size threshold (log)
+};
+
+// `series`: log values of the history then the baseline nights (the last
+// `k`), oldest first; `tonight` and `limit` (the threshold) as logs.
+// nullopt when the history is too short for a model.
+std::optional<HistoryEvidence> history_evidence(const std::vector<double>& series, size_t k, double tonight,
+                                                double limit, int window, int min_baseline_nights);
+
+// Nights in a row past `limit` the way tonight moved (0, 1 or 2).
+int nights_in_row(const std::vector<double>& series, size_t k, double tonight, double limit);
+
+struct HistoryOutcome {
+  double ratio = 1, ci_low = 1, ci_high = 1, p_value = 1;
+  bool two_night = false;  // two nights in a row decided
+  NoiseBasis noise;
+};
+
+// The rank of tonight's deviation among the history's (one night, and two
+// in a row when they apply), the interval from their 2.5 % and 97.5 % points.
+HistoryOutcome finish_history_test(const HistoryEvidence& h, double noise_floor);
+
+}  // namespace perfwatch

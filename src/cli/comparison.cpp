@@ -17,29 +17,21 @@
 namespace perfwatch {
 namespace {
 
-// Per metric, the index of the first baseline night (times oldest first) at or
-// after the benchmark's accept, when one applies.
-std::map<Metric, size_t> accepted_nights(const std::vector<Decision>& log, const std::string& benchmark,
-                                         const std::vector<UnixTime>& night_times, UnixTime run_time) {
-  std::map<Metric, size_t> first;
-  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
-                   Metric::error_rate, Metric::peak_memory}) {
-    const auto since = accepted_since(log, benchmark, m, run_time);
-    if (!since) continue;
-    first[m] = static_cast<size_t>(std::lower_bound(night_times.begin(), night_times.end(), *since) - night_times.begin());
-  }
-  return first;
+// Per metric, the time of the benchmark's accept in force at `run_time`.
+std::map<Metric, UnixTime> accepts_of(const std::vector<Decision>& log, const std::string& benchmark, UnixTime run_time) {
+  std::map<Metric, UnixTime> since;
+  for (Metric m : kMetrics)
+    if (const auto t = accepted_since(log, benchmark, m, run_time)) since[m] = *t;
+  return since;
 }
 
-// The newest accept of any metric of `benchmark` in force at `run_time`
-// (0 without one): the noise model learns only from nights after it.
-UnixTime newest_accept(const std::vector<Decision>& log, const std::string& benchmark, UnixTime run_time) {
-  UnixTime newest = 0;
-  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
-                   Metric::error_rate, Metric::peak_memory}) {
-    if (const auto since = accepted_since(log, benchmark, m, run_time)) newest = std::max(newest, *since);
-  }
-  return newest;
+// Per metric, the index of the first baseline night (times oldest first) at
+// or after its accept.
+std::map<Metric, size_t> accepted_nights(const std::map<Metric, UnixTime>& accepts, const std::vector<UnixTime>& night_times) {
+  std::map<Metric, size_t> first;
+  for (const auto& [m, since] : accepts)
+    first[m] = static_cast<size_t>(std::lower_bound(night_times.begin(), night_times.end(), since) - night_times.begin());
+  return first;
 }
 
 }  // namespace
@@ -117,8 +109,10 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
   for (BenchmarkResult& tonight : store.run_results(run.id)) {
     if (tonight.failure) c.failures.emplace_back(tonight.name, *tonight.failure);
     BenchmarkNights n{tonight.name, std::move(past[tonight.name]), std::move(tonight), {}, {}};
-    n.first_night = accepted_nights(log, n.name, past_times[n.name], run.time);
-    const UnixTime since = newest_accept(log, n.name, run.time);
+    const auto accepts = accepts_of(log, n.name, run.time);
+    n.first_night = accepted_nights(accepts, past_times[n.name]);
+    UnixTime since = 0;  // the noise model learns only from nights after the newest accept of any metric
+    for (const auto& [m, t] : accepts) since = std::max(since, t);
     for (auto& [time, values] : history[n.name])
       if (time >= since) n.history.push_back(std::move(values));
     nights.push_back(std::move(n));

@@ -141,7 +141,6 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
       for (const NightValue& v : base) values.push_back(v.value);
       p.result.baseline = median(values);
       p.single = gather_evidence(base, *tonight);
-      p.pair = sustained_evidence(base, *tonight, m, policy, t);
       // The longer history, unless an accept restarted this metric inside the baseline.
       std::vector<double> series;
       if (first_counted(nights, m) == 0) {
@@ -158,6 +157,8 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
                                      policy.min_baseline_nights);
         p.result.nights_in_row = nights_in_row(series, k, std::log(tonight->value), limit);
       }
+      // The baseline-only two-night test, needed only where the history cannot decide.
+      if (!p.history) p.pair = sustained_evidence(base, *tonight, m, policy, t);
     }
     p.result.current = tonight->value;
     p.result.unit = m == Metric::throughput ? nights.current.throughput->unit

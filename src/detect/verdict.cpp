@@ -25,8 +25,7 @@ const char* to_string(Verdict v) {
 }
 
 std::optional<Metric> parse_metric(const std::string& text) {
-  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
-                   Metric::error_rate, Metric::peak_memory}) {
+  for (Metric m : kMetrics) {
     if (text == to_string(m)) return m;
   }
   return std::nullopt;

@@ -12,6 +12,10 @@ namespace perfwatch {
 enum class Metric { p50_latency, p95_latency, p99_latency, throughput, error_rate, peak_memory };
 enum class Verdict { regression, improvement, unchanged, insufficient_baseline };
 
+// Every metric, in the order results list them.
+inline constexpr Metric kMetrics[] = {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency,
+                                      Metric::throughput,  Metric::error_rate,  Metric::peak_memory};
+
 const char* to_string(Metric m);
 const char* to_string(Verdict v);
 std::optional<Metric> parse_metric(const std::string& text);

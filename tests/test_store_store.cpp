@@ -173,7 +173,7 @@ TEST_CASE("Store::run_night_values") {
   SUBCASE("a history from before summaries gets them when opened") {
     {
       sqlite::Database db(dir / "h.db", sqlite::Database::Access::read_write_create, 1000);
-      db.exec("DROP TABLE night_values; PRAGMA user_version = 3;");
+      db.exec("DROP TABLE night_values; DROP TABLE confirmations; DROP TABLE bisect_steps; PRAGMA user_version = 3;");
     }
     Store store = Store::open(dir / "h.db", Store::Mode::read_only);
     auto values = store.run_night_values(id);

@@ -1,11 +1,14 @@
 // perfwatch nightly [--dry-run] [--format text|json|markdown] [--only GLOB] [--at ISO8601]
+//                   [--no-confirm] [--confirm-budget MINUTES]
 // The scheduled job in one command: triage read back from GitHub, run the
-// suite, compare tonight with its baseline, then file/update/close issues.
+// suite, compare tonight with its baseline, confirm candidates by interleaved
+// reruns (and bisect the confirmed), then file/update/close issues.
 #include <cstdlib>
 #include <fstream>
 
 #include "cli/command.hpp"
 #include "cli/comparison.hpp"
+#include "cli/confirm.hpp"
 #include "cli/github_report.hpp"
 #include "cli/suite_run.hpp"
 #include "cli/triage_sync.hpp"
@@ -20,6 +23,7 @@ struct NightlyOptions {
   std::string format = "text";
   bool dry_run = false;
   bool all = false;
+  ConfirmOptions confirm;
 };
 
 bool in_github_actions(const Settings& settings) { return settings.get("GITHUB_ACTIONS") == "true"; }
@@ -37,6 +41,8 @@ void tell_github_actions(Context& ctx, const Comparison& c) {
 int nightly(const NightlyOptions& o, Context& ctx) {
   const Policy policy = load_policy(ctx, "");
   PlannedRun plan = plan_suite_run(ctx, o.run);
+  const std::vector<SuiteEntry> plan_entries = plan.entries;  // the reruns need them after the run
+  const std::filesystem::path suite_dir = plan.suite_dir;
   // One nightly at a time per history: two would both run the suite on the
   // same machine and could file the same issue twice. The second waits.
   const std::filesystem::path lock_path = ctx.db_path().string() + ".nightly-lock";
@@ -51,7 +57,10 @@ int nightly(const NightlyOptions& o, Context& ctx) {
   GitHubSession session = connect_github(ctx, o.dry_run);
   sync_triage(ctx, store, session, o.dry_run);
   const SuiteRunOutcome tonight = run_suite(ctx, store, std::move(plan));
-  const Comparison c = compare_run(store, ctx.repo(), tonight.run, tonight.commit, policy);
+  Comparison c = compare_run(store, ctx.repo(), tonight.run, tonight.commit, policy);
+  const ConfirmPhase confirmed = confirm_candidates(ctx, plan_entries, suite_dir, c, policy, o.confirm);
+  if (!confirmed.records.empty()) store.record_confirmations(c.run_id, confirmed.records, confirmed.steps);
+  apply_confirmations(c, confirmed.records);
   print_comparison(ctx, c, o.format, o.all ? Rows::all : Rows::changed);
   if (in_github_actions(ctx.settings())) tell_github_actions(ctx, c);
   report_comparison(ctx, store, c, session, o.dry_run);
@@ -72,6 +81,12 @@ Handler setup_nightly(CLI::App& sub) {
   sub.add_option("--only", o->run.only, "Run only the benchmarks whose name matches this glob");
   sub.add_option("--at", o->run.at, "Run time, ISO 8601 (default now)");
   sub.add_option("--env", o->run.env, "The environment its baselines match on (default: PERFWATCH_ENV, the suite's \"environment\", else this machine's class)");
+  sub.add_flag("--no-confirm", [o](std::int64_t) { o->confirm.enabled = false; },
+               "File candidates without rerunning them against the last good commit");
+  sub.add_option("--confirm-budget", o->confirm.budget_minutes,
+                 "Minutes the reruns (confirmation and bisection) may take in all")
+      ->check(CLI::Range(0.0, 1440.0))
+      ->capture_default_str();
   return [o](Context& ctx) { return nightly(*o, ctx); };
 }
 

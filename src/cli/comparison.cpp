@@ -119,8 +119,16 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
   }
   c.results = compare_nights(nights, policy);
   apply_ignores(c.results, log, run.time);
-  c.verdict = overall_verdict(c.results);
+  apply_confirmations(c, store.confirmations(run.id));
   return c;
 }
+
+void apply_confirmations(Comparison& c, const std::vector<ConfirmationRecord>& records) {
+  for (MetricResult& r : c.results)
+    for (const ConfirmationRecord& rec : records)
+      if (rec.benchmark == r.benchmark && rec.metric == r.metric) r.confirmation = rec.confirmation;
+  c.verdict = overall_verdict(c.results);
+}
+
 
 }  // namespace perfwatch

@@ -6,6 +6,7 @@
 #include "cli/context.hpp"
 #include "detect/policy.hpp"
 #include "detect/verdict.hpp"
+#include "model/confirmation_log.hpp"
 #include "report/comparison_view.hpp"
 
 namespace perfwatch {
@@ -20,6 +21,10 @@ RunInfo latest_run_or_fail(Store& store, const std::string& rev, const CommitInf
 // Compares `run` (of `commit`) with its baseline.
 Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo& run, const CommitInfo& commit,
                        const Policy& policy);
+
+// Writes each record into its result and sets the verdict again: a refuted
+// candidate no longer makes the run a regression.
+void apply_confirmations(Comparison& c, const std::vector<ConfirmationRecord>& records);
 
 // `c` on ctx.out() as "text" (colour on a terminal), "json" or "markdown".
 void print_comparison(Context& ctx, const Comparison& c, const std::string& format, Rows rows);

@@ -29,17 +29,6 @@ std::string run_url(const Settings& settings) {
   return server + "/" + repo + "/actions/runs/" + run;
 }
 
-// One night's value of `metric` (error rate: errors / requests).
-std::optional<double> nightly(const BenchmarkResult& r, Metric metric) {
-  if (metric == Metric::error_rate) {
-    const auto e = night_errors(r);
-    if (!e || e->requests == 0) return std::nullopt;
-    return static_cast<double>(e->errors) / static_cast<double>(e->requests);
-  }
-  const auto v = night_value(r, metric);
-  return v ? std::optional<double>(v->value) : std::nullopt;
-}
-
 IssueFacts gather_facts(Store& store, Context& ctx, const Comparison& c, const MetricResult& result) {
   const git::Repository& repo = ctx.repo();
   IssueFacts f;
@@ -54,7 +43,7 @@ IssueFacts gather_facts(Store& store, Context& ctx, const Comparison& c, const M
   f.more_suspects = total - f.suspects.size();
   for (const HistoryPoint& p : store.history(result.benchmark, 0)) {
     if (p.time > c.run_time) continue;
-    if (auto v = nightly(p.result, result.metric)) f.trend.emplace_back(p.time, *v);
+    if (auto v = metric_value(p.result, result.metric)) f.trend.emplace_back(p.time, *v);
   }
   if (f.trend.size() > 30) f.trend.erase(f.trend.begin(), f.trend.end() - 30);
   f.run_url = run_url(ctx.settings());
@@ -64,7 +53,8 @@ IssueFacts gather_facts(Store& store, Context& ctx, const Comparison& c, const M
 std::vector<github::Finding> findings(const Comparison& c, const std::string& repository) {
   std::vector<github::Finding> out;
   for (const MetricResult& r : c.results) {
-    if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline) continue;
+    // A refuted candidate is neither a regression nor a good night: it leaves issues as they are.
+    if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline || refuted(r)) continue;
     out.push_back({github::fingerprint(repository, c.suite, r.benchmark, r.metric, c.environment), &r,
                    r.verdict == Verdict::regression});
   }

@@ -339,7 +339,7 @@ Verdict overall_verdict(const std::vector<MetricResult>& results) {
   if (results.empty()) return Verdict::unchanged;
   bool all_insufficient = true;
   for (const MetricResult& r : results) {
-    if (r.verdict == Verdict::regression) return Verdict::regression;
+    if (r.verdict == Verdict::regression && !refuted(r)) return Verdict::regression;
     all_insufficient = all_insufficient && r.verdict == Verdict::insufficient_baseline;
   }
   return all_insufficient ? Verdict::insufficient_baseline : Verdict::unchanged;

@@ -78,4 +78,14 @@ std::optional<ErrorCount> night_errors(const BenchmarkResult& result) {
   return std::nullopt;
 }
 
+std::optional<double> metric_value(const BenchmarkResult& result, Metric metric) {
+  if (metric == Metric::error_rate) {
+    const auto e = night_errors(result);
+    if (!e || e->requests == 0) return std::nullopt;
+    return static_cast<double>(e->errors) / static_cast<double>(e->requests);
+  }
+  const auto v = night_value(result, metric);
+  return v ? std::optional<double>(v->value) : std::nullopt;
+}
+
 }  // namespace perfwatch

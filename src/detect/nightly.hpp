@@ -45,4 +45,7 @@ NightValues night_values(const BenchmarkResult& result);
 // night says nothing about errors at all.
 std::optional<ErrorCount> night_errors(const BenchmarkResult& result);
 
+// The night's value of any metric, error rate included (errors / requests).
+std::optional<double> metric_value(const BenchmarkResult& result, Metric metric);
+
 }  // namespace perfwatch

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/confirmation.hpp"
 #include "util/time.hpp"
 
 namespace perfwatch {
@@ -61,7 +62,12 @@ struct MetricResult {
   // p95 only: the significance came from the median moving the same way
   // (a shift of the whole distribution), the size still from the p95.
   bool whole_distribution = false;
+  // What interleaved reruns said (nightly only); none when nothing was rerun.
+  std::optional<Confirmation> confirmation;
 };
+
+// A regression the reruns refuted: recorded, never filed, not the run's verdict.
+inline bool refuted(const MetricResult& r) { return r.confirmation && r.confirmation->confirmed == false; }
 
 struct BaselineWindow {
   int runs = 0;

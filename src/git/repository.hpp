@@ -38,6 +38,11 @@ class Repository {
   // exit 2 ("fetch-depth 0 needed"); any other libgit2 failure, exit 3.
   bool is_ancestor(const std::string& ancestor, const std::string& descendant) const;
 
+  // A detached worktree of `sha` at `path`, and its removal (git/worktree.hpp
+  // holds the pair; defined in worktree.cpp).
+  void add_worktree(const std::string& name, const std::string& sha, const std::filesystem::path& path) const;
+  void remove_worktree(const std::string& name) const;
+
  private:
   struct Free {
     void operator()(git_repository* r) const;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "model/units.hpp"
+#include "report/confirmation_view.hpp"
 #include "report/reason.hpp"
 #include "util/text.hpp"
 
@@ -24,6 +25,7 @@ bool changed(const MetricResult& r) {
 std::string verdict_text(const MetricResult& r) {
   const std::string text = r.ignored              ? "worse (ignored by triage)"
                            : r.worse_not_alerting ? "worse (reported, does not alert)"
+                           : refuted(r)           ? "refuted by reruns"
                                                   : to_string(r.verdict);
   return r.two_night && r.verdict != Verdict::unchanged ? text + " (2 nights)" : text;
 }
@@ -47,14 +49,14 @@ const char* colour_of(Verdict v) {
 nlohmann::json number(double v) { return std::isnan(v) || std::isinf(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
 
 struct Counts {
-  int regressions = 0, improvements = 0, unchanged = 0, insufficient = 0;
+  int regressions = 0, refuted = 0, improvements = 0, unchanged = 0, insufficient = 0;
 };
 
 Counts count(const Comparison& c) {
   Counts n;
   for (const MetricResult& r : c.results) {
     switch (r.verdict) {
-      case Verdict::regression: ++n.regressions; break;
+      case Verdict::regression: ++(refuted(r) ? n.refuted : n.regressions); break;
       case Verdict::improvement: ++n.improvements; break;
       case Verdict::unchanged: ++n.unchanged; break;
       case Verdict::insufficient_baseline: ++n.insufficient; break;
@@ -68,6 +70,7 @@ std::string summary_line(const Comparison& c) {
   std::string line = fmt::format("{} regression{}, {} improvement{}, {} unchanged", n.regressions,
                                  n.regressions == 1 ? "" : "s", n.improvements, n.improvements == 1 ? "" : "s",
                                  n.unchanged);
+  if (n.refuted) line += fmt::format(", {} refuted by reruns", n.refuted);
   if (n.insufficient) line += fmt::format(", {} with too few baseline nights", n.insufficient);
   if (!c.failures.empty()) line += fmt::format(", {} benchmark{} failed", c.failures.size(), c.failures.size() == 1 ? "" : "s");
   return line;
@@ -113,6 +116,8 @@ void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::o
                        format_value(r.current, r), format_change(r), format_interval(r), p_text(r),
                        paint ? colour_of(r.verdict) : "", verdict_text(r), paint ? "\033[0m" : "");
     if (changed(r)) out << "    why: " << reason_text(r) << "\n";
+    if (const std::string reruns = confirmation_text(r); !reruns.empty()) out << "    reruns: " << reruns << "\n";
+    if (const std::string culprit = culprit_text(r); !culprit.empty()) out << "    culprit: " << culprit << "\n";
   }
   for (const auto& [name, why] : c.failures) out << fmt::format("FAILED  {}: {}\n", name, truncate_utf8(why, 100));
   if (printed || !c.failures.empty()) out << "\n";
@@ -141,6 +146,8 @@ void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out
     if (!shown(r, rows) || !changed(r)) continue;
     out << (listed ? "" : "\n") << fmt::format("- {} {}: {}\n", escape_markdown_cell(r.benchmark), to_string(r.metric),
                                                 escape_markdown_cell(reason_text(r)));
+    for (const std::string& line : {confirmation_text(r), culprit_text(r)})
+      if (!line.empty()) out << "  - " << escape_markdown_cell(line) << "\n";
     listed = true;
   }
   for (const auto& [name, why] : c.failures) {
@@ -168,6 +175,7 @@ nlohmann::json comparison_json(const Comparison& c) {
                        {"ignored", r.ignored},
                        {"test", r.two_night ? "two-night" : "one-night"},
                        {"reason", reason_json(r)}});
+    add_confirmation_json(r, results.back());
   }
   nlohmann::json failures = nlohmann::json::array();
   for (const auto& [name, why] : c.failures) failures.push_back({{"benchmark", name}, {"failure", why}});

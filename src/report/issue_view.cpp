@@ -11,6 +11,7 @@
 
 #include "model/units.hpp"
 #include "report/comparison_view.hpp"
+#include "report/confirmation_view.hpp"
 #include "report/templates.hpp"
 #include "util/text.hpp"
 
@@ -59,6 +60,8 @@ mstch::map common(const IssueFacts& f) {
                     {"metric", std::string(to_string(f.result->metric))},
                     {"change", format_change(*f.result)},
                     {"reason", md(reason_text(*f.result))},
+                    {"confirmation", md(f.result->confirmation ? confirmation_text(*f.result) : std::string(kNotRerun))},
+                    {"culprit", culprit_text(*f.result).empty() ? mstch::node(false) : mstch::node(md(culprit_text(*f.result)))},
                     {"sha", c.commit},
                     {"short_sha", c.commit.substr(0, 8)},
                     {"subject", md(one_line(c.subject))},

@@ -95,6 +95,26 @@ const char* const kMigrations[] = {
       throughput REAL, throughput_var REAL, peak_memory REAL, peak_memory_var REAL,
       PRIMARY KEY(run_id, benchmark_id));
     )sql",
+    // 5: what interleaved reruns said of a night's candidate regressions, and
+    // the bisection steps that named a culprit. Steps are not runs: they never
+    // enter a baseline. run_id is NULL for `perfwatch bisect` by hand.
+    R"sql(
+    CREATE TABLE confirmations(
+      run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+      benchmark TEXT NOT NULL, metric TEXT NOT NULL,
+      confirmed INTEGER, ratio REAL, low REAL, high REAL, rounds INTEGER NOT NULL,
+      seconds REAL NOT NULL, good_sha TEXT NOT NULL, note TEXT NOT NULL,
+      culprit_sha TEXT, culprit_author TEXT, culprit_subject TEXT,
+      culprit_ratio REAL, culprit_low REAL, culprit_high REAL, culprit_rounds INTEGER,
+      bisect_note TEXT NOT NULL,
+      PRIMARY KEY(run_id, benchmark, metric));
+    CREATE TABLE bisect_steps(
+      id INTEGER PRIMARY KEY,
+      run_id INTEGER REFERENCES runs(id) ON DELETE CASCADE,
+      time INTEGER NOT NULL, benchmark TEXT NOT NULL, metric TEXT NOT NULL,
+      good_sha TEXT NOT NULL, commit_sha TEXT NOT NULL, call TEXT NOT NULL,
+      ratio REAL, low REAL, high REAL, rounds INTEGER NOT NULL, seconds REAL NOT NULL);
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

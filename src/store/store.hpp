@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "detect/nightly.hpp"
+#include "model/confirmation_log.hpp"
 #include "model/decision.hpp"
 #include "model/run.hpp"
 #include "store/sqlite.hpp"
@@ -80,6 +81,17 @@ class Store {
   // `run_times[i]`), all in one transaction. Returns how many runs were added.
   size_t import_history(const std::vector<RunRecord>& runs, std::vector<Decision> decisions,
                         const std::vector<UnixTime>& run_times);
+
+  // A night's confirmations and its bisection steps, in one transaction
+  // (a confirmation already kept for the same benchmark and metric is replaced).
+  void record_confirmations(std::int64_t run_id, const std::vector<ConfirmationRecord>& records,
+                            const std::vector<BisectStep>& steps);
+  // `perfwatch bisect`'s steps, which belong to no run.
+  void record_bisect_steps(const std::vector<BisectStep>& steps);
+  // One run's confirmations, by benchmark and metric.
+  std::vector<ConfirmationRecord> confirmations(std::int64_t run_id);
+  // Every bisection step, oldest first.
+  std::vector<BisectStep> bisect_steps();
 
   // Every run with its results, oldest first (export).
   void for_each_run(const std::function<void(const RunRecord&)>& visit);

@@ -5,6 +5,10 @@
 //   bench_helper alloc MB             touches MB megabytes, holds them 100 ms, prints native JSON
 //   bench_helper native NAME NS       prints a native result with NS as its sample
 //   bench_helper from-file NAME FILE  prints a native result whose samples are FILE's text ("1,2,3")
+//   bench_helper scaled NAME LEVEL_FILE [SLOW_ONCE]
+//                                     prints 20 samples around the number in LEVEL_FILE (2 % noise);
+//                                     1.6x as slow when the file SLOW_ONCE exists, which it removes
+//                                     (a night whose first run an outside cause slowed)
 //   bench_helper garbage              prints output no adapter reads
 //   bench_helper spawn-sleeper FILE   starts a grandchild that sleeps 30 s, writes its pid to FILE, sleeps
 #include <unistd.h>
@@ -13,8 +17,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -45,6 +51,22 @@ int main(int argc, char** argv) {
   if (mode == "from-file" && argc > 3) {
     std::ifstream in(argv[3]);
     const std::string samples((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::printf(R"({"benchmarks":[{"name":"%s","unit":"ns","samples":[%s]}]})" "\n", argv[2], samples.c_str());
+    return 0;
+  }
+  if (mode == "scaled" && argc > 3) {
+    double level = 0;
+    std::ifstream(argv[3]) >> level;
+    if (!(level > 0)) {
+      std::fprintf(stderr, "bench_helper: %s: expected a positive number\n", argv[3]);
+      return 2;
+    }
+    std::error_code ec;
+    if (argc > 4 && std::filesystem::remove(argv[4], ec)) level *= 1.6;
+    std::mt19937_64 rng{std::random_device{}()};
+    std::normal_distribution<double> noise(1.0, 0.02);
+    std::string samples;
+    for (int i = 0; i < 20; ++i) samples += (i ? "," : "") + std::to_string(level * noise(rng));
     std::printf(R"({"benchmarks":[{"name":"%s","unit":"ns","samples":[%s]}]})" "\n", argv[2], samples.c_str());
     return 0;
   }

@@ -2,6 +2,7 @@
 
 #include <git2.h>
 
+#include <algorithm>
 #include <fstream>
 #include <stdexcept>
 
@@ -35,6 +36,7 @@ std::string GitFixture::commit(const std::string& subject, const std::string& re
   git_index* index = nullptr;
   check(git_repository_index(&index, repo_), "index");
   check(git_index_add_bypath(index, "file.txt"), "add");
+  for (const std::string& path : tracked_) check(git_index_add_bypath(index, path.c_str()), "add");
   check(git_index_write(index), "index write");
   git_oid tree_id, commit_id;
   check(git_index_write_tree(&tree_id, index), "write tree");
@@ -65,6 +67,16 @@ std::string GitFixture::commit(const std::string& subject, const std::string& re
   git_oid_tostr(buf, sizeof buf, &commit_id);
   shas_.push_back(buf);
   return buf;
+}
+
+std::string GitFixture::commit_files(const std::string& subject,
+                                     const std::vector<std::pair<std::string, std::string>>& files) {
+  for (const auto& [path, content] : files) {
+    std::filesystem::create_directories((dir_ / path).parent_path());
+    std::ofstream(dir_ / path, std::ios::trunc) << content;
+    if (std::find(tracked_.begin(), tracked_.end(), path) == tracked_.end()) tracked_.push_back(path);
+  }
+  return commit(subject);
 }
 
 }  // namespace perfwatch::testing

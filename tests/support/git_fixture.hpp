@@ -21,6 +21,9 @@ class GitFixture {
   std::string commit(const std::string& subject, const std::string& ref = "HEAD",
                      const std::string& parent_sha = "");
 
+  // Writes `files` (path relative to the repository, content) and commits them with file.txt on HEAD.
+  std::string commit_files(const std::string& subject, const std::vector<std::pair<std::string, std::string>>& files);
+
   const std::vector<std::string>& shas() const { return shas_; }  // oldest first
   const std::filesystem::path& dir() const { return dir_; }
 
@@ -28,6 +31,7 @@ class GitFixture {
   std::filesystem::path dir_;
   git_repository* repo_ = nullptr;
   std::vector<std::string> shas_;
+  std::vector<std::string> tracked_;  // files commit_files added, staged again by every commit
   int counter_ = 0;
 };
 

@@ -47,7 +47,10 @@ struct Project {
     git.commit("night " + std::to_string(day));
     dir.write("small.txt", samples(1000 * small_factor));
     dir.write("encode.txt", samples(5000));
-    std::vector<std::string> args = {"--repo", dir.path().string(), "--db", db, "nightly", "--at",
+    // --no-confirm: these samples are files the test writes, the same for
+    // every commit, so reruns of the last good commit would refute every
+    // regression (test_cli_confirm.cpp covers confirmation).
+    std::vector<std::string> args = {"--repo", dir.path().string(), "--db", db, "nightly", "--no-confirm", "--at",
                                      "2026-11-" + std::to_string(10 + day) + "T02:00:00Z"};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;

@@ -1,0 +1,112 @@
+#include "cli/confirm.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "cli/bisect.hpp"
+
+namespace perfwatch {
+namespace {
+
+bool is_candidate(const MetricResult& r) { return r.verdict == Verdict::regression && is_alerting(r.metric) && !r.ignored; }
+
+std::vector<ConfirmationRecord> every_candidate(const Comparison& c, const std::string& note) {
+  std::vector<ConfirmationRecord> out;
+  for (const MetricResult& r : c.results)
+    if (is_candidate(r)) out.push_back({r.benchmark, r.metric, Confirmation{std::nullopt, {}, 0, c.last_good_commit, note, {}, ""}});
+  return out;
+}
+
+// Why nothing can be rerun tonight ("" when something can).
+std::string cannot_confirm(const Comparison& c, const Workspace& ws) {
+  if (c.last_good_commit.empty()) return "no baseline night to rerun";
+  if (!ws.problem().empty()) return ws.problem();
+  return "";
+}
+
+}  // namespace
+
+ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& entries, const std::filesystem::path& suite_dir,
+                                const Comparison& c, const Policy& policy, const ConfirmOptions& options) {
+  ConfirmPhase phase;
+  if (!options.enabled) {
+    phase.records = every_candidate(c, "not rerun: --no-confirm");
+    return phase;
+  }
+  const git::Repository& repo = ctx.repo();
+  Workspace ws(repo, repo.workdir() / ".perfwatch" / "confirm" / std::to_string(ctx.now()), suite_dir);
+  phase.records = every_candidate(c, "");
+  if (phase.records.empty()) return phase;
+  if (const std::string why = cannot_confirm(c, ws); !why.empty()) {
+    for (ConfirmationRecord& r : phase.records) r.confirmation.note = "not rerun: " + why;
+    return phase;
+  }
+  if (c.last_good_commit == c.commit) {
+    // The code did not change since the baseline: the machine did.
+    for (ConfirmationRecord& r : phase.records) {
+      r.confirmation.confirmed = false;
+      r.confirmation.note = "tonight's commit is the last good night's: the change is not in the code";
+    }
+    return phase;
+  }
+  // Candidates by the suite entry that measures them: one rerun serves all of an entry's.
+  std::map<const SuiteEntry*, std::vector<ConfirmationRecord*>> by_entry;
+  for (ConfirmationRecord& r : phase.records) {
+    if (const SuiteEntry* e = entry_of(entries, r.benchmark)) by_entry[e].push_back(&r);
+    else r.confirmation.note = "not rerun: no suite entry measures it";
+  }
+  Budget budget{options.budget_minutes * 60};
+  std::ostream& info = ctx.info();
+  const std::string good_label = c.last_good_commit.substr(0, 8);
+  info << fmt::format("perfwatch: confirming {} candidate regression(s) against {} with interleaved reruns (budget {:.0f} min)\n",
+                      phase.records.size(), good_label, options.budget_minutes);
+  const auto good_tree = ws.checkout(c.last_good_commit);
+  const Tree good = ws.tree_of(*good_tree);
+  const Tree tonight{c.commit, suite_dir};
+  const std::vector<CommitInfo> range = suspect_range(repo, c.last_good_commit, c.commit);
+  for (auto& [entry, records] : by_entry) {
+    auto note_all = [&](const std::string& note) {
+      for (ConfirmationRecord* r : records) r->confirmation.note = note;
+    };
+    if (const std::string failed = prepare_entry(*entry, good, budget, ws.work_dir(good_label)); !failed.empty()) {
+      note_all("not rerun: the good commit's prepare step failed: " + failed);
+      continue;
+    }
+    std::vector<Probe> probes;
+    for (const ConfirmationRecord* r : records)
+      probes.push_back({r->benchmark, r->metric, confirm_boundary(r->metric, policy.for_benchmark(r->benchmark))});
+    const InterleaveOutcome run = interleave(*entry, good, tonight, probes, budget, ws.work_dir(good_label),
+                                             round_reporter(info, "confirming " + entry->name));
+    const ProbeOutcome* worst = nullptr;  // the confirmed probe with the largest effect, for bisection
+    for (size_t i = 0; i < records.size(); ++i) {
+      Confirmation& conf = records[i]->confirmation;
+      const ProbeOutcome& p = run.probes[i];
+      conf.effect = effect_from(p.probe.metric, p.summary);
+      conf.seconds = run.seconds;
+      if (!run.failure.empty()) conf.note = "undecided: a rerun failed: " + run.failure;
+      else if (!p.call) conf.note = fmt::format("undecided: the budget ran out after {} round(s)", run.rounds);
+      else conf.confirmed = *p.call == PairedCall::above;
+      if (conf.confirmed == true && (!worst || p.summary.mean > worst->summary.mean)) worst = &p;
+      info << fmt::format("perfwatch: {} {}: {} after {} round(s)\n", records[i]->benchmark, to_string(records[i]->metric),
+                          !conf.confirmed ? "undecided" : *conf.confirmed ? "confirmed" : "refuted", conf.effect.rounds);
+    }
+    if (!worst || range.size() < 2) {
+      if (worst && range.size() == 1)
+        for (ConfirmationRecord* r : records)
+          if (r->confirmation.confirmed == true)
+            r->confirmation.culprit = Culprit{range[0].sha, range[0].author, range[0].subject, r->confirmation.effect};
+      continue;
+    }
+    BisectOutcome found = bisect(ws, *entry, good, range, worst->probe, worst->summary, budget, c.run_time, info);
+    for (ConfirmationRecord* r : records) {
+      if (r->confirmation.confirmed != true) continue;
+      r->confirmation.culprit = found.culprit;
+      r->confirmation.bisect_note = found.note;
+    }
+    for (BisectStep& s : found.steps) phase.steps.push_back(std::move(s));
+  }
+  return phase;
+}
+
+}  // namespace perfwatch

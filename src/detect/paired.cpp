@@ -1,0 +1,78 @@
+#include "detect/paired.hpp"
+
+#include <cmath>
+
+#include "stats/tests.hpp"
+
+namespace perfwatch {
+
+std::optional<double> paired_difference(Metric metric, double good, double tonight) {
+  if (metric == Metric::error_rate) return tonight - good;
+  if (!(good > 0) || !(tonight > 0)) return std::nullopt;
+  const double d = std::log(tonight / good);
+  return higher_is_better(metric) ? -d : d;
+}
+
+double effect_of(Metric metric, double difference) {
+  if (metric == Metric::error_rate) return difference;
+  return std::exp(higher_is_better(metric) ? -difference : difference);
+}
+
+double confirm_boundary(Metric metric, const Thresholds& t) {
+  switch (metric) {
+    case Metric::throughput: return -std::log(1 - t.throughput_decrease / 2);
+    case Metric::error_rate: return t.error_rate_increase / 2;
+    case Metric::peak_memory: return std::log(1 + t.memory_increase / 2);
+    default: return std::log(1 + t.p95_increase / 2);  // latency quantiles share the p95's rule
+  }
+}
+
+PairedSummary summarize_pairs(const std::vector<double>& d, double level) {
+  PairedSummary s;
+  s.rounds = static_cast<int>(d.size());
+  if (d.empty()) return s;
+  for (double x : d) s.mean += x;
+  s.mean /= static_cast<double>(d.size());
+  if (d.size() < 2) {
+    s.low = -INFINITY;
+    s.high = INFINITY;
+    return s;
+  }
+  double ss = 0;
+  for (double x : d) ss += (x - s.mean) * (x - s.mean);
+  const double n = static_cast<double>(d.size());
+  const double se = std::sqrt(ss / (n - 1) / n);
+  const double half = stats::student_t_quantile(1 - (1 - level) / 2, n - 1) * se;
+  s.low = s.mean - half;
+  s.high = s.mean + half;
+  return s;
+}
+
+PairedCall sequential_call(const PairedSummary& s, double boundary, int min_rounds) {
+  if (s.rounds < min_rounds) return PairedCall::undecided;
+  if (s.low > boundary) return PairedCall::above;
+  if (s.high < boundary) return PairedCall::below;
+  return PairedCall::undecided;
+}
+
+std::optional<PairedCall> final_call(const PairedSummary& s, double boundary, int min_rounds) {
+  if (s.rounds < min_rounds) return std::nullopt;
+  return s.mean > boundary ? PairedCall::above : PairedCall::below;
+}
+
+Effect effect_from(Metric metric, const PairedSummary& s) {
+  Effect e;
+  e.rounds = s.rounds;
+  e.ratio = effect_of(metric, s.mean);
+  const double a = effect_of(metric, s.low), b = effect_of(metric, s.high);
+  e.low = std::min(a, b);
+  e.high = std::max(a, b);
+  return e;
+}
+
+std::optional<int> bisect_midpoint(int good, int bad) {
+  if (bad - good <= 1) return std::nullopt;
+  return good + (bad - good) / 2;
+}
+
+}  // namespace perfwatch

@@ -1,0 +1,65 @@
+#pragma once
+// Interleaved reruns of two commits on one machine (good, tonight, tonight,
+// good, ...): each round gives one paired difference, and a cheap sequential
+// rule says after each round whether the effect is clearly above or below a
+// boundary. Pure functions; the runs themselves are cli/interleave's.
+#include <optional>
+#include <vector>
+
+#include "detect/policy.hpp"
+#include "model/confirmation.hpp"
+
+namespace perfwatch {
+
+// Round r's order: good first on even rounds, tonight first on odd ones
+// (ABBA), so a drift of the machine during the reruns hits both sides alike.
+inline bool good_runs_first(int round) { return round % 2 == 0; }
+
+// One round's difference, positive when `tonight` is worse: log(tonight /
+// good) for latency and memory, log(good / tonight) for throughput, tonight −
+// good (points) for the error rate. nullopt when a ratio has a value <= 0.
+std::optional<double> paired_difference(Metric metric, double good, double tonight);
+
+// The effect a difference stands for, as Effect shows it (a ratio of
+// tonight to good; error rate: points).
+double effect_of(Metric metric, double difference);
+
+// Where "a regression" begins for confirmation: half the policy's threshold
+// (p95 +20 % -> log 1.10). A rerun effect below it is not the regression the
+// nightly saw, even when it is significant.
+double confirm_boundary(Metric metric, const Thresholds& thresholds);
+
+enum class PairedCall { above, below, undecided };
+
+struct PairedSummary {
+  int rounds = 0;
+  double mean = 0;          // of the differences
+  double low = 0, high = 0; // its two-sided interval at `level` (Student t)
+};
+PairedSummary summarize_pairs(const std::vector<double>& differences, double level);
+
+// The sequential rule: from `min_rounds` on, "above" once the 99 % interval
+// lies above `boundary`, "below" once it lies below; else undecided. Looking
+// after every round makes the overall error larger than 1 %; with at most a
+// dozen looks it stays a few per cent, which the nightly's own test already
+// cut down (this rule only runs on its candidates).
+PairedCall sequential_call(const PairedSummary& s, double boundary, int min_rounds);
+
+// When the rounds or the budget run out undecided: the side of the boundary
+// the mean is on (nullopt with fewer than `min_rounds` rounds).
+std::optional<PairedCall> final_call(const PairedSummary& s, double boundary, int min_rounds);
+
+// The summary as an Effect of `metric`.
+Effect effect_from(Metric metric, const PairedSummary& s);
+
+inline constexpr double kPairedLevel = 0.99;
+inline constexpr int kMinRounds = 3;
+inline constexpr int kMaxRounds = 12;
+
+// Bisection over commits oldest first, c[0..n-1], c[n-1] known bad, the
+// commit before c[0] known good: the index to test next, given the newest
+// known good `good` (-1: before c[0]) and the oldest known bad `bad`;
+// nullopt when they are adjacent (c[bad] is the first bad commit).
+std::optional<int> bisect_midpoint(int good, int bad);
+
+}  // namespace perfwatch

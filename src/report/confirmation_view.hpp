@@ -1,0 +1,25 @@
+#pragma once
+// What the reruns said of a candidate, in the words compare, the step
+// summary and the issue share:
+//   "confirmed by 4 interleaved reruns against 1a2b3c4d: +49.8 % [+47.0 %, +52.6 %]"
+//   "first bad commit 4e5f6a7b (Ann <a@x>: parse: copy tokens): +50.1 % [+47.9 %, +52.3 %]"
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "detect/verdict.hpp"
+
+namespace perfwatch {
+
+// "" for a result nothing was rerun for and that is no candidate.
+std::string confirmation_text(const MetricResult& r);
+// "" without a culprit; else the commit and its effect, or why bisection stopped.
+std::string culprit_text(const MetricResult& r);
+// What the issue says when there was no confirmation at all (`report` of an
+// ingested run): that nothing could be rerun.
+inline constexpr const char* kNotRerun =
+    "not confirmed: perfwatch did not run these results itself (ingest or run), so it could not rerun them";
+
+// compare/nightly --format json: "confirmed" (true, false or null) and the details.
+void add_confirmation_json(const MetricResult& r, nlohmann::json& row);
+
+}  // namespace perfwatch

@@ -1,0 +1,158 @@
+// nightly's confirmation and bisection end to end: a real git repository made
+// here, a real prepare build run in real worktrees of other commits, a real
+// benchmark process, the history file and a real HTTP server playing GitHub.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "store/store.hpp"
+#include "support/github_env.hpp"
+#include "support/nightly_project.hpp"
+
+using namespace perfwatch;
+using perfwatch::testing::FakeGitHub;
+
+namespace {
+
+// A project whose benchmark is built: `prepare` copies src/level.txt (the
+// committed "code") into build/, and the benchmark reports samples around
+// that level. Its own wall time and memory are not what is tested here.
+struct BuiltProject {
+  testing::TempDir dir;
+  testing::GitFixture git{dir.path(), 0};
+  std::string db = (dir / "h.db").string();
+  std::filesystem::path slow_once = dir / "slow-once";
+  int day = 0;
+
+  BuiltProject() {
+    const std::string helper = PERFWATCH_TEST_HELPER;
+    dir.write("perfwatch.json", R"({"suite": "widgets", "benchmarks": [{"name": "parser", "format": "perfwatch",
+      "prepare": ["sh", "-c", "mkdir -p build && cp src/level.txt build/level.txt"],
+      "command": [")" + helper + R"(", "scaled", "small", "build/level.txt", ")" + slow_once.string() + R"("]}]})");
+    std::filesystem::create_directories(dir / "baselines");
+    dir.write("baselines/thresholds.json", R"({"overrides": {"parser": {"p95_increase": 9, "memory_increase": 9}}})");
+    git.commit_files("the parser", {{"src/level.txt", "1000\n"}});
+  }
+
+  testing::CliResult night(std::vector<std::string> extra = {}) {
+    ++day;
+    std::vector<std::string> args = {"--repo", dir.path().string(), "--db", db, "nightly", "--at",
+                                     "2026-11-" + std::to_string(10 + day) + "T02:00:00Z"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return testing::run(args);
+  }
+  testing::CliResult perfwatch(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--repo", dir.path().string(), "--db", db});
+    return testing::run(std::move(args));
+  }
+  void baseline_week() {
+    for (int n = 0; n < 7; ++n) {
+      git.commit("night " + std::to_string(n + 1));
+      const auto r = night();
+      REQUIRE_MESSAGE(r.status == 0, (r.out + r.err));
+    }
+  }
+};
+
+nlohmann::json parser_row(const nlohmann::json& comparison) {
+  for (const auto& row : comparison["results"])
+    if (row["benchmark"] == "parser/small" && row["metric"] == "p95_latency") return row;
+  FAIL("no parser/small p95_latency row");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("cli nightly confirms a regression by reruns and names the commit that made it") {
+  BuiltProject p;
+  FakeGitHub github;
+  testing::GitHubEnvironment env{github};
+  p.baseline_week();
+  const std::string good = p.git.shas().back();
+  // Six commits after the last good night; the fourth makes the parser 1.5x slower.
+  for (int i = 1; i <= 6; ++i) {
+    if (i == 4) p.git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
+    else p.git.commit("refactor " + std::to_string(i));
+  }
+  const std::string fourth = p.git.shas()[p.git.shas().size() - 3];
+  const auto r = p.night();
+  INFO((r.out + r.err));
+  CHECK(r.status == 1);
+  REQUIRE(github.issues().size() == 1);
+  const std::string body = github.issues()[0].body;
+  CHECK(body.find("Reruns: confirmed by ") != std::string::npos);
+  const size_t culprit = body.find("**Culprit:** first bad commit " + fourth.substr(0, 8) + " (Test Author ");
+  REQUIRE(culprit != std::string::npos);
+  CHECK(body.find("parser: copy every token): +", culprit) != std::string::npos);
+  CHECK(r.out.find("culprit: first bad commit " + fourth.substr(0, 8)) != std::string::npos);
+  CHECK(r.err.find("perfwatch: confirming parser: round 1/12") != std::string::npos);
+
+  const auto row = parser_row(nlohmann::json::parse(p.perfwatch({"compare", "--format", "json"}).out));
+  CHECK(row["confirmed"] == true);
+  const auto& confirmation = row["confirmation"];
+  CHECK(confirmation["good_commit"] == good);
+  CHECK(confirmation["rounds"].get<int>() >= 3);
+  // The reruns measure the step itself: 1.5x, with 2 % noise per sample.
+  CHECK(confirmation["ratio"].get<double>() == doctest::Approx(1.5).epsilon(0.05));
+  CHECK(confirmation["ci_low"].get<double>() > 1.1);
+  CHECK(confirmation["culprit"]["sha"] == fourth);
+  CHECK(confirmation["culprit"]["effect"]["ratio"].get<double>() == doctest::Approx(1.5).epsilon(0.05));
+
+  // The steps are in the history, and never taken for nights: the next
+  // night's baseline is the eight nightly runs, nothing more.
+  Store store = Store::open(p.db, Store::Mode::read_only);
+  const auto steps = store.bisect_steps();
+  REQUIRE(steps.size() == 2);  // six commits: the third (good), then the fourth (bad)
+  CHECK(steps[0].call == StepCall::good);
+  CHECK(steps[1].commit_sha == fourth);
+  CHECK(steps[1].call == StepCall::bad);
+  CHECK(store.all_runs().size() == 8);
+  // The worktrees are gone, and git has no record of them.
+  const auto worktrees = p.dir / ".git" / "worktrees";
+  const bool none = !std::filesystem::exists(worktrees) || std::filesystem::is_empty(worktrees);
+  CHECK(none);
+}
+
+TEST_CASE("cli nightly files nothing for a candidate the reruns refute") {
+  BuiltProject p;
+  FakeGitHub github;
+  testing::GitHubEnvironment env{github};
+  p.baseline_week();
+  p.git.commit("docs: a typo");
+  std::ofstream(p.slow_once) << "";  // tonight's first run is slowed by something outside the code
+  const auto r = p.night({"--format", "json"});
+  INFO((r.out + r.err));
+  CHECK(r.status == 0);
+  CHECK(github.issues().empty());
+  CHECK(testing::writes(github) == 0);
+  const auto printed = nlohmann::json::parse(r.out.substr(r.out.find('{')));
+  CHECK(printed["verdict"] == "unchanged");
+  const auto row = parser_row(printed);
+  CHECK(row["verdict"] == "regression");  // the candidate, as the nightly test saw it
+  CHECK(row["confirmed"] == false);
+  CHECK(row["confirmation"]["ratio"].get<double>() == doctest::Approx(1.0).epsilon(0.05));
+  CHECK(row["confirmation"]["culprit"].is_null());
+  // Recorded as such: compare reads it back from the history.
+  const auto again = p.perfwatch({"compare"});
+  CHECK(again.status == 0);
+  CHECK(again.out.find("refuted by reruns") != std::string::npos);
+  CHECK(again.out.find("reruns: refuted: ") != std::string::npos);
+}
+
+TEST_CASE("cli nightly --no-confirm files the candidate and says it was not rerun") {
+  BuiltProject p;
+  FakeGitHub github;
+  testing::GitHubEnvironment env{github};
+  p.baseline_week();
+  p.git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
+  const auto r = p.night({"--no-confirm", "--format", "json"});
+  INFO((r.out + r.err));
+  CHECK(r.status == 1);
+  REQUIRE(github.issues().size() == 1);
+  CHECK(github.issues()[0].body.find("Reruns: not rerun: --no-confirm") != std::string::npos);
+  const auto row = parser_row(nlohmann::json::parse(r.out.substr(r.out.find('{'))));
+  CHECK(row["confirmed"].is_null());
+  CHECK(row["confirmation"]["note"] == "not rerun: --no-confirm");
+}

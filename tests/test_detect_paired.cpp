@@ -1,0 +1,89 @@
+// The interleaved reruns' arithmetic: paired differences, the sequential
+// rule, and the bisection's midpoints. Interval references from scipy 1.10.1.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "detect/paired.hpp"
+
+using namespace perfwatch;
+
+TEST_CASE("paired_difference is positive when tonight is worse, in each metric's direction") {
+  CHECK(*paired_difference(Metric::p95_latency, 100, 150) == doctest::Approx(std::log(1.5)));
+  CHECK(*paired_difference(Metric::throughput, 100, 50) == doctest::Approx(std::log(2.0)));  // fewer items/s is worse
+  CHECK(*paired_difference(Metric::peak_memory, 200, 100) == doctest::Approx(std::log(0.5)));
+  CHECK(*paired_difference(Metric::error_rate, 0.01, 0.04) == doctest::Approx(0.03));  // points, not a ratio
+  CHECK_FALSE(paired_difference(Metric::p95_latency, 0, 150));
+  CHECK_FALSE(paired_difference(Metric::throughput, 100, -1));
+}
+
+TEST_CASE("effect_of turns a difference back into tonight / good") {
+  CHECK(effect_of(Metric::p95_latency, std::log(1.5)) == doctest::Approx(1.5));
+  CHECK(effect_of(Metric::throughput, std::log(2.0)) == doctest::Approx(0.5));
+  CHECK(effect_of(Metric::error_rate, 0.03) == doctest::Approx(0.03));
+}
+
+TEST_CASE("confirm_boundary is half the policy's threshold") {
+  const Thresholds t;  // p95 +20 %, throughput -15 %, error rate +5 points, memory +30 %
+  CHECK(confirm_boundary(Metric::p95_latency, t) == doctest::Approx(std::log(1.10)));
+  CHECK(confirm_boundary(Metric::throughput, t) == doctest::Approx(-std::log(1 - 0.075)));
+  CHECK(confirm_boundary(Metric::error_rate, t) == doctest::Approx(0.025));
+  CHECK(confirm_boundary(Metric::peak_memory, t) == doctest::Approx(std::log(1.15)));
+}
+
+TEST_CASE("summarize_pairs gives the Student t interval of the mean") {
+  // scipy.stats.t.interval(0.99, 3, loc=d.mean(), scale=scipy.stats.sem(d)), d = [0.40, 0.42, 0.38, 0.41]
+  const PairedSummary s = summarize_pairs({0.40, 0.42, 0.38, 0.41}, 0.99);
+  CHECK(s.rounds == 4);
+  CHECK(s.mean == doctest::Approx(0.4025));
+  CHECK(s.low == doctest::Approx(0.35262374164746696).epsilon(1e-9));
+  CHECK(s.high == doctest::Approx(0.4523762583525331).epsilon(1e-9));
+  // the same with d = [0.01, -0.02, 0.015] (2 degrees of freedom)
+  const PairedSummary three = summarize_pairs({0.01, -0.02, 0.015}, 0.99);
+  CHECK(three.low == doctest::Approx(-0.10680258192226158).epsilon(1e-9));
+  CHECK(three.high == doctest::Approx(0.11013591525559491).epsilon(1e-9));
+  const PairedSummary one = summarize_pairs({0.3}, 0.99);
+  CHECK(std::isinf(one.low));
+  CHECK(std::isinf(one.high));
+}
+
+TEST_CASE("sequential_call decides once the interval clears the boundary, and not before min_rounds") {
+  const double boundary = std::log(1.10);
+  const PairedSummary slower = summarize_pairs({0.40, 0.42, 0.38, 0.41}, 0.99);
+  CHECK(sequential_call(slower, boundary, 3) == PairedCall::above);
+  CHECK(sequential_call(slower, boundary, 5) == PairedCall::undecided);  // too few rounds yet
+  // Three rounds near zero: the interval (-0.107, 0.110) still reaches past log 1.10 = 0.095.
+  CHECK(sequential_call(summarize_pairs({0.01, -0.02, 0.015}, 0.99), boundary, 3) == PairedCall::undecided);
+  // A fourth: (-0.044, 0.046), below it.
+  CHECK(sequential_call(summarize_pairs({0.01, -0.02, 0.015, 0.0}, 0.99), boundary, 3) == PairedCall::below);
+}
+
+TEST_CASE("final_call falls back to the side of the mean, given enough rounds") {
+  const double boundary = std::log(1.10);
+  CHECK(*final_call(summarize_pairs({0.2, -0.05, 0.15}, 0.99), boundary, 3) == PairedCall::above);
+  CHECK(*final_call(summarize_pairs({0.05, -0.05, 0.15}, 0.99), boundary, 3) == PairedCall::below);
+  CHECK_FALSE(final_call(summarize_pairs({0.2, 0.3}, 0.99), boundary, 3));
+}
+
+TEST_CASE("effect_from orders the interval for a metric where higher is better") {
+  const Effect e = effect_from(Metric::throughput, summarize_pairs({0.40, 0.42, 0.38, 0.41}, 0.99));
+  CHECK(e.ratio == doctest::Approx(std::exp(-0.4025)));
+  CHECK(e.low < e.ratio);
+  CHECK(e.ratio < e.high);
+  CHECK(e.rounds == 4);
+}
+
+TEST_CASE("good_runs_first alternates: good, tonight | tonight, good") {
+  CHECK(good_runs_first(0));
+  CHECK_FALSE(good_runs_first(1));
+  CHECK(good_runs_first(2));
+}
+
+TEST_CASE("bisect_midpoint halves the range until the two ends are adjacent") {
+  // Six suspects c0..c5, c5 bad, the good commit before c0.
+  CHECK(*bisect_midpoint(-1, 5) == 2);
+  CHECK(*bisect_midpoint(2, 5) == 3);
+  CHECK(*bisect_midpoint(2, 4) == 3);
+  CHECK_FALSE(bisect_midpoint(2, 3));   // c3 is the first bad commit
+  CHECK_FALSE(bisect_midpoint(-1, 0));  // a single suspect is the culprit
+}

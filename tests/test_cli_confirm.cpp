@@ -156,3 +156,39 @@ TEST_CASE("cli nightly --no-confirm files the candidate and says it was not reru
   CHECK(row["confirmed"].is_null());
   CHECK(row["confirmation"]["note"] == "not rerun: --no-confirm");
 }
+
+TEST_CASE("cli bisect names the first bad commit between two revisions, by hand") {
+  BuiltProject p;
+  const std::string good = p.git.shas().back();
+  for (int i = 1; i <= 6; ++i) {
+    if (i == 4) p.git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
+    else p.git.commit("refactor " + std::to_string(i));
+  }
+  const std::string fourth = p.git.shas()[p.git.shas().size() - 3];
+  const auto r = p.perfwatch({"bisect", "parser/small", "--good", good, "--bad", "HEAD", "--format", "json"});
+  INFO((r.out + r.err));
+  CHECK(r.status == 1);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["culprit"] == fourth);
+  REQUIRE(doc["steps"].size() == 3);  // the two ends, then the third commit and the fourth
+  CHECK(doc["steps"][0]["call"] == "bad");
+  CHECK(doc["steps"][0]["ratio"].get<double>() == doctest::Approx(1.5).epsilon(0.05));
+  CHECK(doc["steps"][1]["call"] == "good");
+  CHECK(doc["steps"][2]["commit"] == fourth);
+  CHECK(doc["culprit_commit"]["subject"] == "parser: copy every token");
+  // Recorded as steps, never as runs.
+  Store store = Store::open(p.db, Store::Mode::read_only);
+  CHECK(store.bisect_steps().size() == 3);
+  CHECK(store.all_runs().empty());
+
+  SUBCASE("no regression between the ends: exit 0, no culprit") {
+    const auto same = p.perfwatch({"bisect", "parser/small", "--good", good, "--bad", "HEAD~3"});
+    CHECK(same.status == 0);
+    CHECK(same.out.find("no regression") != std::string::npos);
+  }
+  SUBCASE("a benchmark no entry measures is exit 2, naming it") {
+    const auto bad = p.perfwatch({"bisect", "lexer/big", "--good", good, "--bad", "HEAD"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find("benchmark \"lexer/big\"") != std::string::npos);
+  }
+}

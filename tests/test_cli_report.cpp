@@ -53,6 +53,8 @@ TEST_CASE("cli report --github, night after night") {
   CHECK(issue.body.find("`" + n.week.git.shas()[7].substr(0, 8) + "` commit 8") != std::string::npos);  // the suspect
   CHECK(issue.body.find("perfwatch status " + n.week.git.shas()[7]) != std::string::npos);
   CHECK(issue.body.find("CI run: https://github.example/octo/widgets/actions/runs/4242") != std::string::npos);
+  // Ingested results: nothing perfwatch could rerun, and the issue says so.
+  CHECK(issue.body.find("Reruns: not confirmed: perfwatch did not run these results itself (ingest or run)") != std::string::npos);
 
   // The same night again changes nothing on GitHub.
   const size_t writes = n.github.requests().size();

@@ -31,5 +31,6 @@ Handler setup_export(CLI::App& sub);
 Handler setup_import(CLI::App& sub);
 Handler setup_triage(CLI::App& sub);
 Handler setup_nightly(CLI::App& sub);
+Handler setup_bisect(CLI::App& sub);
 
 }  // namespace perfwatch

@@ -10,6 +10,7 @@ const std::vector<Command>& commands() {
       {"compare", "Compare the newest run of a commit with its 7-day baseline", setup_compare},
       {"status", "Regression status of one commit, per benchmark", setup_status},
       {"report", "GitHub issues for a commit's comparison (--github), or an HTML report (--html)", setup_report},
+      {"bisect", "Name the commit that made a benchmark slower: interleaved reruns of commits in worktrees", setup_bisect},
       {"triage", "Maintainers' decisions: accept a new level, ignore, invalidate a run; and their log", setup_triage},
       {"history", "Trend of one benchmark: table and sparkline", setup_history},
       {"export", "Write the whole history as NDJSON to stdout", setup_export},

@@ -2,11 +2,16 @@
 //   BM_parse_tokens   a tight loop (the one the knob slows down)
 //   BM_build_strings  allocation-heavy
 //   BM_lookup_tail    usually fast, now and then slow: a heavy tail
-// PERFWATCH_DEMO_SLOWDOWN=1.5 makes BM_parse_tokens do 1.5x the work, as a
-// regression in a commit would.
+// A file slowdown.txt in the working directory holding 1.5 makes
+// BM_parse_tokens do 1.5x the work: committed, it is a regression in the code
+// (PERFWATCH_DEMO_SLOWDOWN=1.5 does the same from outside). When the file
+// named by PERFWATCH_DEMO_SLOW_ONCE exists, BM_parse_tokens is 1.6x as slow for
+// this run and the file is removed: a night an outside cause slowed once.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -14,13 +19,21 @@
 namespace {
 
 double slowdown() {
-  const char* knob = std::getenv("PERFWATCH_DEMO_SLOWDOWN");
-  const double factor = knob ? std::atof(knob) : 1.0;
+  double factor = 1.0;
+  if (std::ifstream committed("slowdown.txt"); committed) committed >> factor;
+  if (const char* knob = std::getenv("PERFWATCH_DEMO_SLOWDOWN")) factor = std::atof(knob);
   return factor > 0 ? factor : 1.0;
 }
 
+// Read once, at start-up: this run is the one an outside cause slows.
+const double kOutsideCause = [] {
+  const char* marker = std::getenv("PERFWATCH_DEMO_SLOW_ONCE");
+  std::error_code ec;
+  return marker && std::filesystem::remove(marker, ec) ? 1.6 : 1.0;
+}();
+
 void BM_parse_tokens(benchmark::State& state) {
-  const auto work = static_cast<std::int64_t>(2000 * slowdown());
+  const auto work = static_cast<std::int64_t>(2000 * slowdown() * kOutsideCause);
   for (auto _ : state) {
     std::uint64_t hash = 1469598103934665603ULL;
     for (std::int64_t i = 0; i < work; ++i) {

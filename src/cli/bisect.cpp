@@ -79,6 +79,9 @@ BisectOutcome bisect(Workspace& ws, const SuiteEntry& entry, const Tree& good, c
       return out;
     }
     step.call = *p.call == PairedCall::above ? StepCall::bad : StepCall::good;
+    info << fmt::format("perfwatch: bisecting {}: {} is {} ({:+.1f} % against {}) after {} round(s) in {:.1f} s\n",
+                        probe.benchmark, label, to_string(step.call), (step.effect.ratio - 1) * 100, good.sha.substr(0, 8),
+                        step.effect.rounds, step.seconds);
     out.steps.push_back(step);
     if (step.call == StepCall::bad) {
       known_bad = *mid;

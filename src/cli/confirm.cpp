@@ -88,8 +88,9 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
       else if (!p.call) conf.note = fmt::format("undecided: the budget ran out after {} round(s)", run.rounds);
       else conf.confirmed = *p.call == PairedCall::above;
       if (conf.confirmed == true && (!worst || p.summary.mean > worst->summary.mean)) worst = &p;
-      info << fmt::format("perfwatch: {} {}: {} after {} round(s)\n", records[i]->benchmark, to_string(records[i]->metric),
-                          !conf.confirmed ? "undecided" : *conf.confirmed ? "confirmed" : "refuted", conf.effect.rounds);
+      info << fmt::format("perfwatch: {} {}: {} after {} round(s) in {:.1f} s\n", records[i]->benchmark,
+                          to_string(records[i]->metric), !conf.confirmed ? "undecided" : *conf.confirmed ? "confirmed" : "refuted",
+                          conf.effect.rounds, run.seconds);
     }
     if (!worst || range.size() < 2) {
       if (worst && range.size() == 1)

@@ -84,9 +84,19 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
       const ProbeOutcome& p = run.probes[i];
       conf.effect = effect_from(p.probe.metric, p.summary);
       conf.seconds = run.seconds;
-      if (!run.failure.empty()) conf.note = "undecided: a rerun failed: " + run.failure;
-      else if (!p.call) conf.note = fmt::format("undecided: the budget ran out after {} round(s)", run.rounds);
-      else conf.confirmed = *p.call == PairedCall::above;
+      const PairedCall call = sequential_call(p.summary, p.probe.boundary, kMinRounds);
+      if (!run.failure.empty()) {
+        conf.note = "undecided: a rerun failed: " + run.failure;
+      } else if (call != PairedCall::undecided) {
+        conf.confirmed = call == PairedCall::above;
+      } else if (p.summary.rounds >= kMinRounds) {
+        // Evidence is what files an issue: reruns that cannot tell the
+        // change from this machine's noise do not confirm it.
+        conf.confirmed = false;
+        conf.note = "could not tell it from this machine's noise";
+      } else {
+        conf.note = fmt::format("undecided: the budget ran out after {} round(s)", run.rounds);
+      }
       if (conf.confirmed == true && (!worst || p.summary.mean > worst->summary.mean)) worst = &p;
       info << fmt::format("perfwatch: {} {}: {} after {} round(s) in {:.1f} s\n", records[i]->benchmark,
                           to_string(records[i]->metric), !conf.confirmed ? "undecided" : *conf.confirmed ? "confirmed" : "refuted",

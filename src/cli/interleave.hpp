@@ -29,7 +29,9 @@ struct Probe {
 struct ProbeOutcome {
   Probe probe;
   PairedSummary summary;
-  std::optional<PairedCall> call;  // nullopt: too few rounds to say
+  // The sequential rule's call, else the side of the mean once the rounds or
+  // the budget ran out; nullopt: too few rounds to say.
+  std::optional<PairedCall> call;
 };
 
 struct InterleaveOutcome {

@@ -66,7 +66,8 @@ struct MetricResult {
   std::optional<Confirmation> confirmation;
 };
 
-// A regression the reruns refuted: recorded, never filed, not the run's verdict.
+// A candidate the reruns did not confirm (refuted, or not told from the
+// noise): recorded, never filed, not the run's verdict.
 inline bool refuted(const MetricResult& r) { return r.confirmation && r.confirmation->confirmed == false; }
 
 struct BaselineWindow {

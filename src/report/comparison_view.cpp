@@ -25,7 +25,7 @@ bool changed(const MetricResult& r) {
 std::string verdict_text(const MetricResult& r) {
   const std::string text = r.ignored              ? "worse (ignored by triage)"
                            : r.worse_not_alerting ? "worse (reported, does not alert)"
-                           : refuted(r)           ? "refuted by reruns"
+                           : refuted(r)           ? "not confirmed by reruns"
                                                   : to_string(r.verdict);
   return r.two_night && r.verdict != Verdict::unchanged ? text + " (2 nights)" : text;
 }
@@ -70,7 +70,7 @@ std::string summary_line(const Comparison& c) {
   std::string line = fmt::format("{} regression{}, {} improvement{}, {} unchanged", n.regressions,
                                  n.regressions == 1 ? "" : "s", n.improvements, n.improvements == 1 ? "" : "s",
                                  n.unchanged);
-  if (n.refuted) line += fmt::format(", {} refuted by reruns", n.refuted);
+  if (n.refuted) line += fmt::format(", {} not confirmed by reruns", n.refuted);
   if (n.insufficient) line += fmt::format(", {} with too few baseline nights", n.insufficient);
   if (!c.failures.empty()) line += fmt::format(", {} benchmark{} failed", c.failures.size(), c.failures.size() == 1 ? "" : "s");
   return line;

@@ -31,6 +31,8 @@ std::string confirmation_text(const MetricResult& r) {
   if (c.confirmed == true) return fmt::format("confirmed by {}: {}", runs, effect_text(r.metric, c.effect));
   if (c.confirmed == false) {
     if (c.effect.rounds == 0) return "refuted: " + c.note + "; nothing filed";
+    if (!c.note.empty())
+      return fmt::format("not confirmed: {} {}: {}; nothing filed", runs, c.note, effect_text(r.metric, c.effect));
     return fmt::format("refuted: {} on this machine show {}; nothing filed", runs, effect_text(r.metric, c.effect));
   }
   return c.note.starts_with("not ") ? c.note : "not confirmed: " + c.note;

@@ -59,7 +59,7 @@ git commit -qm "Docs: explain the token format"
 touch "$work/slow-once"
 SECONDS=0
 nightly "$(date -u -d "today -1 days" +%Y-%m-%dT02:00:00Z)"
-echo "(exit status $status: 0 = every candidate refuted by the reruns, nothing filed; took ${SECONDS} s)"
+echo "(exit status $status: 0 = no candidate confirmed by the reruns, nothing filed; took ${SECONDS} s)"
 
 echo
 echo "== night 9: three commits; the second makes BM_parse_tokens 1.5x slower"

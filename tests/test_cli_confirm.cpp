@@ -36,12 +36,17 @@ struct BuiltProject {
     git.commit_files("the parser", {{"src/level.txt", "1000\n"}});
   }
 
+  // Each night on another hosted runner, as GitHub Actions gives them.
   testing::CliResult night(std::vector<std::string> extra = {}) {
     ++day;
+    const std::string runner = "GitHub Actions " + std::to_string(100 + day);
+    setenv("RUNNER_NAME", runner.c_str(), 1);
     std::vector<std::string> args = {"--repo", dir.path().string(), "--db", db, "nightly", "--at",
                                      "2026-11-" + std::to_string(10 + day) + "T02:00:00Z"};
     args.insert(args.end(), extra.begin(), extra.end());
-    return testing::run(args);
+    auto r = testing::run(args);
+    unsetenv("RUNNER_NAME");
+    return r;
   }
   testing::CliResult perfwatch(std::vector<std::string> args) {
     args.insert(args.begin(), {"--repo", dir.path().string(), "--db", db});
@@ -65,7 +70,7 @@ nlohmann::json parser_row(const nlohmann::json& comparison) {
 
 }  // namespace
 
-TEST_CASE("cli nightly confirms a regression by reruns and names the commit that made it") {
+TEST_CASE("cli nightly on a new hosted runner each night confirms a regression by reruns and names the commit that made it") {
   BuiltProject p;
   FakeGitHub github;
   testing::GitHubEnvironment env{github};

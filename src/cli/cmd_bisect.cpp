@@ -9,6 +9,7 @@
 #include "cli/bisect.hpp"
 #include "cli/command.hpp"
 #include "cli/comparison.hpp"
+#include "report/confirmation_view.hpp"
 #include "util/file.hpp"
 
 namespace perfwatch {
@@ -22,39 +23,27 @@ struct BisectOptions {
   double budget_minutes = 20;
 };
 
-nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
-
-std::string percent(Metric m, double v) {
-  return m == Metric::error_rate ? fmt::format("{:+.1f} pts", v * 100) : fmt::format("{:+.1f} %", (v - 1) * 100);
-}
-
-std::string effect_line(Metric m, const Effect& e) {
-  return fmt::format("{} [{}, {}] over {} round(s)", percent(m, e.ratio), percent(m, e.low), percent(m, e.high), e.rounds);
-}
-
-nlohmann::json step_json(const BisectStep& s) {
-  return {{"commit", s.commit_sha}, {"call", to_string(s.call)},   {"ratio", number(s.effect.ratio)},
-          {"ci_low", number(s.effect.low)}, {"ci_high", number(s.effect.high)}, {"rounds", s.effect.rounds},
-          {"seconds", s.seconds}};
-}
-
 void print(Context& ctx, const BisectOptions& o, Metric metric, const std::vector<BisectStep>& steps,
            const std::optional<Culprit>& culprit, const std::string& note) {
   if (o.format == "json") {
     nlohmann::json doc = {{"benchmark", o.benchmark}, {"metric", to_string(metric)}, {"steps", nlohmann::json::array()}};
     for (const BisectStep& s : steps) doc["steps"].push_back(step_json(s));
     doc["culprit"] = culprit ? nlohmann::json(culprit->sha) : nlohmann::json(nullptr);
-    if (culprit) doc["culprit_commit"] = {{"author", culprit->author}, {"subject", culprit->subject}, {"ratio", number(culprit->effect.ratio)},
-                                          {"ci_low", number(culprit->effect.low)}, {"ci_high", number(culprit->effect.high)}};
+    if (culprit) {
+      doc["culprit_commit"] = effect_json(culprit->effect);
+      doc["culprit_commit"]["author"] = culprit->author;
+      doc["culprit_commit"]["subject"] = culprit->subject;
+    }
     doc["note"] = note.empty() ? nlohmann::json(nullptr) : nlohmann::json(note);
     ctx.out() << doc.dump(2) << "\n";
     return;
   }
   for (const BisectStep& s : steps)
-    ctx.out() << fmt::format("{}  {:<9}  {}\n", s.commit_sha.substr(0, 8), to_string(s.call), effect_line(metric, s.effect));
+    ctx.out() << fmt::format("{}  {:<9}  {} over {} round(s)\n", s.commit_sha.substr(0, 8), to_string(s.call),
+                             effect_text(metric, s.effect), s.effect.rounds);
   if (culprit)
     ctx.out() << fmt::format("first bad commit: {} ({}: {}): {}\n", culprit->sha.substr(0, 8), culprit->author, culprit->subject,
-                             effect_line(metric, culprit->effect));
+                             effect_text(metric, culprit->effect));
   if (!note.empty()) ctx.out() << note << "\n";
 }
 

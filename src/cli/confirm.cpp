@@ -99,7 +99,8 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
       }
       if (conf.confirmed == true && (!worst || p.summary.mean > worst->summary.mean)) worst = &p;
       info << fmt::format("perfwatch: {} {}: {} after {} round(s) in {:.1f} s\n", records[i]->benchmark,
-                          to_string(records[i]->metric), !conf.confirmed ? "undecided" : *conf.confirmed ? "confirmed" : "refuted",
+                          to_string(records[i]->metric),
+                          !conf.confirmed ? "undecided" : *conf.confirmed ? "confirmed" : conf.note.empty() ? "refuted" : "not confirmed",
                           conf.effect.rounds, run.seconds);
     }
     if (!worst || range.size() < 2) {

@@ -7,6 +7,10 @@
 namespace perfwatch {
 namespace {
 
+nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+}  // namespace
+
 std::string effect_text(Metric metric, const Effect& e) {
   if (std::isnan(e.ratio)) return "no effect measured";
   if (metric == Metric::error_rate)
@@ -15,13 +19,9 @@ std::string effect_text(Metric metric, const Effect& e) {
   return fmt::format("{} [{}, {}]", pct(e.ratio), pct(e.low), pct(e.high));
 }
 
-nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
-
 nlohmann::json effect_json(const Effect& e) {
   return {{"ratio", number(e.ratio)}, {"ci_low", number(e.low)}, {"ci_high", number(e.high)}, {"rounds", e.rounds}};
 }
-
-}  // namespace
 
 std::string confirmation_text(const MetricResult& r) {
   if (!r.confirmation) return "";
@@ -68,6 +68,14 @@ void add_confirmation_json(const MetricResult& r, nlohmann::json& row) {
   }
   detail["bisect_note"] = c.bisect_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.bisect_note);
   row["confirmation"] = detail;
+}
+
+nlohmann::json step_json(const BisectStep& s) {
+  nlohmann::json j = effect_json(s.effect);
+  j["commit"] = s.commit_sha;
+  j["call"] = to_string(s.call);
+  j["seconds"] = s.seconds;
+  return j;
 }
 
 }  // namespace perfwatch

@@ -7,8 +7,14 @@
 #include <string>
 
 #include "detect/verdict.hpp"
+#include "model/confirmation_log.hpp"
 
 namespace perfwatch {
+
+// "+49.8 % [+47.0 %, +52.6 %]" (error rate: points); "no effect measured" when NaN.
+std::string effect_text(Metric metric, const Effect& e);
+// {"ratio", "ci_low", "ci_high", "rounds"}, null where not finite.
+nlohmann::json effect_json(const Effect& e);
 
 // "" for a result nothing was rerun for and that is no candidate.
 std::string confirmation_text(const MetricResult& r);
@@ -21,5 +27,8 @@ inline constexpr const char* kNotRerun =
 
 // compare/nightly --format json: "confirmed" (true, false or null) and the details.
 void add_confirmation_json(const MetricResult& r, nlohmann::json& row);
+
+// One bisection step for `bisect --format json`: {"commit", "call", "ratio", "ci_low", "ci_high", "rounds", "seconds"}.
+nlohmann::json step_json(const BisectStep& s);
 
 }  // namespace perfwatch

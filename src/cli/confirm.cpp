@@ -13,9 +13,22 @@ bool is_candidate(const MetricResult& r) { return r.verdict == Verdict::regressi
 
 std::vector<ConfirmationRecord> every_candidate(const Comparison& c, const std::string& note) {
   std::vector<ConfirmationRecord> out;
-  for (const MetricResult& r : c.results)
-    if (is_candidate(r)) out.push_back({r.benchmark, r.metric, Confirmation{std::nullopt, {}, 0, c.last_good_commit, note, {}, ""}});
+  for (const MetricResult& r : c.results) {
+    if (!is_candidate(r)) continue;
+    Confirmation none;
+    none.good_sha = c.last_good_commit;
+    none.note = note;
+    out.push_back({r.benchmark, r.metric, none});
+  }
   return out;
+}
+
+// The nightly found this p95's significance in the median (the whole
+// distribution moved): its reruns are judged on the median as well.
+bool moved_whole(const Comparison& c, const ConfirmationRecord& r) {
+  for (const MetricResult& m : c.results)
+    if (m.benchmark == r.benchmark && m.metric == r.metric) return m.whole_distribution;
+  return false;
 }
 
 // Why nothing can be rerun tonight ("" when something can).
@@ -74,8 +87,11 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
       continue;
     }
     std::vector<Probe> probes;
-    for (const ConfirmationRecord* r : records)
-      probes.push_back({r->benchmark, r->metric, confirm_boundary(r->metric, policy.for_benchmark(r->benchmark))});
+    for (ConfirmationRecord* r : records) {
+      r->confirmation.on_median = moved_whole(c, *r);
+      const Metric judged = r->confirmation.on_median ? Metric::p50_latency : r->metric;
+      probes.push_back({r->benchmark, judged, confirm_boundary(r->metric, policy.for_benchmark(r->benchmark))});
+    }
     const InterleaveOutcome run = interleave(*entry, good, tonight, probes, budget, ws.work_dir(good_label),
                                              round_reporter(info, "confirming " + entry->name));
     const ProbeOutcome* worst = nullptr;  // the confirmed probe with the largest effect, for bisection

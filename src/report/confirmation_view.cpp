@@ -27,7 +27,8 @@ std::string confirmation_text(const MetricResult& r) {
   if (!r.confirmation) return "";
   const Confirmation& c = *r.confirmation;
   const std::string against = c.good_sha.empty() ? "" : " against " + c.good_sha.substr(0, 8);
-  const std::string runs = fmt::format("{} interleaved rerun{}{}", c.effect.rounds, c.effect.rounds == 1 ? "" : "s", against);
+  const std::string runs = fmt::format("{} interleaved rerun{}{}{}", c.effect.rounds, c.effect.rounds == 1 ? "" : "s", against,
+                                       c.on_median ? ", on the median (the whole distribution moved)" : "");
   if (c.confirmed == true) return fmt::format("confirmed by {}: {}", runs, effect_text(r.metric, c.effect));
   if (c.confirmed == false) {
     if (c.effect.rounds == 0) return "refuted: " + c.note + "; nothing filed";
@@ -58,6 +59,7 @@ void add_confirmation_json(const MetricResult& r, nlohmann::json& row) {
   row["confirmed"] = c.confirmed ? nlohmann::json(*c.confirmed) : nlohmann::json(nullptr);
   nlohmann::json detail = effect_json(c.effect);
   detail["good_commit"] = c.good_sha;
+  detail["judged_on"] = to_string(c.on_median ? Metric::p50_latency : r.metric);
   detail["seconds"] = c.seconds;
   detail["note"] = c.note.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.note);
   if (c.culprit) {

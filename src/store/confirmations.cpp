@@ -40,7 +40,7 @@ void Store::record_confirmations(std::int64_t run_id, const std::vector<Confirma
     auto insert = db_.prepare(
         "INSERT OR REPLACE INTO confirmations(run_id, benchmark, metric, confirmed, ratio, low, high, rounds, seconds,"
         " good_sha, note, culprit_sha, culprit_author, culprit_subject, culprit_ratio, culprit_low, culprit_high,"
-        " culprit_rounds, bisect_note) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        " culprit_rounds, bisect_note, on_median) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, run_id).bind(2, r.benchmark).bind(3, std::string_view(to_string(r.metric)));
     insert.bind(4, c.confirmed ? std::optional<std::int64_t>(*c.confirmed) : std::nullopt);
     insert.bind(5, maybe(c.effect.ratio)).bind(6, maybe(c.effect.low)).bind(7, maybe(c.effect.high));
@@ -52,7 +52,7 @@ void Store::record_confirmations(std::int64_t run_id, const std::vector<Confirma
     } else {
       for (int i = 12; i <= 18; ++i) insert.bind_null(i);
     }
-    insert.bind(19, c.bisect_note);
+    insert.bind(19, c.bisect_note).bind(20, std::int64_t{c.on_median});
     insert.step();
   }
   for (const BisectStep& s : steps) insert_step(db_, run_id, s);
@@ -68,8 +68,8 @@ void Store::record_bisect_steps(const std::vector<BisectStep>& steps) {
 std::vector<ConfirmationRecord> Store::confirmations(std::int64_t run_id) {
   auto rows = db_.prepare(
       "SELECT benchmark, metric, confirmed, ratio, low, high, rounds, seconds, good_sha, note, culprit_sha,"
-      " culprit_author, culprit_subject, culprit_ratio, culprit_low, culprit_high, culprit_rounds, bisect_note"
-      " FROM confirmations WHERE run_id = ? ORDER BY benchmark, metric");
+      " culprit_author, culprit_subject, culprit_ratio, culprit_low, culprit_high, culprit_rounds, bisect_note,"
+      " on_median FROM confirmations WHERE run_id = ? ORDER BY benchmark, metric");
   rows.bind(1, run_id);
   std::vector<ConfirmationRecord> out;
   while (rows.step()) {
@@ -88,6 +88,7 @@ std::vector<ConfirmationRecord> Store::confirmations(std::int64_t run_id) {
                            static_cast<int>(rows.column_int(16))}};
     }
     c.bisect_note = rows.column_text(17);
+    c.on_median = rows.column_int(18) != 0;
     out.push_back(std::move(r));
   }
   return out;

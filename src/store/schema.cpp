@@ -106,7 +106,7 @@ const char* const kMigrations[] = {
       seconds REAL NOT NULL, good_sha TEXT NOT NULL, note TEXT NOT NULL,
       culprit_sha TEXT, culprit_author TEXT, culprit_subject TEXT,
       culprit_ratio REAL, culprit_low REAL, culprit_high REAL, culprit_rounds INTEGER,
-      bisect_note TEXT NOT NULL,
+      bisect_note TEXT NOT NULL, on_median INTEGER NOT NULL DEFAULT 0,
       PRIMARY KEY(run_id, benchmark, metric));
     CREATE TABLE bisect_steps(
       id INTEGER PRIMARY KEY,

@@ -98,6 +98,7 @@ TEST_CASE("cli nightly on a new hosted runner each night confirms a regression b
   CHECK(row["confirmed"] == true);
   const auto& confirmation = row["confirmation"];
   CHECK(confirmation["good_commit"] == good);
+  CHECK(confirmation["judged_on"] == "p50_latency");  // every sample 1.5x: the whole distribution moved
   CHECK(confirmation["rounds"].get<int>() >= 3);
   // The reruns measure the step itself: 1.5x, with 2 % noise per sample.
   CHECK(confirmation["ratio"].get<double>() == doctest::Approx(1.5).epsilon(0.05));

@@ -60,7 +60,7 @@ void write_html_report(Context& ctx, Store& store, const Policy& policy, const s
   for (const RunInfo* run : recent) {
     Comparison c = compare_stored_run(store, ctx, *run, policy);
     for (const MetricResult& r : c.results)
-      if (r.verdict == Verdict::regression) regressed.insert({run->id, r.benchmark});
+      if (r.verdict == Verdict::regression && !refuted(r)) regressed.insert({run->id, r.benchmark});
     if (run->id == newest.id) latest = std::move(c);
   }
   if (!latest) latest = compare_stored_run(store, ctx, newest, policy);

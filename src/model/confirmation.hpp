@@ -27,8 +27,9 @@ struct Confirmation {
   Effect effect;        // tonight's commit against good_sha, interleaved
   double seconds = 0;   // the reruns' time, prepare steps included
   std::string good_sha;
-  // A p95 whose significance came from the median (the whole distribution
-  // moved) is judged on the median's reruns too: far less noisy per run.
+  // A p95 candidate whose whole distribution moved (its significance came
+  // from the median, or the median moved past the threshold too) is judged
+  // on the median's reruns: far less noisy per run.
   bool on_median = false;
   std::string note;     // why it was skipped or undecided; "" otherwise
   std::optional<Culprit> culprit;

@@ -1,5 +1,6 @@
 #include "report/html_view.hpp"
 
+#include "report/confirmation_view.hpp"
 #include "report/reason.hpp"
 
 #include <fmt/format.h>
@@ -129,6 +130,8 @@ std::string summary_row(const BenchmarkChart& c, size_t index) {
   for (const MetricResult& r : c.results) {
     if (is_alerting(r.metric) && (r.verdict == Verdict::regression || r.verdict == Verdict::improvement))
       why += "<div class=\"why\">" + escape_html(std::string(to_string(r.metric)) + ": " + reason_text(r)) + "</div>";
+    if (const std::string reruns = confirmation_text(r); is_alerting(r.metric) && !reruns.empty())
+      why += "<div class=\"why\">" + escape_html("reruns: " + reruns) + "</div>";
   }
   const ChartNight& last = c.nights.back();
   const std::string latest = !last.failure.empty() ? "failed"

@@ -184,3 +184,23 @@ TEST_CASE("cli status") {
     CHECK(doc["benchmarks"]["json/encode"] == "unchanged");
   }
 }
+
+TEST_CASE("cli compare warns of a result that is not a measurement, in text and JSON") {
+  testing::Week w(1.0);
+  const std::string sha = w.git.commit("night 9");
+  std::string constant;
+  for (int i = 0; i < 20; ++i) constant += std::string(i ? "," : "") + "1000";
+  const std::string file =
+      w.dir.write("constant.json", R"({"suite":"demo","benchmarks":[{"name":"parser/small","unit":"ns","samples":[)" + constant +
+                                       R"(]},{"name":"json/encode","unit":"ns","samples":[)" + w.samples(5000) + "]}]}")
+          .string();
+  REQUIRE(w.perfwatch({"ingest", file, "--commit", sha, "--at", "2026-11-18T02:00:00Z", "--env", "ci"}).status == 0);
+  const auto text = w.perfwatch({"compare"});
+  CHECK(text.out.find("WARNING parser/small: constant: zero spread in tonight's 20 samples: looks hard-coded") != std::string::npos);
+  const auto doc = nlohmann::json::parse(w.perfwatch({"compare", "--format", "json"}).out);
+  REQUIRE(doc["warnings"].size() == 1);
+  CHECK(doc["warnings"][0]["benchmark"] == "parser/small");
+  CHECK(doc["warnings"][0]["kind"] == "constant");
+  const auto markdown = w.perfwatch({"compare", "--format", "markdown"});
+  CHECK(markdown.out.find("- **warning** parser/small `constant`: zero spread") != std::string::npos);
+}

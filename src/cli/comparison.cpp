@@ -10,6 +10,7 @@
 
 #include "detect/baseline.hpp"
 #include "detect/decide.hpp"
+#include "detect/measurement_warnings.hpp"
 #include "detect/triage.hpp"
 #include "util/error.hpp"
 #include "util/file.hpp"
@@ -118,6 +119,8 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
     nights.push_back(std::move(n));
   }
   c.results = compare_nights(nights, policy);
+  for (const BenchmarkNights& n : nights)
+    for (MeasurementWarning& w : measurement_warnings(n, policy)) c.warnings.push_back(std::move(w));
   apply_ignores(c.results, log, run.time);
   apply_confirmations(c, store.confirmations(run.id));
   return c;

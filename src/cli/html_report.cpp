@@ -71,6 +71,7 @@ void write_html_report(Context& ctx, Store& store, const Policy& policy, const s
   report.title = newest.suite;
   report.commit = newest.commit_sha;
   report.generated = ctx.now();
+  report.warnings = latest->warnings;
   const UnixTime since = newest.time - std::int64_t{days} * 86400;
   for (const BenchmarkResult& tonight : store.run_results(newest.id)) {
     BenchmarkChart chart;

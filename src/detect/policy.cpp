@@ -1,6 +1,7 @@
 #include "detect/policy.hpp"
 
 #include "adapters/json_fields.hpp"
+#include "detect/measurement_warnings.hpp"
 #include "util/text.hpp"
 
 namespace perfwatch {
@@ -17,11 +18,19 @@ double read_fraction(const json& v, const std::string& source, const std::string
 // Reads the keys present in `object` over `base`; unknown keys are errors.
 Thresholds read_thresholds(const json& object, Thresholds base, const std::string& source, const std::string& path) {
   require_object(object, source, path);
-  reject_unknown_keys(object, {"p95_increase", "throughput_decrease", "error_rate_increase", "memory_increase"}, source,
-                      path);
+  reject_unknown_keys(object, {"p95_increase", "throughput_decrease", "error_rate_increase", "memory_increase", "silence_warnings"},
+                      source, path);
   for (const auto& [key, value] : object.items()) {
     const std::string p = child(path, key);
-    if (key == "p95_increase") base.p95_increase = read_fraction(value, source, p);
+    if (key == "silence_warnings") {
+      require_array(value, source, p);
+      for (size_t i = 0; i < value.size(); ++i) {
+        const auto kind = parse_warning_kind(require_string(value[i], source, element(p, i)));
+        if (!kind)
+          fail(source, element(p, i), "constant, implausible_change, below_resolution, synthetic_shape or too_few_samples", value[i]);
+        base.silenced.push_back(*kind);
+      }
+    } else if (key == "p95_increase") base.p95_increase = read_fraction(value, source, p);
     else if (key == "throughput_decrease") base.throughput_decrease = read_fraction(value, source, p);
     else if (key == "error_rate_increase") base.error_rate_increase = read_fraction(value, source, p);
     else base.memory_increase = read_fraction(value, source, p);

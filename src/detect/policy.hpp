@@ -14,6 +14,8 @@ struct Thresholds {
   double throughput_decrease = 0.15;  // regression when current / baseline < 0.85
   double error_rate_increase = 0.05;  // regression when current - baseline > 5 points
   double memory_increase = 0.30;      // regression when current / baseline > 1.30
+  // Measurement warnings this benchmark does not get (detect/measurement_warnings).
+  std::vector<WarningKind> silenced;
 };
 
 struct Override {

@@ -70,6 +70,17 @@ struct MetricResult {
 // noise): recorded, never filed, not the run's verdict.
 inline bool refuted(const MetricResult& r) { return r.confirmation && r.confirmation->confirmed == false; }
 
+// A result that is not a measurement (detect/measurement_warnings).
+enum class WarningKind { constant, implausible_change, below_resolution, synthetic_shape, too_few_samples };
+const char* to_string(WarningKind kind);
+std::optional<WarningKind> parse_warning_kind(const std::string& text);
+
+struct MeasurementWarning {
+  std::string benchmark;
+  WarningKind kind = WarningKind::constant;
+  std::string detail;
+};
+
 struct BaselineWindow {
   int runs = 0;
   UnixTime from = 0, to = 0;
@@ -87,6 +98,7 @@ struct Comparison {
   std::string last_good_commit;  // the newest baseline run's commit ("" without a baseline)
   std::vector<MetricResult> results;
   std::vector<std::pair<std::string, std::string>> failures;  // benchmark, why
+  std::vector<MeasurementWarning> warnings;
   Verdict verdict = Verdict::unchanged;  // regression when any result is
 };
 

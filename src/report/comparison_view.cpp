@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "model/units.hpp"
+#include "detect/measurement_warnings.hpp"
 #include "report/confirmation_view.hpp"
 #include "report/reason.hpp"
 #include "util/text.hpp"
@@ -120,7 +121,8 @@ void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::o
     if (const std::string culprit = culprit_text(r); !culprit.empty()) out << "    culprit: " << culprit << "\n";
   }
   for (const auto& [name, why] : c.failures) out << fmt::format("FAILED  {}: {}\n", name, truncate_utf8(why, 100));
-  if (printed || !c.failures.empty()) out << "\n";
+  for (const MeasurementWarning& w : c.warnings) out << fmt::format("WARNING {}: {}: {}\n", w.benchmark, to_string(w.kind), w.detail);
+  if (printed || !c.failures.empty() || !c.warnings.empty()) out << "\n";
   out << summary_line(c) << (rows == Rows::changed ? " (--all shows every row)" : "") << "\n";
 }
 
@@ -153,6 +155,10 @@ void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out
   for (const auto& [name, why] : c.failures) {
     out << fmt::format("\n- **failed** {}: {}", escape_markdown_cell(name), escape_markdown_cell(why));
   }
+  for (const MeasurementWarning& w : c.warnings) {
+    out << fmt::format("\n- **warning** {} `{}`: {}", escape_markdown_cell(w.benchmark), to_string(w.kind),
+                       escape_markdown_cell(w.detail));
+  }
   out << "\n" << summary_line(c) << "\n";
 }
 
@@ -179,6 +185,9 @@ nlohmann::json comparison_json(const Comparison& c) {
   }
   nlohmann::json failures = nlohmann::json::array();
   for (const auto& [name, why] : c.failures) failures.push_back({{"benchmark", name}, {"failure", why}});
+  nlohmann::json warnings = nlohmann::json::array();
+  for (const MeasurementWarning& w : c.warnings)
+    warnings.push_back({{"benchmark", w.benchmark}, {"kind", to_string(w.kind)}, {"detail", w.detail}});
   nlohmann::json baseline = {{"runs", c.baseline.runs}, {"from", nullptr}, {"to", nullptr}};
   if (c.baseline.runs > 0) {
     baseline["from"] = format_iso8601(c.baseline.from);
@@ -186,7 +195,7 @@ nlohmann::json comparison_json(const Comparison& c) {
   }
   return {{"commit", c.commit},     {"run_id", c.run_id},        {"time", format_iso8601(c.run_time)},
           {"verdict", to_string(c.verdict)}, {"baseline", baseline}, {"results", results},
-          {"failures", failures}, {"environment", c.environment},
+          {"failures", failures}, {"warnings", warnings}, {"environment", c.environment},
           {"environment_note", c.environment_note.empty() ? nlohmann::json() : nlohmann::json(c.environment_note)}};
 }
 

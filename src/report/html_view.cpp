@@ -1,5 +1,6 @@
 #include "report/html_view.hpp"
 
+#include "detect/measurement_warnings.hpp"
 #include "report/confirmation_view.hpp"
 #include "report/reason.hpp"
 
@@ -196,6 +197,8 @@ std::string render_html_report(const HtmlReport& report) {
   html += "<table><thead><tr><th>benchmark</th><th>newest night</th><th>change vs baseline</th><th>verdict</th></tr></thead><tbody>\n";
   for (size_t i = 0; i < report.charts.size(); ++i) html += summary_row(report.charts[i], i);
   html += "</tbody></table>\n";
+  for (const MeasurementWarning& w : report.warnings)
+    html += "<p class=\"warning\">warning: " + escape_html(w.benchmark + ": " + to_string(w.kind) + ": " + w.detail) + "</p>\n";
   html += "<p class=\"legend\"><span><i class=\"p50\" style=\"background:#0969da\"></i>p50 (throughput: median)</span>"
           "<span><i style=\"background:#bf8700\"></i>p95</span><span><i style=\"background:#8250df\"></i>p99</span>"
           "<span><i style=\"background:#0969da;opacity:.2;height:10px\"></i>baseline window</span>"

@@ -37,6 +37,7 @@ struct HtmlReport {
   std::string commit;       // the newest run's commit
   UnixTime generated = 0;
   std::vector<BenchmarkChart> charts;
+  std::vector<MeasurementWarning> warnings;  // the newest night's results that are not measurements
 };
 
 std::string render_html_report(const HtmlReport& report);

@@ -1,0 +1,94 @@
+#include "detect/measurement_warnings.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "stats/quantile.hpp"
+
+namespace perfwatch {
+namespace {
+
+constexpr WarningKind kKinds[] = {WarningKind::constant, WarningKind::implausible_change, WarningKind::below_resolution,
+                                  WarningKind::synthetic_shape, WarningKind::too_few_samples};
+
+const std::vector<double>* latency_of(const BenchmarkResult& r) {
+  return r.latency && !r.latency->values.empty() && !r.failure ? &r.latency->values : nullptr;
+}
+
+double median_of(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+std::optional<std::string> constant(const BenchmarkNights& n, const std::vector<double>& tonight) {
+  const auto [lo, hi] = std::minmax_element(tonight.begin(), tonight.end());
+  if (tonight.size() >= 5 && *lo == *hi)
+    return fmt::format("zero spread in tonight's {} samples: looks hard-coded", tonight.size());
+  // The same samples three nights in a row (tonight and the last two).
+  if (n.baseline.size() < 2) return std::nullopt;
+  for (size_t back = 1; back <= 2; ++back) {
+    const std::vector<double>* past = latency_of(n.baseline[n.baseline.size() - back]);
+    if (!past || *past != tonight) return std::nullopt;
+  }
+  return tonight.size() == 1 ? std::string("the same single value 3 nights in a row: looks hard-coded")
+                             : std::string("the same samples 3 nights in a row: looks hard-coded");
+}
+
+std::optional<std::string> implausible(const BenchmarkNights& n, const std::vector<double>& tonight) {
+  std::vector<double> medians;
+  for (const BenchmarkResult& b : n.baseline)
+    if (const auto* v = latency_of(b)) medians.push_back(median_of(*v));
+  if (medians.empty()) return std::nullopt;
+  const double baseline = median_of(medians), now = median_of(tonight);
+  if (!(baseline > 0) || !(now > 0)) return std::nullopt;
+  if (now * kImplausibleFactor < baseline)
+    return fmt::format("{:.1f}x faster than the baseline in one night: optimised away, or a unit mix-up?", baseline / now);
+  if (now > baseline * kImplausibleFactor)
+    return fmt::format("{:.1f}x slower than the baseline in one night: a unit mix-up, or another workload?", now / baseline);
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* to_string(WarningKind kind) {
+  switch (kind) {
+    case WarningKind::constant: return "constant";
+    case WarningKind::implausible_change: return "implausible_change";
+    case WarningKind::below_resolution: return "below_resolution";
+    case WarningKind::synthetic_shape: return "synthetic_shape";
+    case WarningKind::too_few_samples: return "too_few_samples";
+  }
+  return "constant";
+}
+
+std::optional<WarningKind> parse_warning_kind(const std::string& text) {
+  for (WarningKind k : kKinds)
+    if (text == to_string(k)) return k;
+  return std::nullopt;
+}
+
+std::vector<MeasurementWarning> measurement_warnings(const BenchmarkNights& n, const Policy& policy) {
+  std::vector<MeasurementWarning> out;
+  const std::vector<double>* tonight = latency_of(n.current);
+  if (!tonight) return out;
+  const Thresholds& t = policy.for_benchmark(n.name);
+  auto add = [&](WarningKind kind, const std::optional<std::string>& detail) {
+    if (detail && std::find(t.silenced.begin(), t.silenced.end(), kind) == t.silenced.end())
+      out.push_back({n.name, kind, *detail});
+  };
+  add(WarningKind::constant, constant(n, *tonight));
+  add(WarningKind::implausible_change, implausible(n, *tonight));
+  const double lowest = *std::min_element(tonight->begin(), tonight->end());
+  if (n.current.latency->unit == "ns" && lowest > 0 && lowest < 1)
+    add(WarningKind::below_resolution, fmt::format("a latency of {:.3g} ns: below a nanosecond per operation, which no timer resolves", lowest));
+  if (lowest < 0) add(WarningKind::synthetic_shape, fmt::format("a latency below zero ({:.4g}): not a measured time", lowest));
+  // One value a night is a measurement; two to nineteen are a sample too small for its p95.
+  if (tonight->size() >= 2 && tonight->size() < kP95MinSamples)
+    add(WarningKind::too_few_samples,
+        fmt::format("p95 of {} samples (it needs {}): it is about their maximum", tonight->size(), kP95MinSamples));
+  return out;
+}
+
+}  // namespace perfwatch

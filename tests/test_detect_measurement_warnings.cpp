@@ -1,0 +1,97 @@
+// Results that are not measurements, each on data built for it.
+#include <doctest/doctest.h>
+
+#include "detect/measurement_warnings.hpp"
+
+using namespace perfwatch;
+
+namespace {
+
+BenchmarkResult night(std::vector<double> samples, const std::string& unit = "ns") {
+  BenchmarkResult r;
+  r.name = "parser/small";
+  r.latency = Series{unit, std::move(samples)};
+  return r;
+}
+
+// Twenty samples around `level`, a little different each night.
+std::vector<double> around(double level, int night_index) {
+  std::vector<double> v;
+  for (int i = 0; i < 20; ++i) v.push_back(level * (1 + 0.01 * ((i * 7 + night_index * 3) % 11 - 5)));
+  return v;
+}
+
+BenchmarkNights week(std::vector<double> tonight) {
+  BenchmarkNights n;
+  n.name = "parser/small";
+  for (int d = 0; d < 7; ++d) n.baseline.push_back(night(around(1000, d)));
+  n.current = night(std::move(tonight));
+  return n;
+}
+
+std::vector<std::string> kinds(const std::vector<MeasurementWarning>& warnings) {
+  std::vector<std::string> out;
+  for (const auto& w : warnings) out.push_back(to_string(w.kind));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("measurement_warnings: an ordinary night has none") {
+  CHECK(measurement_warnings(week(around(1010, 9)), Policy{}).empty());
+}
+
+TEST_CASE("measurement_warnings: constant") {
+  SUBCASE("zero spread inside a night of 5+ samples") {
+    const auto w = measurement_warnings(week(std::vector<double>(20, 1000.0)), Policy{});
+    REQUIRE(kinds(w) == std::vector<std::string>{"constant"});
+    CHECK(w[0].detail == "zero spread in tonight's 20 samples: looks hard-coded");
+  }
+  SUBCASE("the same single value three nights in a row") {
+    BenchmarkNights n = week({1000});
+    n.baseline[5] = night({1000});
+    n.baseline[6] = night({1000});
+    CHECK(kinds(measurement_warnings(n, Policy{})) == std::vector<std::string>{"constant"});
+    n.baseline[5] = night({1001});  // two in a row is not three
+    CHECK(measurement_warnings(n, Policy{}).empty());
+  }
+  SUBCASE("the same samples three nights in a row") {
+    BenchmarkNights n = week(around(1000, 6));
+    n.baseline[5] = night(around(1000, 6));
+    CHECK(kinds(measurement_warnings(n, Policy{})) == std::vector<std::string>{"constant"});
+  }
+}
+
+TEST_CASE("measurement_warnings: implausible_change, either way") {
+  const auto faster = measurement_warnings(week(around(150, 9)), Policy{});
+  REQUIRE(kinds(faster) == std::vector<std::string>{"implausible_change"});
+  CHECK(faster[0].detail.starts_with("6.7x faster than the baseline in one night"));
+  CHECK(kinds(measurement_warnings(week(around(6000, 9)), Policy{})) == std::vector<std::string>{"implausible_change"});
+  CHECK(measurement_warnings(week(around(4000, 9)), Policy{}).empty());  // 4x: a big change, not an implausible one
+}
+
+TEST_CASE("measurement_warnings: below_resolution and below zero") {
+  BenchmarkNights n = week(around(1000, 9));
+  n.current.latency->values[3] = 0.2;
+  CHECK(kinds(measurement_warnings(n, Policy{})) == std::vector<std::string>{"below_resolution"});
+  n.current.latency->values[3] = -5;
+  CHECK(kinds(measurement_warnings(n, Policy{})) == std::vector<std::string>{"synthetic_shape"});
+  n.current.latency->unit = "ms";
+  n.current.latency->values[3] = 0.2;  // 0.2 ms is a fine latency
+  CHECK(measurement_warnings(n, Policy{}).empty());
+}
+
+TEST_CASE("measurement_warnings: too_few_samples for a p95") {
+  const auto w = measurement_warnings(week({990, 1000, 1010, 1020, 1005}), Policy{});
+  REQUIRE(kinds(w) == std::vector<std::string>{"too_few_samples"});
+  CHECK(w[0].detail == "p95 of 5 samples (it needs 20): it is about their maximum");
+  CHECK(measurement_warnings(week({1000}), Policy{}).empty());  // one value a night is a measurement, not a sample
+}
+
+TEST_CASE("measurement_warnings: a policy silences a kind per benchmark") {
+  const Policy policy = parse_policy(R"({"overrides": {"parser/*": {"silence_warnings": ["constant"]}}})", "thresholds.json");
+  CHECK(measurement_warnings(week(std::vector<double>(20, 1000.0)), policy).empty());
+  CHECK(kinds(measurement_warnings(week(around(150, 9)), policy)) == std::vector<std::string>{"implausible_change"});
+  CHECK_THROWS_WITH(parse_policy(R"({"overrides": {"a": {"silence_warnings": ["loud"]}}})", "thresholds.json"),
+                    doctest::Contains("thresholds.json: overrides.a.silence_warnings[0]: expected constant, implausible_change"));
+}

@@ -198,3 +198,18 @@ TEST_CASE("cli bisect names the first bad commit between two revisions, by hand"
     CHECK(bad.err.find("benchmark \"lexer/big\"") != std::string::npos);
   }
 }
+
+TEST_CASE("cli nightly --confirm-budget 0 files the candidate and says the budget ran out") {
+  BuiltProject p;
+  FakeGitHub github;
+  testing::GitHubEnvironment env{github};
+  p.baseline_week();
+  p.git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
+  const auto r = p.night({"--confirm-budget", "0", "--format", "json"});
+  INFO((r.out + r.err));
+  CHECK(r.status == 1);
+  REQUIRE(github.issues().size() == 1);
+  CHECK(github.issues()[0].body.find("Reruns: not confirmed: the budget ran out after 0 round(s)") != std::string::npos);
+  const auto row = parser_row(nlohmann::json::parse(r.out.substr(r.out.find('{'))));
+  CHECK(row["confirmed"].is_null());
+}

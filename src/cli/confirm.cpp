@@ -86,7 +86,9 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
   const Tree good = ws.tree_of(*good_tree);
   const Tree tonight{c.commit, suite_dir};
   const std::vector<CommitInfo> range = suspect_range(repo, c.last_good_commit, c.commit);
-  for (auto& [entry, records] : by_entry) {
+  for (auto& item : by_entry) {
+    const SuiteEntry* entry = item.first;  // not a structured binding: clang 14 cannot capture one
+    std::vector<ConfirmationRecord*>& records = item.second;
     auto note_all = [&](const std::string& note) {
       for (ConfirmationRecord* r : records) r->confirmation.note = note;
     };
@@ -110,7 +112,7 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
       conf.seconds = run.seconds;
       const PairedCall call = sequential_call(p.summary, p.probe.boundary, kMinRounds);
       if (!run.failure.empty()) {
-        conf.note = "undecided: a rerun failed: " + run.failure;
+        conf.note = "a rerun failed: " + run.failure;
       } else if (call != PairedCall::undecided) {
         conf.confirmed = call == PairedCall::above;
       } else if (p.summary.rounds >= kMinRounds) {
@@ -118,8 +120,10 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
         // change from this machine's noise do not confirm it.
         conf.confirmed = false;
         conf.note = "could not tell it from this machine's noise";
+      } else if (run.rounds >= kMinRounds) {
+        conf.note = fmt::format("the reruns' output did not report {}", to_string(p.probe.metric));
       } else {
-        conf.note = fmt::format("undecided: the budget ran out after {} round(s)", run.rounds);
+        conf.note = fmt::format("the budget ran out after {} round(s)", run.rounds);
       }
       if (conf.confirmed == true && (!worst || p.summary.mean > worst->summary.mean)) worst = &p;
       info << fmt::format("perfwatch: {} {}: {} after {} round(s) in {:.1f} s\n", records[i]->benchmark,

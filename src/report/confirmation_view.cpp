@@ -27,14 +27,13 @@ std::string confirmation_text(const MetricResult& r) {
   if (!r.confirmation) return "";
   const Confirmation& c = *r.confirmation;
   const std::string against = c.good_sha.empty() ? "" : " against " + c.good_sha.substr(0, 8);
-  const std::string runs = fmt::format("{} interleaved rerun{}{}{}", c.effect.rounds, c.effect.rounds == 1 ? "" : "s", against,
-                                       c.on_median ? ", on the median (the whole distribution moved)" : "");
-  if (c.confirmed == true) return fmt::format("confirmed by {}: {}", runs, effect_text(r.metric, c.effect));
+  const std::string runs = fmt::format("{} interleaved rerun{}{}", c.effect.rounds, c.effect.rounds == 1 ? "" : "s", against);
+  const std::string effect = effect_text(r.metric, c.effect) + (c.on_median ? " (on the median: the whole distribution moved)" : "");
+  if (c.confirmed == true) return fmt::format("confirmed by {}: {}", runs, effect);
   if (c.confirmed == false) {
     if (c.effect.rounds == 0) return "refuted: " + c.note + "; nothing filed";
-    if (!c.note.empty())
-      return fmt::format("not confirmed: {} {}: {}; nothing filed", runs, c.note, effect_text(r.metric, c.effect));
-    return fmt::format("refuted: {} on this machine show {}; nothing filed", runs, effect_text(r.metric, c.effect));
+    if (!c.note.empty()) return fmt::format("not confirmed: {} {}: {}; nothing filed", runs, c.note, effect);
+    return fmt::format("refuted: {} on this machine show {}; nothing filed", runs, effect);
   }
   return c.note.starts_with("not ") ? c.note : "not confirmed: " + c.note;
 }

@@ -52,6 +52,15 @@ struct BuiltProject {
     args.insert(args.begin(), {"--repo", dir.path().string(), "--db", db});
     return testing::run(std::move(args));
   }
+  // Six commits; the fourth makes the parser 1.5x slower. Returns the fourth's sha.
+  std::string six_commits_the_fourth_slower() {
+    std::string fourth;
+    for (int i = 1; i <= 6; ++i) {
+      if (i == 4) fourth = git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
+      else git.commit("refactor " + std::to_string(i));
+    }
+    return fourth;
+  }
   void baseline_week() {
     for (int n = 0; n < 7; ++n) {
       git.commit("night " + std::to_string(n + 1));
@@ -76,12 +85,7 @@ TEST_CASE("cli nightly on a new hosted runner each night confirms a regression b
   testing::GitHubEnvironment env{github};
   p.baseline_week();
   const std::string good = p.git.shas().back();
-  // Six commits after the last good night; the fourth makes the parser 1.5x slower.
-  for (int i = 1; i <= 6; ++i) {
-    if (i == 4) p.git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
-    else p.git.commit("refactor " + std::to_string(i));
-  }
-  const std::string fourth = p.git.shas()[p.git.shas().size() - 3];
+  const std::string fourth = p.six_commits_the_fourth_slower();
   const auto r = p.night();
   INFO((r.out + r.err));
   CHECK(r.status == 1);
@@ -147,30 +151,38 @@ TEST_CASE("cli nightly files nothing for a candidate the reruns refute") {
   CHECK(again.out.find("reruns: refuted: ") != std::string::npos);
 }
 
-TEST_CASE("cli nightly --no-confirm files the candidate and says it was not rerun") {
+TEST_CASE("cli nightly files a candidate it could not rerun, and says why") {
   BuiltProject p;
   FakeGitHub github;
   testing::GitHubEnvironment env{github};
   p.baseline_week();
   p.git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
-  const auto r = p.night({"--no-confirm", "--format", "json"});
+  std::vector<std::string> flags;
+  std::string note, shown;
+  SUBCASE("--no-confirm") {
+    flags = {"--no-confirm"};
+    note = shown = "not rerun: --no-confirm";
+  }
+  SUBCASE("--confirm-budget 0") {
+    flags = {"--confirm-budget", "0"};
+    note = "the budget ran out after 0 round(s)";
+    shown = "not confirmed: " + note;
+  }
+  flags.insert(flags.end(), {"--format", "json"});
+  const auto r = p.night(flags);
   INFO((r.out + r.err));
   CHECK(r.status == 1);
   REQUIRE(github.issues().size() == 1);
-  CHECK(github.issues()[0].body.find("Reruns: not rerun: --no-confirm") != std::string::npos);
+  CHECK(github.issues()[0].body.find("Reruns: " + shown) != std::string::npos);
   const auto row = parser_row(nlohmann::json::parse(r.out.substr(r.out.find('{'))));
   CHECK(row["confirmed"].is_null());
-  CHECK(row["confirmation"]["note"] == "not rerun: --no-confirm");
+  CHECK(row["confirmation"]["note"] == note);
 }
 
 TEST_CASE("cli bisect names the first bad commit between two revisions, by hand") {
   BuiltProject p;
   const std::string good = p.git.shas().back();
-  for (int i = 1; i <= 6; ++i) {
-    if (i == 4) p.git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
-    else p.git.commit("refactor " + std::to_string(i));
-  }
-  const std::string fourth = p.git.shas()[p.git.shas().size() - 3];
+  const std::string fourth = p.six_commits_the_fourth_slower();
   const auto r = p.perfwatch({"bisect", "parser/small", "--good", good, "--bad", "HEAD", "--format", "json"});
   INFO((r.out + r.err));
   CHECK(r.status == 1);
@@ -197,19 +209,4 @@ TEST_CASE("cli bisect names the first bad commit between two revisions, by hand"
     CHECK(bad.status == 2);
     CHECK(bad.err.find("benchmark \"lexer/big\"") != std::string::npos);
   }
-}
-
-TEST_CASE("cli nightly --confirm-budget 0 files the candidate and says the budget ran out") {
-  BuiltProject p;
-  FakeGitHub github;
-  testing::GitHubEnvironment env{github};
-  p.baseline_week();
-  p.git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
-  const auto r = p.night({"--confirm-budget", "0", "--format", "json"});
-  INFO((r.out + r.err));
-  CHECK(r.status == 1);
-  REQUIRE(github.issues().size() == 1);
-  CHECK(github.issues()[0].body.find("Reruns: not confirmed: the budget ran out after 0 round(s)") != std::string::npos);
-  const auto row = parser_row(nlohmann::json::parse(r.out.substr(r.out.find('{'))));
-  CHECK(row["confirmed"].is_null());
 }

@@ -19,6 +19,8 @@ struct ConfirmationRecord {
 // One bisection step: `commit` rerun interleaved against `good_sha`.
 enum class StepCall { bad, good, undecided };
 const char* to_string(StepCall c);
+// The stored name back (undecided for one a newer perfwatch wrote).
+StepCall parse_step_call(const std::string& text);
 struct BisectStep {
   UnixTime time = 0;  // the night (or the `bisect` command) it belongs to
   std::string benchmark;

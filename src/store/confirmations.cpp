@@ -23,15 +23,6 @@ void insert_step(sqlite::Database& db, std::optional<std::int64_t> run_id, const
 
 }  // namespace
 
-const char* to_string(StepCall c) {
-  switch (c) {
-    case StepCall::bad: return "bad";
-    case StepCall::good: return "good";
-    case StepCall::undecided: return "undecided";
-  }
-  return "undecided";
-}
-
 void Store::record_confirmations(std::int64_t run_id, const std::vector<ConfirmationRecord>& records,
                                  const std::vector<BisectStep>& steps) {
   sqlite::Transaction tx(db_);
@@ -106,8 +97,7 @@ std::vector<BisectStep> Store::bisect_steps() {
     s.metric = parse_metric(rows.column_text(2)).value_or(Metric::p95_latency);
     s.good_sha = rows.column_text(3);
     s.commit_sha = rows.column_text(4);
-    const std::string call = rows.column_text(5);
-    s.call = call == "bad" ? StepCall::bad : call == "good" ? StepCall::good : StepCall::undecided;
+    s.call = parse_step_call(rows.column_text(5));
     s.effect = {real_or_nan(rows, 6), real_or_nan(rows, 7), real_or_nan(rows, 8), static_cast<int>(rows.column_int(9))};
     s.seconds = rows.column_double(10);
     out.push_back(std::move(s));

@@ -148,3 +148,49 @@ TEST_CASE("cli run: SIGTERM mid-suite stops the children and records nothing") {
   }
   CHECK(dead);
 }
+
+// Issue 16: a leaking process's growth in MB/h with its interval, a p99.9 where
+// the night has the samples for one and "too few samples" where it has not.
+TEST_CASE("cli run: memory growth and p99.9, end to end") {
+  IngestFixture f;
+  std::string many;
+  for (int i = 0; i < 1200; ++i) many += (many.empty() ? "" : ",") + std::to_string(1000 + (i * 7919) % 400);
+  f.dir.write("many.txt", many);
+  f.dir.write("few.txt", "1000,1100,1050,990,1200");
+  f.dir.write("perfwatch.json",
+              suite({entry("soak", {"leak", "3", "30", "100"}, R"(, "memory_growth_min_seconds": 1)"),
+                     entry("brief", {"leak", "3", "30", "100"}),  // the default 60 s: too short for a growth rate
+                     entry("tail", {"from-file", "op", (f.dir / "many.txt").string()}, R"(, "format": "perfwatch")"),
+                     entry("few", {"from-file", "op", (f.dir / "few.txt").string()}, R"(, "format": "perfwatch")")}));
+  const auto r = f.perfwatch({"run", "--at", "2026-11-20T02:00:00Z"});
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  const auto c = f.perfwatch({"compare", "--format", "json"});
+  CHECK(c.status == 1);  // the leak alerts on its first night: it needs no baseline
+  const auto doc = nlohmann::json::parse(c.out);
+  auto result = [&](const std::string& bench, const std::string& metric) {
+    for (const auto& x : doc["results"])
+      if (x["benchmark"] == bench && x["metric"] == metric) return x;
+    return nlohmann::json();
+  };
+  const auto soak = result("soak", "memory_growth");
+  REQUIRE(soak.is_object());
+  CHECK(soak["verdict"] == "regression");
+  CHECK(soak["unit"] == "bytes/h");
+  CHECK(soak["current"].get<double>() > 2e6);
+  CHECK(soak["ci_low"].get<double>() > 2e6);
+  CHECK(soak["reason"]["test"] == "trend");
+  CHECK(result("brief", "memory_growth").is_null());
+  CHECK(result("tail/op", "p999_latency")["current"].is_number());
+  const auto few = result("few/op", "p999_latency");
+  CHECK(few["current"].is_null());
+  CHECK(few["too_few_samples"] == nlohmann::json{{"samples", 5}, {"needed", 1000}});
+
+  const auto text = f.perfwatch({"compare", "--all"});
+  CHECK(text.out.find("B/h") != std::string::npos);  // MB/h or GB/h, as the rate's size suits
+  CHECK(text.out.find("too few samples (5 of 1000 needed)") != std::string::npos);
+  const auto history = f.perfwatch({"history", "soak", "--metric", "memory_growth"});
+  REQUIRE_MESSAGE(history.status == 0, history.err);
+  CHECK(history.out.find("memory_growth") != std::string::npos);
+  CHECK(history.out.find(" MB/h") != std::string::npos);
+  CHECK(f.perfwatch({"history", "few/op"}).out.find("n<1000") != std::string::npos);
+}

@@ -205,6 +205,7 @@ TEST_CASE("decide applies Benjamini-Hochberg across the run") {
     r.current = 150;
     r.ratio = 1.5;
     r.p_value = p;
+    r.alerting = true;
     return r;
   };
   std::vector<MetricResult> alone = {result("a", 0.002)};
@@ -216,4 +217,65 @@ TEST_CASE("decide applies Benjamini-Hochberg across the run") {
   decide(crowd, Policy{});
   CHECK(crowd[0].q_value == doctest::Approx(0.2));
   CHECK(crowd[0].verdict == Verdict::unchanged);
+}
+
+TEST_CASE("compare_nights: p99.9 is reported, and alerts only under p999_increase") {
+  std::mt19937_64 rng(99);
+  BenchmarkNights n{"server/tail", {}, {}};
+  for (int i = 0; i < 7; ++i) n.baseline.push_back(latency_night("server/tail", 1000, 1200, rng, night_shift(rng)));
+  n.current = latency_night("server/tail", 1000, 1200, rng, night_shift(rng));
+  for (size_t i = 0; i < n.current.latency->values.size(); i += 33) n.current.latency->values[i] *= 3;  // 3 % far slower
+  Policy policy;
+  {
+    const auto results = compare_nights({n}, policy);
+    const MetricResult& p999 = find(results, Metric::p999_latency);
+    CHECK_FALSE(p999.alerting);
+    CHECK(p999.ratio > 2);
+    CHECK(p999.verdict == Verdict::unchanged);
+    CHECK(p999.worse_not_alerting);
+    CHECK(find(results, Metric::p95_latency).verdict == Verdict::unchanged);  // the p95 barely moved
+  }
+  policy.defaults.p999_increase = 0.5;
+  {
+    const auto results = compare_nights({n}, policy);
+    const MetricResult& p999 = find(results, Metric::p999_latency);
+    CHECK(p999.alerting);
+    CHECK(p999.verdict == Verdict::regression);
+    CHECK(overall_verdict(results) == Verdict::regression);
+  }
+  SUBCASE("a night of 30 samples has no p99.9: it says so") {
+    n.current = latency_night("server/tail", 1000, 30, rng);
+    const auto results = compare_nights({n}, policy);
+    const MetricResult& p999 = find(results, Metric::p999_latency);
+    CHECK(p999.too_few_samples == 30);
+    CHECK(std::isnan(p999.current));
+    CHECK(p999.verdict == Verdict::unchanged);
+    CHECK(overall_verdict(results) == Verdict::unchanged);
+  }
+}
+
+TEST_CASE("compare_nights: memory growth alerts past the policy's rate when its trend is significant") {
+  std::mt19937_64 rng(5);
+  BenchmarkNights n{"service/soak", {}, {}};
+  for (int i = 0; i < 7; ++i) n.baseline.push_back(latency_night("service/soak", 1000, 20, rng));
+  n.current = latency_night("service/soak", 1000, 20, rng);
+  auto run_growing = [&](double bytes_per_hour) {
+    MemorySeries s;
+    for (int i = 0; i < 300; ++i) {
+      s.seconds.push_back(i);
+      s.bytes.push_back(200e6 + bytes_per_hour / 3600 * i + (i % 4) * 4096.0);
+    }
+    n.current.memory = s;
+    return find(compare_nights({n}, Policy{}), Metric::memory_growth);
+  };
+  const MetricResult leak = run_growing(50e6);
+  CHECK(leak.verdict == Verdict::regression);
+  CHECK(leak.alerting);
+  CHECK(leak.current == doctest::Approx(50e6).epsilon(0.02));
+  CHECK(leak.ci_low > 2e6);
+  CHECK(leak.unit == "bytes/h");
+  CHECK(run_growing(1e6).verdict == Verdict::unchanged);  // significant, but under 2 MB/h
+  CHECK(run_growing(0).verdict == Verdict::unchanged);
+  n.current.memory.reset();
+  for (const MetricResult& r : compare_nights({n}, Policy{})) CHECK(r.metric != Metric::memory_growth);
 }

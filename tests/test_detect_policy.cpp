@@ -25,6 +25,8 @@ TEST_CASE("parse_policy") {
     CHECK(shipped.defaults.throughput_decrease == 0.15);
     CHECK(shipped.defaults.error_rate_increase == 0.05);
     CHECK(shipped.defaults.memory_increase == 0.30);
+    CHECK_FALSE(shipped.defaults.p999_increase);  // p99.9 is reported, not alerting, by default
+    CHECK(shipped.defaults.memory_growth_per_hour == 2e6);
     CHECK(shipped.overrides.empty());
   }
   SUBCASE("overrides by glob start from the defaults, the last match wins") {
@@ -35,6 +37,16 @@ TEST_CASE("parse_policy") {
     CHECK(p.for_benchmark("parser/huge").memory_increase == 0.5);
     CHECK(p.for_benchmark("parser/huge").p95_increase == 0.25);  // nlohmann orders keys: parser/huge is read first
     CHECK(unmatched_globs(p, {"parser/small"}) == std::vector<std::string>{"parser/huge"});
+  }
+  SUBCASE("p999_increase makes p99.9 alert; memory_growth_per_hour is in MB an hour") {
+    const Policy p = parse_policy(R"({"overrides": {"server/*": {"p999_increase": 0.5, "memory_growth_per_hour": 10}}})", "t.json");
+    CHECK(alerts(Metric::p999_latency, p.for_benchmark("server/a")));
+    CHECK_FALSE(alerts(Metric::p999_latency, p.for_benchmark("parser/a")));
+    CHECK(alerts(Metric::memory_growth, p.for_benchmark("parser/a")));
+    CHECK_FALSE(alerts(Metric::p99_latency, p.for_benchmark("server/a")));
+    CHECK(p.for_benchmark("server/a").memory_growth_per_hour == 10e6);
+    CHECK(error_of(R"({"defaults": {"memory_growth_per_hour": -2}})") ==
+          "t.json: defaults.memory_growth_per_hour: expected a non-negative finite number, got -2");
   }
   SUBCASE("a corrupt file names the key") {
     CHECK(error_of(R"({"alpha": "0.01"})") == "t.json: alpha: expected a number, got a string \"0.01\"");

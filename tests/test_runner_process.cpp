@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "runner/execute.hpp"
+#include "detect/memory_growth.hpp"
 #include "runner/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -88,6 +89,34 @@ TEST_CASE("run_process") {
     std::ifstream(dir / "out") >> value >> cwd;
     CHECK(value == "42");
     CHECK(std::filesystem::equivalent(cwd, dir / "sub"));
+  }
+}
+
+// The series memory_growth reads: a leak rises through the run, a held block does not.
+TEST_CASE("run_process samples memory over time") {
+  TempDir dir;
+  for (const bool cgroup : {true, false}) {
+    CAPTURE(cgroup);
+    auto series = [&](std::vector<std::string> args) {
+      ProcessSpec spec = helper(dir, std::move(args));
+      spec.memory_cgroup = cgroup;
+      const ProcessResult r = run_process(spec, nullptr);
+      REQUIRE(r.ok());
+      CHECK(r.memory.seconds.size() == r.memory.bytes.size());
+      return r.memory;
+    };
+    // 3 MB every 100 ms for 3 s: 108 GB an hour at that pace.
+    const MemorySeries leak = series({"leak", "3", "30", "100"});
+    CHECK(leak.seconds.size() >= 20);
+    CHECK(leak.bytes.back() > leak.bytes.front() + 50e6);
+    const auto leaking = memory_growth(leak);
+    REQUIRE(leaking);
+    CHECK(leaking->bytes_per_hour > 2e6);
+    CHECK(leaking->p_value < 1e-4);
+    // 60 MB held for 3 s: no growth past warm-up.
+    const auto held = memory_growth(series({"hold", "60", "3"}));
+    REQUIRE(held);
+    CHECK_FALSE((held->bytes_per_hour > 2e6 && held->p_value < 0.01));
   }
 }
 

@@ -149,8 +149,17 @@ TEST_CASE("Store::run_night_values") {
   BenchmarkResult failed;
   failed.name = "broken";
   failed.failure = "exit status 3";
+  // Enough samples for a p99.9, and a process whose memory grew.
+  std::vector<double> many;
+  for (int i = 0; i < 1500; ++i) many.push_back(1000.0 + (i * 37) % 500);
+  BenchmarkResult endurance = latency("soak", many);
+  endurance.memory = MemorySeries{};
+  for (int i = 0; i < 100; ++i) {
+    endurance.memory->seconds.push_back(i * 0.5);
+    endurance.memory->bytes.push_back(50e6 + 1e5 * i + (i % 3) * 1e4);
+  }
   auto same = [](const NightValues& a, const NightValues& b) {
-    for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput, Metric::peak_memory}) {
+    for (Metric m : kMetrics) {
       if (a.of(m).has_value() != b.of(m).has_value()) return false;
       if (a.of(m) && (a.of(m)->value != doctest::Approx(b.of(m)->value) ||
                       a.of(m)->log_variance != doctest::Approx(b.of(m)->log_variance)))
@@ -161,24 +170,39 @@ TEST_CASE("Store::run_night_values") {
   std::int64_t id = 0;
   {
     Store store = Store::open(dir / "h.db", Store::Mode::create);
-    id = store.record_run(make_run(kSha1, 1000, {full, failed}));
+    id = store.record_run(make_run(kSha1, 1000, {full, failed, endurance}));
     auto values = store.run_night_values(id);
     std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });  // no order promised
-    REQUIRE(values.size() == 2);
+    REQUIRE(values.size() == 3);
     CHECK(values[0].first == "broken");
     CHECK_FALSE(values[0].second.latency);
     CHECK(values[1].first == "parser/small");
     CHECK(same(values[1].second, night_values(full)));  // the summary is what compare would compute from the samples
+    CHECK_FALSE(values[1].second.of(Metric::p999_latency));  // 5 samples: no p99.9
+    CHECK(values[2].first == "soak");
+    CHECK(same(values[2].second, night_values(endurance)));
+    REQUIRE(values[2].second.of(Metric::p999_latency));
+    REQUIRE(values[2].second.memory_growth);
+    CHECK(values[2].second.memory_growth->value == doctest::Approx(1e5 / 0.5 * 3600).epsilon(0.05));
+    // The series itself is kept with the run.
+    const auto soak = store.history("soak", 0);
+    REQUIRE(soak.size() == 1);
+    CHECK(soak[0].result.memory == endurance.memory);
   }
   SUBCASE("a history from before summaries gets them when opened") {
     {
       sqlite::Database db(dir / "h.db", sqlite::Database::Access::read_write_create, 1000);
-      db.exec("DROP TABLE night_values; DROP TABLE confirmations; DROP TABLE bisect_steps; PRAGMA user_version = 3;");
+      db.exec("DROP TABLE night_values; DROP TABLE confirmations; DROP TABLE bisect_steps;"
+              " ALTER TABLE results DROP COLUMN memory_series; PRAGMA user_version = 3;");
     }
     Store store = Store::open(dir / "h.db", Store::Mode::read_only);
     auto values = store.run_night_values(id);
     std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    REQUIRE(values.size() == 2);
+    REQUIRE(values.size() == 3);
     CHECK(same(values[1].second, night_values(full)));
+    BenchmarkResult before = endurance;  // schema 3 kept no memory series
+    before.memory.reset();
+    CHECK(same(values[2].second, night_values(before)));
+    CHECK(values[2].second.of(Metric::p999_latency));  // p99.9 is computed for old nights too
   }
 }

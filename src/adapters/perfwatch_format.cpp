@@ -46,6 +46,16 @@ BenchmarkResult read_native_benchmark(const json& b, const std::string& source, 
   r.errors = optional_count(b, "errors", source, path);
   r.requests = optional_count(b, "requests", source, path);
   r.peak_rss_bytes = optional_count(b, "peak_rss_bytes", source, path);
+  if (const json* m = optional(b, "memory")) {  // resident memory over time: {"seconds": [...], "bytes": [...]}
+    const std::string mpath = child(path, "memory");
+    require_object(*m, source, mpath);
+    MemorySeries series{require_non_negative_list(require(*m, "seconds", source, mpath), source, child(mpath, "seconds")),
+                        require_non_negative_list(require(*m, "bytes", source, mpath), source, child(mpath, "bytes"))};
+    if (series.seconds.size() != series.bytes.size())
+      throw input_error(source + ": " + child(mpath, "bytes") + ": expected as many values as seconds (" +
+                        std::to_string(series.seconds.size()) + "), got " + std::to_string(series.bytes.size()));
+    r.memory = std::move(series);
+  }
   if (const json* f = optional(b, "failure")) r.failure = require_string(*f, source, child(path, "failure"));
   check_benchmark(r, source, path);
   return r;
@@ -61,6 +71,7 @@ nlohmann::json native_benchmark_json(const BenchmarkResult& r) {
   if (r.errors) b["errors"] = *r.errors;
   if (r.requests) b["requests"] = *r.requests;
   if (r.peak_rss_bytes) b["peak_rss_bytes"] = *r.peak_rss_bytes;
+  if (r.memory) b["memory"] = {{"seconds", r.memory->seconds}, {"bytes", r.memory->bytes}};
   if (r.failure) b["failure"] = *r.failure;
   return b;
 }

@@ -9,7 +9,11 @@
 namespace perfwatch {
 namespace {
 
-bool is_candidate(const MetricResult& r) { return r.verdict == Verdict::regression && is_alerting(r.metric) && !r.ignored; }
+// Memory growth is judged within tonight's own process, not against other
+// nights' noise: reruns would only repeat that test, so it is not rerun.
+bool is_candidate(const MetricResult& r) {
+  return r.verdict == Verdict::regression && r.alerting && !r.ignored && r.metric != Metric::memory_growth;
+}
 
 std::vector<ConfirmationRecord> every_candidate(const Comparison& c, const std::string& note) {
   std::vector<ConfirmationRecord> out;

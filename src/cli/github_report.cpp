@@ -54,7 +54,7 @@ std::vector<github::Finding> findings(const Comparison& c, const std::string& re
   std::vector<github::Finding> out;
   for (const MetricResult& r : c.results) {
     // A refuted candidate is neither a regression nor a good night: it leaves issues as they are.
-    if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline || refuted(r)) continue;
+    if (!r.alerting || r.verdict == Verdict::insufficient_baseline || refuted(r)) continue;
     out.push_back({github::fingerprint(repository, c.suite, r.benchmark, r.metric, c.environment), &r,
                    r.verdict == Verdict::regression});
   }

@@ -34,6 +34,7 @@ ChartNight chart_night(const HistoryPoint& p, bool latency) {
     n.p95 = q->p95.value;
     n.p99 = q->p99.value;
   }
+  n.memory_growth = value_or_nan(p.result, Metric::memory_growth);
   return n;
 }
 

@@ -8,6 +8,7 @@
 
 #include "detect/evidence.hpp"
 #include "detect/history_test.hpp"
+#include "detect/memory_growth.hpp"
 #include "stats/quantile.hpp"
 #include "stats/tests.hpp"
 
@@ -49,6 +50,8 @@ double threshold(Metric metric, const Thresholds& t) {
     case Metric::throughput: return 1 - t.throughput_decrease;
     case Metric::error_rate: return t.error_rate_increase;
     case Metric::peak_memory: return 1 + t.memory_increase;
+    case Metric::p999_latency: return 1 + t.p999_increase.value_or(t.p95_increase);
+    case Metric::memory_growth: return t.memory_growth_per_hour;  // bytes an hour, not a ratio
     default: return 1 + t.p95_increase;  // p50 and p99 are judged by the p95 rule, but never alert
   }
 }
@@ -62,6 +65,9 @@ Verdict verdict_of(const MetricResult& r, const Thresholds& t, double alpha) {
     if (significant && change < -t.error_rate_increase) return Verdict::improvement;
     return Verdict::unchanged;
   }
+  // Growth inside tonight's own process: past the limit and a significant trend.
+  if (r.metric == Metric::memory_growth)
+    return significant && r.current > t.memory_growth_per_hour ? Verdict::regression : Verdict::unchanged;
   if (std::isnan(r.ratio)) return Verdict::unchanged;
   // In log space a regression of the limit's size and an improvement mirror each other.
   const double limit = threshold(r.metric, t);
@@ -70,7 +76,7 @@ Verdict verdict_of(const MetricResult& r, const Thresholds& t, double alpha) {
   // Memory too needs significance now (issue 14): its measurement can jump
   // between nights, so a ratio alone can be pure noise.
   const bool convincing = significant;
-  if (worse > worse_limit && convincing) return is_alerting(r.metric) ? Verdict::regression : Verdict::unchanged;
+  if (worse > worse_limit && convincing) return r.alerting ? Verdict::regression : Verdict::unchanged;
   if (worse < 1 / worse_limit && convincing) return Verdict::improvement;
   return Verdict::unchanged;
 }
@@ -119,23 +125,62 @@ std::span<const BenchmarkResult> counted_nights(const BenchmarkNights& nights, M
   return std::span<const BenchmarkResult>(nights.baseline).subspan(first_counted(nights, metric));
 }
 
+// The metrics judged night against baseline nights, from each night's values.
+constexpr Metric kNightMetrics[] = {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency,
+                                    Metric::p999_latency, Metric::throughput, Metric::peak_memory};
+
+// A p99.9 asked of a night with too few samples: a row that says so, never a number.
+Pending too_few(const BenchmarkNights& nights, size_t samples, const Thresholds& t) {
+  Pending p;
+  p.result = untested(Metric::p999_latency, 0);
+  p.result.current = p.result.baseline = NAN;
+  p.result.too_few_samples = static_cast<int>(samples);
+  p.result.unit = nights.current.latency->unit;
+  p.result.alerting = alerts(Metric::p999_latency, t);
+  return p;
+}
+
+// Memory growth is judged on tonight's own series (detect/memory_growth),
+// not against the baseline nights: their growth is shown beside it.
+std::optional<MetricResult> growth_result(const BenchmarkNights& nights, const std::vector<NightValues>& baseline) {
+  if (!nights.current.memory) return std::nullopt;
+  const auto g = memory_growth(*nights.current.memory);
+  if (!g) return std::nullopt;
+  std::vector<double> past;
+  for (size_t i = first_counted(nights, Metric::memory_growth); i < baseline.size(); ++i)
+    if (baseline[i].memory_growth) past.push_back(baseline[i].memory_growth->value);
+  MetricResult r = untested(Metric::memory_growth, static_cast<int>(past.size()));
+  r.unit = "bytes/h";
+  r.baseline = past.empty() ? NAN : median(past);
+  r.current = g->bytes_per_hour;
+  r.ci_low = g->low;
+  r.ci_high = g->high;
+  r.p_value = g->p_value;
+  r.trend_seconds = g->seconds;
+  r.alerting = true;
+  return r;
+}
+
 std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Policy& policy) {
   std::vector<Pending> out;
   // Each night's values once (its latency samples sorted once), then per metric.
   const NightValues current = night_values(nights.current);
   std::vector<NightValues> baseline;
   for (const BenchmarkResult& b : nights.baseline) baseline.push_back(night_values(b));
-  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput,
-                   Metric::peak_memory}) {
+  const Thresholds& t = policy.for_benchmark(nights.name);
+  for (Metric m : kNightMetrics) {
     const auto tonight = current.of(m);
-    if (!tonight) continue;
+    if (!tonight) {
+      if (m == Metric::p999_latency && current.latency) out.push_back(too_few(nights, current.latency->samples, t));
+      continue;
+    }
     std::vector<NightValue> base;
     for (size_t i = first_counted(nights, m); i < baseline.size(); ++i)
       if (auto v = baseline[i].of(m)) base.push_back(*v);
     Pending p;
     p.result = static_cast<int>(base.size()) < policy.min_baseline_nights ? insufficient(m, static_cast<int>(base.size()))
                                                                            : untested(m, static_cast<int>(base.size()));
-    const Thresholds& t = policy.for_benchmark(nights.name);
+    p.result.alerting = alerts(m, t);
     if (p.result.verdict != Verdict::insufficient_baseline && tonight->value > 0) {
       std::vector<double> values;
       for (const NightValue& v : base) values.push_back(v.value);
@@ -184,8 +229,10 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
       p.result = test_error_rate(base, tonight);
     }
     p.result.unit = "fraction";
+    p.result.alerting = true;
     out.push_back(std::move(p));
   }
+  if (auto growth = growth_result(nights, baseline)) out.push_back(Pending{std::move(*growth), {}, {}, {}});
   for (Pending& p : out) p.result.benchmark = nights.name;
   return out;
 }
@@ -277,11 +324,12 @@ MetricResult test_error_rate(const std::vector<ErrorCount>& baseline, const Erro
 namespace {
 
 // Benjamini-Hochberg over the results `in_family` selects (insufficient ones excluded).
-void adjust(std::vector<MetricResult>& results, bool (*in_family)(Metric)) {
+void adjust(std::vector<MetricResult>& results, bool (*in_family)(const MetricResult&)) {
   std::vector<double> p_values;
   std::vector<size_t> tested;
   for (size_t i = 0; i < results.size(); ++i) {
-    if (results[i].verdict == Verdict::insufficient_baseline || !in_family(results[i].metric)) continue;
+    const MetricResult& r = results[i];
+    if (r.verdict == Verdict::insufficient_baseline || r.too_few_samples > 0 || !in_family(r)) continue;
     p_values.push_back(results[i].p_value);
     tested.push_back(i);
   }
@@ -295,14 +343,14 @@ void decide(std::vector<MetricResult>& results, const Policy& policy) {
   // The false-discovery rate that matters is among alerts, so the family is
   // every test that can raise one (p95, throughput, error rate, memory);
   // p50/p99 are adjusted in a family of their own and only reported.
-  adjust(results, [](Metric m) { return is_alerting(m); });
-  adjust(results, [](Metric m) { return !is_alerting(m); });
+  adjust(results, [](const MetricResult& r) { return r.alerting; });
+  adjust(results, [](const MetricResult& r) { return !r.alerting; });
   for (MetricResult& r : results) {
     const Thresholds& t = policy.for_benchmark(r.benchmark);
     r.verdict = verdict_of(r, t, policy.alpha);
-    if (!is_alerting(r.metric) && r.verdict == Verdict::unchanged) {
+    if (!r.alerting && r.verdict == Verdict::unchanged) {
       MetricResult as_alerting = r;
-      as_alerting.metric = Metric::p95_latency;  // same direction and rule, but allowed to say "regression"
+      as_alerting.alerting = true;  // same direction and rule, but allowed to say "regression"
       r.worse_not_alerting = verdict_of(as_alerting, t, policy.alpha) == Verdict::regression;
     }
   }
@@ -316,7 +364,7 @@ std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& ben
   }
   // One prior per metric, fitted to every benchmark's nightly spread in this run.
   std::map<Metric, stats::VariancePrior> priors;
-  for (Metric m : {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency, Metric::throughput, Metric::peak_memory}) {
+  for (Metric m : kNightMetrics) {
     std::vector<double> variances, dfs;
     for (const Pending& p : pending) {
       if (p.result.metric != m || !p.single) continue;
@@ -340,7 +388,8 @@ Verdict overall_verdict(const std::vector<MetricResult>& results) {
   bool all_insufficient = true;
   for (const MetricResult& r : results) {
     if (r.verdict == Verdict::regression && !refuted(r)) return Verdict::regression;
-    all_insufficient = all_insufficient && r.verdict == Verdict::insufficient_baseline;
+    // A p99.9 of too few samples says nothing of the baseline either way.
+    all_insufficient = all_insufficient && (r.verdict == Verdict::insufficient_baseline || r.too_few_samples > 0);
   }
   return all_insufficient ? Verdict::insufficient_baseline : Verdict::unchanged;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "detect/memory_growth.hpp"
 #include "stats/quantile.hpp"
 
 namespace perfwatch {
@@ -45,7 +46,10 @@ std::optional<NightValue> throughput_value(const BenchmarkResult& result) {
 std::optional<LatencyQuantiles> latency_quantiles(const BenchmarkResult& result) {
   if (!result.latency || result.latency->values.empty()) return std::nullopt;
   const std::vector<double> sorted = sorted_values(*result.latency);
-  return LatencyQuantiles{sorted_quantile(sorted, 0.50), sorted_quantile(sorted, 0.95), sorted_quantile(sorted, 0.99)};
+  LatencyQuantiles q{sorted_quantile(sorted, 0.50), sorted_quantile(sorted, 0.95), sorted_quantile(sorted, 0.99),
+                     std::nullopt, sorted.size()};
+  if (sorted.size() >= kMinSamplesP999) q.p999 = sorted_quantile(sorted, 0.999);
+  return q;
 }
 
 std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metric) {
@@ -53,7 +57,10 @@ std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metr
 }
 
 NightValues night_values(const BenchmarkResult& result) {
-  return {latency_quantiles(result), throughput_value(result), peak_memory_value(result)};
+  std::optional<NightValue> growth;
+  if (result.memory)
+    if (const auto g = memory_growth(*result.memory)) growth = NightValue{g->bytes_per_hour, 0};
+  return {latency_quantiles(result), throughput_value(result), peak_memory_value(result), growth};
 }
 
 std::optional<NightValue> NightValues::of(Metric metric) const {
@@ -61,8 +68,10 @@ std::optional<NightValue> NightValues::of(Metric metric) const {
     case Metric::p50_latency: return latency ? std::optional(latency->p50) : std::nullopt;
     case Metric::p95_latency: return latency ? std::optional(latency->p95) : std::nullopt;
     case Metric::p99_latency: return latency ? std::optional(latency->p99) : std::nullopt;
+    case Metric::p999_latency: return latency ? latency->p999 : std::nullopt;
     case Metric::throughput: return throughput;
     case Metric::peak_memory: return peak_memory;
+    case Metric::memory_growth: return memory_growth;
     case Metric::error_rate: return std::nullopt;
   }
   return std::nullopt;

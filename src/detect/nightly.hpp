@@ -20,22 +20,30 @@ struct ErrorCount {
   std::int64_t requests = 0;
 };
 
-// p50/p95/p99 of the latency samples (Harrell-Davis), the median throughput, or peak memory.
+// p50/p95/p99/p99.9 of the latency samples (Harrell-Davis), the median throughput, or peak memory.
 // nullopt when the night did not measure it (error_rate: see night_errors).
 std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metric);
 
-// p50, p95 and p99 of the latency samples at once (one sort), as night_value
-// gives them one by one; nullopt without latency samples.
+// A p99.9 rests on the samples past it: with fewer than 1,000 a night has
+// not one sample there on average, and the estimate is the largest sample
+// dressed up as a percentile. Such a night's p99.9 is "too few samples".
+inline constexpr size_t kMinSamplesP999 = 1000;
+
+// p50, p95, p99 and p99.9 of the latency samples at once (one sort), as
+// night_value gives them one by one; nullopt without latency samples.
 struct LatencyQuantiles {
   NightValue p50, p95, p99;
+  std::optional<NightValue> p999;  // nullopt below kMinSamplesP999 samples
+  size_t samples = 0;
 };
 std::optional<LatencyQuantiles> latency_quantiles(const BenchmarkResult& result);
 
 // Every metric's value of one night at once, the latency samples sorted once:
-// what compare needs of each night. of(error_rate) is nullopt.
+// what compare needs of each night. of(error_rate) is nullopt; memory_growth
+// is bytes an hour (detect/memory_growth), its variance unused (0).
 struct NightValues {
   std::optional<LatencyQuantiles> latency;
-  std::optional<NightValue> throughput, peak_memory;
+  std::optional<NightValue> throughput, peak_memory, memory_growth;
   std::optional<NightValue> of(Metric metric) const;
 };
 NightValues night_values(const BenchmarkResult& result);

@@ -18,7 +18,8 @@ double read_fraction(const json& v, const std::string& source, const std::string
 // Reads the keys present in `object` over `base`; unknown keys are errors.
 Thresholds read_thresholds(const json& object, Thresholds base, const std::string& source, const std::string& path) {
   require_object(object, source, path);
-  reject_unknown_keys(object, {"p95_increase", "throughput_decrease", "error_rate_increase", "memory_increase", "silence_warnings"},
+  reject_unknown_keys(object, {"p95_increase", "p999_increase", "throughput_decrease", "error_rate_increase", "memory_increase",
+                       "memory_growth_per_hour", "silence_warnings"},
                       source, path);
   for (const auto& [key, value] : object.items()) {
     const std::string p = child(path, key);
@@ -30,7 +31,10 @@ Thresholds read_thresholds(const json& object, Thresholds base, const std::strin
           fail(source, element(p, i), "constant, implausible_change, below_resolution, synthetic_shape or too_few_samples", value[i]);
         base.silenced.push_back(*kind);
       }
+    } else if (key == "memory_growth_per_hour") {
+      base.memory_growth_per_hour = require_non_negative(value, source, p) * 1e6;  // MB an hour
     } else if (key == "p95_increase") base.p95_increase = read_fraction(value, source, p);
+    else if (key == "p999_increase") base.p999_increase = read_fraction(value, source, p);
     else if (key == "throughput_decrease") base.throughput_decrease = read_fraction(value, source, p);
     else if (key == "error_rate_increase") base.error_rate_increase = read_fraction(value, source, p);
     else base.memory_increase = read_fraction(value, source, p);
@@ -39,6 +43,10 @@ Thresholds read_thresholds(const json& object, Thresholds base, const std::strin
 }
 
 }  // namespace
+
+bool alerts(Metric metric, const Thresholds& t) {
+  return is_alerting(metric) || (metric == Metric::p999_latency && t.p999_increase.has_value());
+}
 
 const Thresholds& Policy::for_benchmark(std::string_view benchmark) const {
   for (auto it = overrides.rbegin(); it != overrides.rend(); ++it) {

@@ -1,6 +1,7 @@
 #pragma once
 // The regression policy: thresholds, significance level, baseline rules, and
 // per-benchmark overrides by glob (baselines/thresholds.json).
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,12 @@ struct Thresholds {
   double throughput_decrease = 0.15;  // regression when current / baseline < 0.85
   double error_rate_increase = 0.05;  // regression when current - baseline > 5 points
   double memory_increase = 0.30;      // regression when current / baseline > 1.30
+  // Present: p99.9 alerts past current / baseline > 1 + this; absent, it is
+  // reported only (judged by the p95 rule, as p50 and p99 are).
+  std::optional<double> p999_increase;
+  // Steady resident-memory growth within one process that alerts (bytes an
+  // hour, the key is in MB an hour), when its trend is significant too.
+  double memory_growth_per_hour = 2e6;
   // Measurement warnings this benchmark does not get (detect/measurement_warnings).
   std::vector<WarningKind> silenced;
 };
@@ -39,6 +46,9 @@ struct Policy {
 
   const Thresholds& for_benchmark(std::string_view benchmark) const;
 };
+
+// Whether `metric` can raise an alert under `t` (is_alerting, or p99.9 with p999_increase).
+bool alerts(Metric metric, const Thresholds& t);
 
 // Parses a thresholds file; errors name `source` and the key (exit 2).
 Policy parse_policy(std::string_view text, const std::string& source);

@@ -7,9 +7,11 @@ const char* to_string(Metric m) {
     case Metric::p50_latency: return "p50_latency";
     case Metric::p95_latency: return "p95_latency";
     case Metric::p99_latency: return "p99_latency";
+    case Metric::p999_latency: return "p999_latency";
     case Metric::throughput: return "throughput";
     case Metric::error_rate: return "error_rate";
     case Metric::peak_memory: return "peak_memory";
+    case Metric::memory_growth: return "memory_growth";
   }
   return "?";
 }
@@ -31,7 +33,15 @@ std::optional<Metric> parse_metric(const std::string& text) {
   return std::nullopt;
 }
 
-bool is_alerting(Metric m) { return m != Metric::p50_latency && m != Metric::p99_latency; }
+std::string metric_names() {
+  std::string names;
+  for (Metric m : kMetrics) names += (names.empty() ? "" : ", ") + std::string(to_string(m));
+  return names;
+}
+
+bool is_alerting(Metric m) {
+  return m != Metric::p50_latency && m != Metric::p99_latency && m != Metric::p999_latency;
+}
 
 bool higher_is_better(Metric m) { return m == Metric::throughput; }
 

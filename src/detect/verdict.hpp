@@ -10,18 +10,23 @@
 
 namespace perfwatch {
 
-enum class Metric { p50_latency, p95_latency, p99_latency, throughput, error_rate, peak_memory };
+enum class Metric { p50_latency, p95_latency, p99_latency, p999_latency, throughput, error_rate, peak_memory, memory_growth };
 enum class Verdict { regression, improvement, unchanged, insufficient_baseline };
 
 // Every metric, in the order results list them.
 inline constexpr Metric kMetrics[] = {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency,
-                                      Metric::throughput,  Metric::error_rate,  Metric::peak_memory};
+                                      Metric::p999_latency, Metric::throughput, Metric::error_rate,
+                                      Metric::peak_memory,  Metric::memory_growth};
+// "p50_latency, p95_latency, ..., memory_growth": what a --metric option accepts.
+std::string metric_names();
 
 const char* to_string(Metric m);
 const char* to_string(Verdict v);
 std::optional<Metric> parse_metric(const std::string& text);
 
-// Only these can raise an alert (SPEC); p50/p99 are reported.
+// These raise alerts by default (SPEC, and memory growth, issue 16); p50,
+// p99 and p99.9 are reported (a policy's p999_increase makes p99.9 alert:
+// MetricResult::alerting is what decided it).
 bool is_alerting(Metric m);
 bool higher_is_better(Metric m);
 
@@ -47,6 +52,14 @@ struct MetricResult {
   double q_value = 1;   // after Benjamini-Hochberg across the run
   int baseline_nights = 0;
   Verdict verdict = Verdict::unchanged;
+  // This result can raise an alert (is_alerting, or p99.9 under a policy's
+  // p999_increase): set by compare_nights.
+  bool alerting = false;
+  // > 0: tonight had only this many samples, fewer than the statistic needs
+  // (kMinSamplesP999 for p99.9): shown as such, never as a number.
+  int too_few_samples = 0;
+  // memory_growth: the seconds of the run its slope rests on (after warm-up).
+  double trend_seconds = 0;
   // p50/p99 past the regression rule: reported, but they never alert.
   bool worse_not_alerting = false;
   // The p-value came from the two-night test (last night and tonight against

@@ -14,6 +14,14 @@ struct Series {
   bool operator==(const Series&) const = default;
 };
 
+// Resident memory sampled while one process ran: seconds since it started
+// and bytes, oldest first (runner/process: the same source as the peak).
+struct MemorySeries {
+  std::vector<double> seconds;
+  std::vector<double> bytes;
+  bool operator==(const MemorySeries&) const = default;
+};
+
 struct BenchmarkResult {
   std::string name;
   std::optional<Series> latency;     // lower is better (time per op, usually ns)
@@ -21,6 +29,9 @@ struct BenchmarkResult {
   std::optional<std::int64_t> errors;
   std::optional<std::int64_t> requests;
   std::optional<std::int64_t> peak_rss_bytes;
+  // The longest measured process's memory over time, when it ran long
+  // enough for a growth rate to mean something (suite: memory_growth_min_seconds).
+  std::optional<MemorySeries> memory;
   std::optional<std::string> failure;  // why the benchmark produced no result
   bool operator==(const BenchmarkResult&) const = default;
 };

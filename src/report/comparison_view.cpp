@@ -6,6 +6,7 @@
 
 #include "model/units.hpp"
 #include "detect/measurement_warnings.hpp"
+#include "detect/nightly.hpp"
 #include "report/confirmation_view.hpp"
 #include "report/reason.hpp"
 #include "util/text.hpp"
@@ -24,6 +25,7 @@ bool changed(const MetricResult& r) {
 }
 
 std::string verdict_text(const MetricResult& r) {
+  if (r.too_few_samples > 0) return too_few_samples_text(r);
   const std::string text = r.ignored              ? "worse (ignored by triage)"
                            : r.worse_not_alerting ? "worse (reported, does not alert)"
                            : refuted(r)           ? "not confirmed by reruns"
@@ -34,7 +36,7 @@ std::string verdict_text(const MetricResult& r) {
 std::string percent(double ratio) { return fmt::format("{:+.1f}%", (ratio - 1) * 100); }
 
 std::string p_text(const MetricResult& r) {
-  if (r.verdict == Verdict::insufficient_baseline) return "-";
+  if (r.verdict == Verdict::insufficient_baseline || r.too_few_samples > 0) return "-";
   return r.p_value < 0.0001 ? "<0.0001" : fmt::format("{:.4f}", r.p_value);
 }
 
@@ -56,6 +58,7 @@ struct Counts {
 Counts count(const Comparison& c) {
   Counts n;
   for (const MetricResult& r : c.results) {
+    if (r.too_few_samples > 0) continue;  // not a verdict: a statistic the night could not give (rows say so)
     switch (r.verdict) {
       case Verdict::regression: ++(refuted(r) ? n.refuted : n.regressions); break;
       case Verdict::improvement: ++n.improvements; break;
@@ -85,20 +88,32 @@ std::string baseline_text(const Comparison& c) {
 
 }  // namespace
 
+std::string too_few_samples_text(const MetricResult& r) {
+  return fmt::format("too few samples ({} of {} needed)", r.too_few_samples, kMinSamplesP999);
+}
+
+std::string format_growth(double bytes_per_hour) {
+  const double mb = bytes_per_hour / 1e6;
+  return std::fabs(mb) >= 1000 ? fmt::format("{:.1f} GB/h", mb / 1000) : fmt::format("{:.2f} MB/h", mb);
+}
+
 std::string format_value(double v, const MetricResult& r) {
   if (std::isnan(v)) return "-";
   if (r.metric == Metric::error_rate) return fmt::format("{:.2f}%", v * 100);
+  if (r.metric == Metric::memory_growth) return format_growth(v);
   if (r.metric == Metric::peak_memory) return fmt::format("{:.1f} MiB", v / (1024 * 1024));
   return format_quantity(v, r.unit);
 }
 
 std::string format_change(const MetricResult& r) {
+  if (r.metric == Metric::memory_growth) return "-";  // judged on tonight's own trend, not against the baseline
   if (r.metric == Metric::error_rate) return fmt::format("{:+.1f} pts", (r.current - r.baseline) * 100);
   return std::isnan(r.ratio) ? "-" : percent(r.ratio);
 }
 
 std::string format_interval(const MetricResult& r) {
   if (std::isnan(r.ci_low) || std::isnan(r.ci_high)) return "-";
+  if (r.metric == Metric::memory_growth) return fmt::format("[{}, {}]", format_growth(r.ci_low), format_growth(r.ci_high));
   if (r.metric == Metric::error_rate) return fmt::format("[{:+.1f}, {:+.1f}] pts", r.ci_low * 100, r.ci_high * 100);
   return fmt::format("[{}, {}]", percent(r.ci_low), percent(r.ci_high));
 }
@@ -179,8 +194,11 @@ nlohmann::json comparison_json(const Comparison& c) {
                        {"verdict", to_string(r.verdict)},
                        {"worse_not_alerting", r.worse_not_alerting},
                        {"ignored", r.ignored},
+                       {"alerting", r.alerting},
                        {"test", r.two_night ? "two-night" : "one-night"},
                        {"reason", reason_json(r)}});
+    if (r.too_few_samples > 0)
+      results.back()["too_few_samples"] = {{"samples", r.too_few_samples}, {"needed", kMinSamplesP999}};
     add_confirmation_json(r, results.back());
   }
   nlohmann::json failures = nlohmann::json::array();

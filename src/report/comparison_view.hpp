@@ -15,8 +15,13 @@ void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::o
 void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out);
 nlohmann::json comparison_json(const Comparison& c);
 
-// A result's value for people: "1.21 ms", "3.50%" (error rate), "70.0 MiB" (memory).
+// A result's value for people: "1.21 ms", "3.50%" (error rate), "70.0 MiB"
+// (memory), "12.40 MB/h" (memory growth).
 std::string format_value(double v, const MetricResult& r);
+// "12.40 MB/h", "3.1 GB/h" (MB = 10^6 bytes, as the policy's key counts them).
+std::string format_growth(double bytes_per_hour);
+// "too few samples (30 of 1000 needed)": a p99.9 that is not one.
+std::string too_few_samples_text(const MetricResult& r);
 
 // "+34.2%" for a ratio, "+6.1 pts" for an error rate.
 std::string format_change(const MetricResult& r);

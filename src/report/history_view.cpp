@@ -26,12 +26,14 @@ HistoryRow to_row(const HistoryPoint& p) {
     row.p50 = q->p50.value;
     row.p95 = q->p95.value;
     row.p99 = q->p99.value;
+    if (q->p999) row.p999 = q->p999->value;
     row.unit = r.latency->unit;
   }
   if (const auto t = night_value(r, Metric::throughput)) {  // compare's median (Harrell-Davis) too
     row.throughput = t->value;
     row.throughput_unit = r.throughput->unit;
   }
+  if (const auto g = night_value(r, Metric::memory_growth)) row.memory_growth = g->value;
   row.errors = r.errors;
   row.peak_rss_bytes = r.peak_rss_bytes;
   row.failure = r.failure;
@@ -42,12 +44,24 @@ std::string cell(double value, const std::string& unit) {
   return std::isnan(value) ? "-" : format_quantity(value, unit);
 }
 
+// A p99.9 of too few samples is not a number: it says so.
+std::string p999_cell(const HistoryRow& r) {
+  if (r.n > 0 && r.n < kMinSamplesP999) return fmt::format("n<{}", kMinSamplesP999);
+  return cell(r.p999, r.unit);
+}
+
+std::string growth_cell(double bytes_per_hour) {
+  return std::isnan(bytes_per_hour) ? "-" : fmt::format("{:.2f} MB/h", bytes_per_hour / 1e6);
+}
+
 nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
 
 double metric_value(const HistoryRow& r, const std::string& metric) {
   if (metric == "p50_latency") return r.p50;
   if (metric == "p95_latency") return r.p95;
   if (metric == "p99_latency") return r.p99;
+  if (metric == "p999_latency") return r.p999;
+  if (metric == "memory_growth") return r.memory_growth;
   if (metric == "throughput") return r.throughput;
   if (metric == "peak_memory") return r.peak_rss_bytes ? static_cast<double>(*r.peak_rss_bytes) : NAN;
   return NAN;
@@ -74,8 +88,8 @@ HistoryView build_history_view(const std::string& benchmark, const std::vector<H
 }
 
 const std::vector<std::string>& history_metrics() {
-  static const std::vector<std::string> metrics = {"p50_latency", "p95_latency", "p99_latency", "throughput",
-                                                   "peak_memory"};
+  static const std::vector<std::string> metrics = {"p50_latency", "p95_latency", "p99_latency", "p999_latency",
+                                                   "throughput",  "peak_memory", "memory_growth"};
   return metrics;
 }
 
@@ -83,17 +97,18 @@ void print_history_text(const HistoryView& view, const std::string& metric, std:
   auto [label, series] = trend(view, metric);
   out << fmt::format("{}: {} run{}  {} {}\n\n", view.benchmark, view.rows.size(),
                      view.rows.size() == 1 ? "" : "s", label, sparkline(series));
-  out << fmt::format("{:>5}  {:<8}  {:<28}  {:<16}  {:>5}  {:>10}  {:>10}  {:>10}  {:>16}  {}\n", "run",
-                     "commit", "subject", "time (UTC)", "n", "p50", "p95", "p99", "throughput", "note");
+  constexpr const char* kLine = "{:>5}  {:<8}  {:<28}  {:<16}  {:>5}  {:>10}  {:>10}  {:>10}  {:>10}  {:>16}  {:>12}  {}\n";
+  out << fmt::format(fmt::runtime(kLine), "run", "commit", "subject", "time (UTC)", "n", "p50", "p95", "p99", "p99.9",
+                     "throughput", "mem growth", "note");
   for (const HistoryRow& r : view.rows) {
     std::string note;
     if (r.failure) note = "failed: " + truncate_utf8(*r.failure, 40);
     else if (r.errors && *r.errors > 0) note = fmt::format("{} errors", *r.errors);
     if (r.status != RunStatus::complete) note += (note.empty() ? "" : "; ") + std::string(to_string(r.status));
-    out << fmt::format("{:>5}  {:<8}  {:<28}  {:<16}  {:>5}  {:>10}  {:>10}  {:>10}  {:>16}  {}\n", r.run_id,
-                       r.commit_sha.substr(0, 8), truncate_utf8(r.commit_subject, 28),
+    out << fmt::format(fmt::runtime(kLine), r.run_id, r.commit_sha.substr(0, 8), truncate_utf8(r.commit_subject, 28),
                        format_short_time(r.time), r.n, cell(r.p50, r.unit), cell(r.p95, r.unit),
-                       cell(r.p99, r.unit), cell(r.throughput, r.throughput_unit), note);
+                       cell(r.p99, r.unit), p999_cell(r), cell(r.throughput, r.throughput_unit),
+                       growth_cell(r.memory_growth), note);
   }
 }
 
@@ -110,6 +125,8 @@ nlohmann::json history_json(const HistoryView& view) {
                           {"p50", number_or_null(r.p50)},
                           {"p95", number_or_null(r.p95)},
                           {"p99", number_or_null(r.p99)},
+                          {"p999", number_or_null(r.p999)},
+                          {"memory_growth_per_hour", number_or_null(r.memory_growth)},
                           {"throughput", number_or_null(r.throughput)},
                           {"throughput_unit", r.throughput_unit}};
     if (r.errors) row["errors"] = *r.errors;

@@ -17,6 +17,8 @@ struct HistoryRow {
   RunStatus status = RunStatus::complete;
   size_t n = 0;                        // latency samples
   double p50 = NAN, p95 = NAN, p99 = NAN;  // latency, in `unit`
+  double p999 = NAN;                   // NaN below kMinSamplesP999 samples
+  double memory_growth = NAN;          // bytes an hour, when the run kept a memory series
   std::string unit;
   double throughput = NAN;  // median of the run's throughput samples (Harrell-Davis, as compare)
   std::string throughput_unit;

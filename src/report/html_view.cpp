@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "model/units.hpp"
 #include "report/comparison_view.hpp"
@@ -64,7 +65,7 @@ std::string tooltip(const BenchmarkChart& c, const ChartNight& n) {
   if (c.latency) {
     text += "p50 " + quantity(n.p50, c.unit) + ", p95 " + quantity(n.p95, c.unit) + ", p99 " + quantity(n.p99, c.unit);
   } else {
-    text += "throughput " + quantity(n.p50, c.unit);
+    text += c.line + " " + quantity(n.p50, c.unit);
   }
   return text + (n.regression ? "\nregression" : "");
 }
@@ -119,19 +120,36 @@ std::string chart_svg(const BenchmarkChart& c) {
   return svg + "</svg>\n";
 }
 
+// The nights' memory growth as a chart of its own (one line, MB/h); none
+// when no night kept a memory series.
+std::optional<BenchmarkChart> growth_chart(const BenchmarkChart& c) {
+  BenchmarkChart g = c;
+  g.latency = false;
+  g.line = "memory growth";
+  g.unit = "MB/h";
+  bool any = false;
+  for (ChartNight& n : g.nights) {
+    n.p50 = n.memory_growth / 1e6;
+    n.p95 = n.p99 = NAN;
+    any = any || !std::isnan(n.p50);
+  }
+  if (!any) return std::nullopt;
+  return g;
+}
+
 std::string anchor(size_t index) { return "chart-" + std::to_string(index + 1); }
 
 std::string summary_row(const BenchmarkChart& c, size_t index) {
   std::string changes;
   for (const MetricResult& r : c.results) {
-    if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline) continue;
+    if (!r.alerting || r.verdict == Verdict::insufficient_baseline) continue;
     changes += (changes.empty() ? "" : ", ") + std::string(to_string(r.metric)) + " " + format_change(r);
   }
   std::string why;  // the one-line reason of each regression or improvement, as compare gives it
   for (const MetricResult& r : c.results) {
-    if (is_alerting(r.metric) && (r.verdict == Verdict::regression || r.verdict == Verdict::improvement))
+    if (r.alerting && (r.verdict == Verdict::regression || r.verdict == Verdict::improvement))
       why += "<div class=\"why\">" + escape_html(std::string(to_string(r.metric)) + ": " + reason_text(r)) + "</div>";
-    if (const std::string reruns = confirmation_text(r); is_alerting(r.metric) && !reruns.empty())
+    if (const std::string reruns = confirmation_text(r); r.alerting && !reruns.empty())
       why += "<div class=\"why\">" + escape_html("reruns: " + reruns) + "</div>";
   }
   const ChartNight& last = c.nights.back();
@@ -207,7 +225,9 @@ std::string render_html_report(const HtmlReport& report) {
     const BenchmarkChart& c = report.charts[i];
     html += fmt::format("<section id=\"{}\"><h2>{} <small>({})</small></h2>\n", anchor(i), escape_html(c.name),
                         to_string(c.verdict));
-    html += chart_svg(c) + "</section>\n";
+    html += chart_svg(c);
+    if (const auto growth = growth_chart(c)) html += "<h3>memory growth (MB/h)</h3>\n" + chart_svg(*growth);
+    html += "</section>\n";
   }
   return html + "</body></html>\n";
 }

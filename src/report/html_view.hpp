@@ -2,6 +2,7 @@
 // `report --html`: one self-contained page (inline SVG and CSS, no network at
 // view time). The model is computed first (html_report in cli/ gathers it
 // from the history); this file only formats it.
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct ChartNight {
   // Latency p50/p95/p99 (ns); when the benchmark has no latency, p50 holds
   // its median throughput and p95/p99 are NaN. NaN: not measured that night.
   double p50 = 0, p95 = 0, p99 = 0;
+  double memory_growth = NAN;  // bytes an hour, when the night kept a memory series
   std::string failure;      // "" when the benchmark ran
   bool regression = false;  // the night's comparison said regression for this benchmark
 };
@@ -24,7 +26,8 @@ struct ChartNight {
 struct BenchmarkChart {
   std::string name;
   std::string unit;          // "ns", or the throughput unit
-  bool latency = true;       // false: one throughput line
+  bool latency = true;       // false: one line, p50 (`line` names it)
+  std::string line = "throughput";
   std::vector<ChartNight> nights;  // oldest first
   UnixTime baseline_from = 0, baseline_to = 0;  // the newest night's baseline window (0: none)
   // The newest night's verdict and alerting results, for the summary table.

@@ -43,6 +43,7 @@ mstch::array metric_rows(const IssueFacts& f) {
 // Nanoseconds are charted in the unit that suits their size.
 std::pair<double, std::string> chart_scale(const MetricResult& r, const std::vector<std::pair<UnixTime, double>>& trend) {
   if (r.metric == Metric::peak_memory) return {1024.0 * 1024, "MiB"};
+  if (r.metric == Metric::memory_growth) return {1e6, "MB/h"};
   if (r.metric == Metric::error_rate) return {0.01, "%"};
   if (r.unit != "ns" || trend.empty()) return {1.0, r.unit};
   double top = 0;

@@ -30,6 +30,11 @@ std::string reason_text(const MetricResult& r) {
     return fmt::format("only {} baseline night{}: too few to judge", r.baseline_nights, r.baseline_nights == 1 ? "" : "s");
   if (r.metric == Metric::error_rate)
     return fmt::format("errors against the {} baseline nights pooled; {}", r.baseline_nights, tonight_text(r));
+  if (r.metric == Metric::memory_growth)
+    return fmt::format("resident memory over {:.0f} s of tonight's run (after warm-up): Sen's slope, "
+                       "Kendall's trend test p={:.2g}",
+                       r.trend_seconds, r.p_value);
+  if (r.too_few_samples > 0) return fmt::format("{} samples tonight: a p99.9 needs at least 1000", r.too_few_samples);
   std::string line = r.noise.from_history
                          ? fmt::format("usual night-to-night spread {} over {} nights", spread_text(r.noise), r.noise.nights)
                          : fmt::format("only {} nights of history: spread {} from the baseline nights, judged conservatively",
@@ -41,7 +46,8 @@ std::string reason_text(const MetricResult& r) {
 
 nlohmann::json reason_json(const MetricResult& r) {
   nlohmann::json noise = nullptr;
-  if (r.verdict != Verdict::insufficient_baseline && r.metric != Metric::error_rate) {
+  if (r.verdict != Verdict::insufficient_baseline && r.metric != Metric::error_rate &&
+      r.metric != Metric::memory_growth && r.too_few_samples == 0) {
     noise = {{"source", r.noise.from_history ? "history" : "baseline"},
              {"nights", r.noise.nights},
              {"spread", std::expm1(r.noise.spread)},
@@ -49,7 +55,7 @@ nlohmann::json reason_json(const MetricResult& r) {
   }
   return {{"text", reason_text(r)},
           {"noise", noise},
-          {"test", r.two_night ? "two-night" : "one-night"},
+          {"test", r.metric == Metric::memory_growth ? "trend" : r.two_night ? "two-night" : "one-night"},
           {"nights_in_row", r.nights_in_row},
           {"whole_distribution", r.whole_distribution}};
 }

@@ -92,6 +92,7 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
   own.latency = Series{"ns", {}};
   std::map<std::string, BenchmarkResult> reported;
   std::vector<std::string> order;
+  double longest = 0;  // seconds of the measured process whose memory series is kept
   auto tick = [&](double s) {
     if (progress) progress->tick(outcome.seconds + s);
   };
@@ -116,6 +117,11 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
     if (!measured) return true;  // a prepare step's or warm-up's memory is not the benchmark's
     outcome.memory_source = r.memory_source;
     if (r.peak_rss_bytes > 0) own.peak_rss_bytes = std::max(own.peak_rss_bytes.value_or(0), r.peak_rss_bytes);
+    // The longest measured process's memory over time, if it ran long enough.
+    if (r.wall_seconds >= entry.memory_growth_min_seconds && r.wall_seconds > longest) {
+      longest = r.wall_seconds;
+      own.memory = r.memory;
+    }
     own.latency->values.push_back(r.wall_seconds * 1e9);
     if (entry.format == "time") return true;
     // Criterion writes its results under target/criterion, not to stdout.

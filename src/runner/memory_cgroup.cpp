@@ -98,4 +98,8 @@ std::int64_t MemoryCgroup::peak_bytes() const {
   return read_number(dir_ / (source_ == MemorySource::cgroup_v2 ? "memory.peak" : "memory.max_usage_in_bytes"));
 }
 
+std::int64_t MemoryCgroup::current_bytes() const {
+  return read_number(dir_ / (source_ == MemorySource::cgroup_v2 ? "memory.current" : "memory.usage_in_bytes"));
+}
+
 }  // namespace perfwatch

@@ -39,6 +39,8 @@ class MemoryCgroup {
   const std::filesystem::path& procs_path() const { return procs_; }
   // The highest memory charged to the cgroup since it was made; 0 when unreadable.
   std::int64_t peak_bytes() const;
+  // The memory charged to the cgroup now; 0 when unreadable.
+  std::int64_t current_bytes() const;
 
  private:
   MemoryCgroup(std::filesystem::path dir, MemorySource source);

@@ -123,6 +123,40 @@ std::int64_t high_water_mark(const std::string& pid) {
   return 0;
 }
 
+// VmRSS (resident set now) of a process from /proc, in bytes; 0 when unknown.
+std::int64_t resident_now(const std::string& pid) {
+  std::ifstream status("/proc/" + pid + "/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::atoll(line.c_str() + 6) * 1024;
+  }
+  return 0;
+}
+
+// The memory series, thinned as it grows so an hour-long run stays a few
+// thousand points: every other point dropped and the interval doubled.
+class MemorySampler {
+ public:
+  void sample(double seconds, const MemoryCgroup* cgroup, const std::string& pid, MemorySeries& series) {
+    if (seconds < next_) return;
+    const std::int64_t bytes = cgroup ? cgroup->current_bytes() : resident_now(pid);
+    if (bytes <= 0) return;  // gone, or not readable
+    series.seconds.push_back(seconds);
+    series.bytes.push_back(static_cast<double>(bytes));
+    next_ = seconds + interval_;
+    if (series.seconds.size() < kMaxMemoryPoints) return;
+    for (size_t i = 0; 2 * i < series.seconds.size(); ++i) {
+      series.seconds[i] = series.seconds[2 * i];
+      series.bytes[i] = series.bytes[2 * i];
+    }
+    series.seconds.resize((series.seconds.size() + 1) / 2);
+    series.bytes.resize(series.seconds.size());
+    interval_ *= 2;
+  }
+
+ private:
+  double interval_ = 0.1, next_ = 0;
+};
+
 // The child's peak memory: its cgroup's, where it had one. Else wait4's
 // ru_maxrss, which also holds the high-water mark of the memory image the
 // child replaced at exec (perfwatch's own, copied by fork), so it is trusted
@@ -168,10 +202,12 @@ ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop
   std::int64_t polled = 0;  // the child's own VmHWM, monotonic
   auto next_tick = start + std::chrono::milliseconds(250);
   auto delay = std::chrono::microseconds(20);
+  MemorySampler sampler;
   while (true) {
     int status = 0;
     rusage usage{};
     if (!group) polled = std::max(polled, high_water_mark(pid_text));
+    sampler.sample(std::chrono::duration<double>(Clock::now() - start).count(), group, pid_text, r.memory);
     if (wait4(pid, &status, WNOHANG, &usage) == pid) {
       r.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
       killpg(pid, SIGKILL);  // the benchmark's own children do not outlive it

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "model/result.hpp"
 #include "runner/memory_cgroup.hpp"
 
 namespace perfwatch {
@@ -26,6 +27,8 @@ struct ProcessSpec {
   bool memory_cgroup = true;
 };
 
+inline constexpr size_t kMaxMemoryPoints = 2048;
+
 enum class ProcessEnd { exited, signaled, timed_out, interrupted, not_started };
 
 struct ProcessResult {
@@ -35,6 +38,10 @@ struct ProcessResult {
   double wall_seconds = 0;
   std::int64_t peak_rss_bytes = 0;  // 0: unknown (below kMemoryFloorBytes, or not measured)
   MemorySource memory_source = MemorySource::polled;
+  // Resident memory while it ran, from the same source as the peak (the
+  // cgroup's current charge, else the process's VmRSS): every 100 ms, the
+  // interval doubling each time the series reaches kMaxMemoryPoints.
+  MemorySeries memory;
   std::string error;  // why it did not start
   bool ok() const { return end == ProcessEnd::exited && exit_code == 0; }
 };

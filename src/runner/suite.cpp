@@ -28,7 +28,8 @@ int read_count(const json& value, const std::string& source, const std::string& 
 
 SuiteEntry read_entry(const json& b, const std::string& source, const std::string& path) {
   require_object(b, source, path);
-  reject_unknown_keys(b, {"name", "command", "format", "cwd", "env", "timeout_s", "repetitions", "warmup", "prepare"},
+  reject_unknown_keys(b, {"name", "command", "format", "cwd", "env", "timeout_s", "repetitions", "warmup", "prepare",
+                          "memory_growth_min_seconds"},
                       source, path);
   SuiteEntry e;
   e.name = require_string(require(b, "name", source, path), source, child(path, "name"));
@@ -52,6 +53,8 @@ SuiteEntry read_entry(const json& b, const std::string& source, const std::strin
   if (const json* r = optional(b, "repetitions")) e.repetitions = read_count(*r, source, child(path, "repetitions"), 1);
   if (const json* w = optional(b, "warmup")) e.warmup = read_count(*w, source, child(path, "warmup"), 0);
   if (const json* p = optional(b, "prepare")) e.prepare = read_argv(*p, source, child(path, "prepare"));
+  if (const json* m = optional(b, "memory_growth_min_seconds"))
+    e.memory_growth_min_seconds = require_non_negative(*m, source, child(path, "memory_growth_min_seconds"));
   return e;
 }
 

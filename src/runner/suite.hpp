@@ -18,6 +18,9 @@ struct SuiteEntry {
   int repetitions = 1;  // process-level repeats; their samples are appended
   int warmup = 0;       // runs discarded before the measured ones
   std::vector<std::string> prepare;  // a build step run once before, if given
+  // A measured process that ran at least this long keeps its memory series
+  // (memory_growth); shorter ones say nothing about a leak.
+  double memory_growth_min_seconds = 60;
 };
 
 // Where regressions are reported ("github" in the suite file).

@@ -20,4 +20,16 @@ std::vector<double> decode_samples(std::span<const std::byte> blob) {
   return values;
 }
 
+std::vector<std::byte> encode_memory_series(const MemorySeries& series) {
+  std::vector<double> both = series.seconds;
+  both.insert(both.end(), series.bytes.begin(), series.bytes.end());
+  return encode_samples(both);
+}
+
+MemorySeries decode_memory_series(std::span<const std::byte> blob) {
+  const std::vector<double> both = decode_samples(blob);
+  const auto half = both.begin() + static_cast<std::ptrdiff_t>(both.size() / 2);
+  return MemorySeries{std::vector<double>(both.begin(), half), std::vector<double>(half, both.end())};
+}
+
 }  // namespace perfwatch::store

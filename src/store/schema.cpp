@@ -115,6 +115,17 @@ const char* const kMigrations[] = {
       good_sha TEXT NOT NULL, commit_sha TEXT NOT NULL, call TEXT NOT NULL,
       ratio REAL, low REAL, high REAL, rounds INTEGER NOT NULL, seconds REAL NOT NULL);
     )sql",
+    // 6: a process's memory over time (issue 16) and, per night, p99.9 and
+    // the memory growth rate. The summaries are rebuilt for the p99.9 of
+    // the nights stored before it (fill_night_values).
+    R"sql(
+    ALTER TABLE results ADD COLUMN memory_series BLOB;
+    ALTER TABLE night_values ADD COLUMN p999 REAL;
+    ALTER TABLE night_values ADD COLUMN p999_var REAL;
+    ALTER TABLE night_values ADD COLUMN memory_growth REAL;
+    ALTER TABLE night_values ADD COLUMN memory_growth_var REAL;
+    DELETE FROM night_values;
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -180,7 +191,8 @@ std::vector<std::string> migrate(sqlite::Database& db) {
   for (int v = user_version(db); v < kSchemaVersion; ++v) {
     db.exec(kMigrations[v]);
     if (v + 1 == 3) notes = fill_identities(db);
-    if (v + 1 == 4) fill_night_values(db);
+    // Version 4's summaries are filled once the table has its version-6 columns.
+    if (v + 1 == 6) fill_night_values(db);
     db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
   }
   tx.commit();

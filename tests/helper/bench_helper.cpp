@@ -9,6 +9,8 @@
 //                                     prints 20 samples around the number in LEVEL_FILE (2 % noise);
 //                                     1.6x as slow when the file SLOW_ONCE exists, which it removes
 //                                     (a night whose first run an outside cause slowed)
+//   bench_helper leak MB STEPS MS     touches MB more megabytes every MS ms, STEPS times (a leak)
+//   bench_helper hold MB SECONDS      touches MB megabytes once, holds them SECONDS (no leak)
 //   bench_helper garbage              prints output no adapter reads
 //   bench_helper spawn-sleeper FILE   starts a grandchild that sleeps 30 s, writes its pid to FILE, sleeps
 #include <unistd.h>
@@ -42,6 +44,21 @@ int main(int argc, char** argv) {
     std::memset(block.data(), 1, bytes);  // every page touched: resident
     std::this_thread::sleep_for(std::chrono::milliseconds(100));  // works with it a while, as a benchmark would
     std::printf(R"({"benchmarks":[{"name":"alloc","samples":[%d]}]})" "\n", block[bytes / 2]);
+    return 0;
+  }
+  if ((mode == "leak" && argc > 4) || (mode == "hold" && argc > 3)) {
+    const bool leak = mode == "leak";
+    const size_t step = static_cast<size_t>(std::atol(argv[2])) * 1024 * 1024;
+    const int steps = leak ? std::atoi(argv[3]) : 1;
+    const auto pause = leak ? std::chrono::duration<double>(std::atof(argv[4]) / 1000)
+                            : std::chrono::duration<double>(std::atof(argv[3]));
+    std::vector<std::vector<char>> blocks;
+    for (int i = 0; i < steps; ++i) {
+      blocks.emplace_back(step);
+      std::memset(blocks.back().data(), 1, step);
+      std::this_thread::sleep_for(pause);
+    }
+    std::printf(R"({"benchmarks":[{"name":"%s","samples":[%d]}]})" "\n", argv[1], blocks.back()[step / 2]);
     return 0;
   }
   if (mode == "native" && argc > 3) {

@@ -4,8 +4,10 @@
 # runs the suite for seven backfilled nights, then two `perfwatch nightly
 # --dry-run` nights: one an outside cause slowed once (the reruns refute it:
 # nothing would be filed), then three commits of which the second makes
-# BM_parse_tokens 1.5x slower (confirmed by reruns, bisected to that commit):
-# the GitHub issue it would file (nothing is sent), the HTML report, a triage.
+# BM_parse_tokens 1.5x slower (confirmed by reruns, bisected to that commit)
+# and the third makes a service leak (its memory growth in MB/h): the GitHub
+# issues it would file (nothing is sent), a p99.9 column, a constant flagged
+# as not a measurement, the HTML report, a triage.
 # Everything lands in ./demo-work (removed first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +32,10 @@ cat > perfwatch.json <<JSON
     "command": ["$root/build/examples/demo/demo_bench", "--benchmark_format=json",
                 "--benchmark_repetitions=30", "--benchmark_min_time=0.02"],
     "format": "gbench", "timeout_s": 120,
-    "env": {"PERFWATCH_DEMO_SLOW_ONCE": "$work/slow-once"}}]}
+    "env": {"PERFWATCH_DEMO_SLOW_ONCE": "$work/slow-once"}},
+   {"name": "service",
+    "command": ["$root/build/examples/demo/demo_service"],
+    "format": "perfwatch", "timeout_s": 60, "memory_growth_min_seconds": 2}]}
 JSON
 git add perfwatch.json
 git commit -qm "Add the perfwatch suite"
@@ -62,16 +67,16 @@ nightly "$(date -u -d "today -1 days" +%Y-%m-%dT02:00:00Z)"
 echo "(exit status $status: 0 = no candidate confirmed by the reruns, nothing filed; took ${SECONDS} s)"
 
 echo
-echo "== night 9: three commits; the second makes BM_parse_tokens 1.5x slower"
+echo "== night 9: three commits; the second makes BM_parse_tokens 1.5x slower, the third makes the service leak"
 echo "change 9" >> CHANGES
 git add CHANGES
 git commit -qm "Refactor the lexer"
 echo 1.5 > slowdown.txt
 git add slowdown.txt
 git commit -qm "Parse tokens twice (oops)"
-echo "change 10" >> CHANGES
-git add CHANGES
-git commit -qm "Update the changelog"
+echo "never evict" > leak.txt
+git add leak.txt
+git commit -qm "Cache every response"
 SECONDS=0
 nightly "$(date -u +%Y-%m-%dT02:00:00Z)"
 echo "(exit status $status: 1 = a confirmed regression; took ${SECONDS} s, reruns and bisection included)"
@@ -79,6 +84,12 @@ echo "(exit status $status: 1 = a confirmed regression; took ${SECONDS} s, rerun
 echo
 echo "== perfwatch history demo/BM_parse_tokens"
 "$pw" history demo/BM_parse_tokens
+echo
+echo "== perfwatch history service/request (a p99.9 where a night has 1,000 samples or more)"
+"$pw" history service/request
+echo
+echo "== perfwatch history service --metric memory_growth (the leak began last night)"
+"$pw" history service --metric memory_growth
 echo
 echo "== perfwatch status HEAD~1 (the night before)"
 "$pw" status HEAD~1

@@ -73,3 +73,16 @@ TEST_CASE("render_html_report") {
         std::string::npos);
   CHECK(count(html, "<circle") == 9 + 5);
 }
+
+TEST_CASE("render_html_report: memory growth gets a chart of its own") {
+  HtmlReport report;
+  report.title = "soak";
+  report.commit = "0123456789abcdef";
+  BenchmarkChart steady = chart("service", 6);
+  BenchmarkChart leaking = chart("worker", 6);
+  for (size_t i = 0; i < leaking.nights.size(); ++i) leaking.nights[i].memory_growth = i < 4 ? 0.0 : 42.5e6;
+  report.charts = {steady, leaking};
+  const std::string html = render_html_report(report);
+  CHECK(count(html, "<h3>memory growth (MB/h)</h3>") == 1);  // only the benchmark whose nights kept a series
+  CHECK(html.find("memory growth 42.5 MB/h") != std::string::npos);  // the point's tooltip
+}

@@ -67,7 +67,9 @@ Verdict verdict_of(const MetricResult& r, const Thresholds& t, double alpha) {
   }
   // Growth inside tonight's own process: past the limit and a significant trend.
   if (r.metric == Metric::memory_growth)
-    return significant && r.current > t.memory_growth_per_hour ? Verdict::regression : Verdict::unchanged;
+    return significant && r.current > t.memory_growth_per_hour && resolved(r.ci_low, r.trend_seconds)
+               ? Verdict::regression
+               : Verdict::unchanged;
   if (std::isnan(r.ratio)) return Verdict::unchanged;
   // In log space a regression of the limit's size and an improvement mirror each other.
   const double limit = threshold(r.metric, t);

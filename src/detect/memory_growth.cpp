@@ -7,6 +7,10 @@
 
 namespace perfwatch {
 
+bool resolved(double low_bytes_per_hour, double seconds) {
+  return low_bytes_per_hour * seconds / 3600 >= kMinResolvedGrowthBytes;
+}
+
 std::optional<MemoryGrowth> memory_growth(const MemorySeries& series) {
   const size_t n = std::min(series.seconds.size(), series.bytes.size());
   if (n == 0) return std::nullopt;

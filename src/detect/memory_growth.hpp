@@ -20,6 +20,12 @@ namespace perfwatch {
 inline constexpr double kWarmupShare = 0.2;
 inline constexpr int kGrowthSegments = 10;
 inline constexpr int kMinGrowthSamples = 20;  // after warm-up, two a segment
+// Growth of less than this over the measured stretch is below what resident
+// memory resolves (the same 4 MiB floor as the peak's: allocator and loader
+// pages move that much on their own), whatever rate it extrapolates to: a
+// 3 s run that grew 400 KB reads as 480 MB/h. So a 2 MB/h leak needs a run of
+// about two hours to be seen, and a short run's growth never alerts.
+inline constexpr double kMinResolvedGrowthBytes = 4.0 * 1024 * 1024;
 
 struct MemoryGrowth {
   double bytes_per_hour = 0;
@@ -27,6 +33,9 @@ struct MemoryGrowth {
   double p_value = 1;        // one-sided: memory rose through the run
   double seconds = 0;        // the stretch the slope rests on (after warm-up)
 };
+
+// The growth over `seconds` at the interval's low end clears kMinResolvedGrowthBytes.
+bool resolved(double low_bytes_per_hour, double seconds);
 
 // nullopt when the series has fewer than kMinGrowthSamples after warm-up.
 std::optional<MemoryGrowth> memory_growth(const MemorySeries& series);

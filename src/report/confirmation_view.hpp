@@ -24,6 +24,8 @@ std::string culprit_text(const MetricResult& r);
 // ingested run): that nothing could be rerun.
 inline constexpr const char* kNotRerun =
     "not confirmed: perfwatch did not run these results itself (ingest or run), so it could not rerun them";
+// Memory growth is judged within tonight's own run: nothing to rerun it against.
+inline constexpr const char* kGrowthNotRerun = "none needed: memory growth is a trend within tonight's own run";
 
 // compare/nightly --format json: "confirmed" (true, false or null) and the details.
 void add_confirmation_json(const MetricResult& r, nlohmann::json& row);

@@ -6,6 +6,7 @@
 
 #include "detect/nightly.hpp"
 #include "model/units.hpp"
+#include "report/comparison_view.hpp"
 #include "report/sparkline.hpp"
 #include "util/text.hpp"
 
@@ -50,9 +51,7 @@ std::string p999_cell(const HistoryRow& r) {
   return cell(r.p999, r.unit);
 }
 
-std::string growth_cell(double bytes_per_hour) {
-  return std::isnan(bytes_per_hour) ? "-" : fmt::format("{:.2f} MB/h", bytes_per_hour / 1e6);
-}
+std::string growth_cell(double bytes_per_hour) { return std::isnan(bytes_per_hour) ? "-" : format_growth(bytes_per_hour); }
 
 nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
 

@@ -61,7 +61,9 @@ mstch::map common(const IssueFacts& f) {
                     {"metric", std::string(to_string(f.result->metric))},
                     {"change", format_change(*f.result)},
                     {"reason", md(reason_text(*f.result))},
-                    {"confirmation", md(f.result->confirmation ? confirmation_text(*f.result) : std::string(kNotRerun))},
+                    {"confirmation", md(f.result->confirmation                          ? confirmation_text(*f.result)
+                                        : f.result->metric == Metric::memory_growth ? std::string(kGrowthNotRerun)
+                                                                                  : std::string(kNotRerun))},
                     {"culprit", culprit_text(*f.result).empty() ? mstch::node(false) : mstch::node(md(culprit_text(*f.result)))},
                     {"sha", c.commit},
                     {"short_sha", c.commit.substr(0, 8)},

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "detect/memory_growth.hpp"
+
 namespace perfwatch {
 namespace {
 
@@ -31,9 +33,11 @@ std::string reason_text(const MetricResult& r) {
   if (r.metric == Metric::error_rate)
     return fmt::format("errors against the {} baseline nights pooled; {}", r.baseline_nights, tonight_text(r));
   if (r.metric == Metric::memory_growth)
-    return fmt::format("resident memory over {:.0f} s of tonight's run (after warm-up): Sen's slope, "
+    return fmt::format("resident memory grew {:.1f} MiB over {:.0f} s of tonight's run (after warm-up){}: Sen's slope, "
                        "Kendall's trend test p={:.2g}",
-                       r.trend_seconds, r.p_value);
+                       r.current * r.trend_seconds / 3600 / (1024 * 1024), r.trend_seconds,
+                       resolved(r.ci_low, r.trend_seconds) ? "" : ", too little to tell from allocator noise (under 4 MiB)",
+                       r.p_value);
   if (r.too_few_samples > 0) return fmt::format("{} samples tonight: a p99.9 needs at least 1000", r.too_few_samples);
   std::string line = r.noise.from_history
                          ? fmt::format("usual night-to-night spread {} over {} nights", spread_text(r.noise), r.noise.nights)

@@ -157,6 +157,15 @@ class MemorySampler {
   double interval_ = 0.1, next_ = 0;
 };
 
+// A process frees its pages as it exits, before it can be reaped: a sample
+// from its last 100 ms may show that teardown, not the run.
+void drop_teardown(MemorySeries& series, double reaped_at) {
+  while (!series.seconds.empty() && series.seconds.back() > reaped_at - 0.1) {
+    series.seconds.pop_back();
+    series.bytes.pop_back();
+  }
+}
+
 // The child's peak memory: its cgroup's, where it had one. Else wait4's
 // ru_maxrss, which also holds the high-water mark of the memory image the
 // child replaced at exec (perfwatch's own, copied by fork), so it is trusted
@@ -210,6 +219,7 @@ ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop
     sampler.sample(std::chrono::duration<double>(Clock::now() - start).count(), group, pid_text, r.memory);
     if (wait4(pid, &status, WNOHANG, &usage) == pid) {
       r.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+      drop_teardown(r.memory, r.wall_seconds);
       killpg(pid, SIGKILL);  // the benchmark's own children do not outlive it
       record_peak(r, group, usage, polled);
       if (WIFEXITED(status)) {

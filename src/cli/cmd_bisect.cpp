@@ -48,8 +48,7 @@ void print(Context& ctx, const BisectOptions& o, Metric metric, const std::vecto
 }
 
 int run_bisect(const BisectOptions& o, Context& ctx) {
-  const auto metric = parse_metric(o.metric);
-  if (!metric) throw input_error("--metric \"" + o.metric + "\": expected one of p50_latency, p95_latency, p99_latency, throughput, error_rate, peak_memory");
+  const Metric metric = parse_metric(o.metric).value();  // --metric is checked against metric_names() when parsed
   const std::filesystem::path config = ctx.suite_path();
   const Suite suite = parse_suite(read_file(config), config.string());
   const SuiteEntry* entry = entry_of(suite.benchmarks, o.benchmark);
@@ -72,15 +71,15 @@ int run_bisect(const BisectOptions& o, Context& ctx) {
     if (const std::string failed = prepare_entry(*entry, *t, budget, ws.work_dir(t->sha.substr(0, 8))); !failed.empty())
       throw environment_error("prepare step failed " + failed + " (fix the build of that commit, then bisect again)");
   // First the two ends: is --bad a regression against --good at all?
-  const Probe probe{o.benchmark, *metric, confirm_boundary(*metric, policy.for_benchmark(o.benchmark))};
+  const Probe probe{o.benchmark, metric, confirm_boundary(metric, policy.for_benchmark(o.benchmark))};
   info << fmt::format("perfwatch: bisect {} {}: {} against {}\n", o.benchmark, o.metric, bad.sha.substr(0, 8), good.sha.substr(0, 8));
   const InterleaveOutcome ends = interleave(*entry, good_at, bad_at, {probe}, budget, ws.work_dir("ends"),
                                             round_reporter(info, "measuring " + bad.sha.substr(0, 8)));
   if (!ends.failure.empty()) throw environment_error("a rerun failed " + ends.failure + " (see its output under .perfwatch/bisect)");
   const ProbeOutcome& p = ends.probes.front();
-  if (ends.probes.front().summary.rounds == 0) throw input_error(o.benchmark + ": expected the entry's output to have it, got no " + o.metric);
-  std::vector<BisectStep> steps{{ctx.now(), o.benchmark, *metric, good.sha, bad.sha, StepCall::undecided,
-                                 effect_from(*metric, p.summary), ends.seconds}};
+  if (p.summary.rounds == 0) throw input_error(o.benchmark + ": expected the entry's output to have it, got no " + o.metric);
+  std::vector<BisectStep> steps{{ctx.now(), o.benchmark, metric, good.sha, bad.sha, StepCall::undecided,
+                                 effect_from(metric, p.summary), ends.seconds}};
   std::optional<Culprit> culprit;
   std::string note;
   if (p.call != PairedCall::above) {
@@ -100,7 +99,7 @@ int run_bisect(const BisectOptions& o, Context& ctx) {
     }
   }
   store.record_bisect_steps(steps);
-  print(ctx, o, *metric, steps, culprit, note);
+  print(ctx, o, metric, steps, culprit, note);
   return culprit ? to_int(ExitStatus::regression) : 0;
 }
 
@@ -109,7 +108,7 @@ int run_bisect(const BisectOptions& o, Context& ctx) {
 Handler setup_bisect(CLI::App& sub) {
   auto o = std::make_shared<BisectOptions>();
   sub.add_option("benchmark", o->benchmark, "The benchmark (an entry's name, or <entry>/<benchmark>)")->required();
-  sub.add_option("--metric", o->metric, "The metric that regressed")->capture_default_str();
+  sub.add_option("--metric", o->metric, "The metric that regressed")->check(CLI::IsMember(metric_names()))->capture_default_str();
   sub.add_option("--good", o->good, "A commit without the regression (anything git takes)")->required();
   sub.add_option("--bad", o->bad, "A later commit with it")->required();
   sub.add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();

@@ -169,7 +169,7 @@ Handler setup_triage(CLI::App& sub) {
   auto* accept_cmd = sub.add_subcommand("accept", "The new level is intended: the benchmark's baseline starts at REV");
   accept_cmd->add_option("benchmark", o->benchmark, "Benchmark name")->required();
   accept_cmd->add_option("--metric", o->metric, "Only this metric (default every metric)")
-      ->check(CLI::IsMember({"p50_latency", "p95_latency", "p99_latency", "throughput", "error_rate", "peak_memory"}));
+      ->check(CLI::IsMember(metric_names()));
   accept_cmd->add_option("--at", o->at, "Commit whose newest run starts the new baseline")->capture_default_str();
   auto* ignore_cmd = sub.add_subcommand("ignore", "Stop alerting for benchmarks matching a glob (a flaky benchmark)");
   ignore_cmd->add_option("benchmark", o->benchmark, "Benchmark name or glob")->required();

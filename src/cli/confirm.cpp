@@ -9,10 +9,9 @@
 namespace perfwatch {
 namespace {
 
-// Memory growth is judged within tonight's own process, not against other
-// nights' noise: reruns would only repeat that test, so it is not rerun.
+// A metric judged within tonight's own run is not rerun: reruns would only repeat that test.
 bool is_candidate(const MetricResult& r) {
-  return r.verdict == Verdict::regression && r.alerting && !r.ignored && r.metric != Metric::memory_growth;
+  return r.verdict == Verdict::regression && r.alerting && !r.ignored && !judged_within_night(r.metric);
 }
 
 std::vector<ConfirmationRecord> every_candidate(const Comparison& c, const std::string& note) {

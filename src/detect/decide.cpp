@@ -51,7 +51,6 @@ double threshold(Metric metric, const Thresholds& t) {
     case Metric::error_rate: return t.error_rate_increase;
     case Metric::peak_memory: return 1 + t.memory_increase;
     case Metric::p999_latency: return 1 + t.p999_increase.value_or(t.p95_increase);
-    case Metric::memory_growth: return t.memory_growth_per_hour;  // bytes an hour, not a ratio
     default: return 1 + t.p95_increase;  // p50 and p99 are judged by the p95 rule, but never alert
   }
 }
@@ -132,13 +131,12 @@ constexpr Metric kNightMetrics[] = {Metric::p50_latency, Metric::p95_latency, Me
                                     Metric::p999_latency, Metric::throughput, Metric::peak_memory};
 
 // A p99.9 asked of a night with too few samples: a row that says so, never a number.
-Pending too_few(const BenchmarkNights& nights, size_t samples, const Thresholds& t) {
+Pending too_few(const BenchmarkNights& nights, size_t samples) {
   Pending p;
   p.result = untested(Metric::p999_latency, 0);
   p.result.current = p.result.baseline = NAN;
   p.result.too_few_samples = static_cast<int>(samples);
   p.result.unit = nights.current.latency->unit;
-  p.result.alerting = alerts(Metric::p999_latency, t);
   return p;
 }
 
@@ -159,7 +157,6 @@ std::optional<MetricResult> growth_result(const BenchmarkNights& nights, const s
   r.ci_high = g->high;
   r.p_value = g->p_value;
   r.trend_seconds = g->seconds;
-  r.alerting = true;
   return r;
 }
 
@@ -173,7 +170,7 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
   for (Metric m : kNightMetrics) {
     const auto tonight = current.of(m);
     if (!tonight) {
-      if (m == Metric::p999_latency && current.latency) out.push_back(too_few(nights, current.latency->samples, t));
+      if (m == Metric::p999_latency && current.latency) out.push_back(too_few(nights, current.latency->samples));
       continue;
     }
     std::vector<NightValue> base;
@@ -182,7 +179,6 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
     Pending p;
     p.result = static_cast<int>(base.size()) < policy.min_baseline_nights ? insufficient(m, static_cast<int>(base.size()))
                                                                            : untested(m, static_cast<int>(base.size()));
-    p.result.alerting = alerts(m, t);
     if (p.result.verdict != Verdict::insufficient_baseline && tonight->value > 0) {
       std::vector<double> values;
       for (const NightValue& v : base) values.push_back(v.value);
@@ -231,11 +227,13 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
       p.result = test_error_rate(base, tonight);
     }
     p.result.unit = "fraction";
-    p.result.alerting = true;
     out.push_back(std::move(p));
   }
   if (auto growth = growth_result(nights, baseline)) out.push_back(Pending{std::move(*growth), {}, {}, {}});
-  for (Pending& p : out) p.result.benchmark = nights.name;
+  for (Pending& p : out) {
+    p.result.benchmark = nights.name;
+    p.result.alerting = alerts(p.result.metric, t);
+  }
   return out;
 }
 

@@ -16,11 +16,7 @@ const std::vector<double>* latency_of(const BenchmarkResult& r) {
   return r.latency && !r.latency->values.empty() && !r.failure ? &r.latency->values : nullptr;
 }
 
-double median_of(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
+double median_of(const std::vector<double>& v) { return stats::quantile(v, 0.5); }
 
 std::optional<std::string> constant(const BenchmarkNights& n, const std::vector<double>& tonight) {
   const auto [lo, hi] = std::minmax_element(tonight.begin(), tonight.end());
@@ -67,6 +63,13 @@ std::optional<WarningKind> parse_warning_kind(const std::string& text) {
   for (WarningKind k : kKinds)
     if (text == to_string(k)) return k;
   return std::nullopt;
+}
+
+std::string warning_kind_list() {
+  std::string list;
+  for (size_t i = 0; i < std::size(kKinds); ++i)
+    list += (i == 0 ? "" : i + 1 == std::size(kKinds) ? " or " : ", ") + std::string(to_string(kKinds[i]));
+  return list;
 }
 
 std::vector<MeasurementWarning> measurement_warnings(const BenchmarkNights& n, const Policy& policy) {

@@ -11,11 +11,11 @@
 
 namespace perfwatch {
 
-// Fewer samples than a p95 needs (1 / (1 - 0.95)): its value is then just
-// the largest sample or near it.
-inline constexpr size_t kP95MinSamples = 20;
 // More than this many times faster or slower than the baseline in one night.
 inline constexpr double kImplausibleFactor = 5;
+
+// "constant, implausible_change, ... or too_few_samples": what silence_warnings takes.
+std::string warning_kind_list();
 
 // The warnings of one benchmark's nights, minus the kinds its policy silences
 // (thresholds.json: "overrides": {"glob": {"silence_warnings": ["constant"]}}).

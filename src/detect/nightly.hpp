@@ -24,9 +24,12 @@ struct ErrorCount {
 // nullopt when the night did not measure it (error_rate: see night_errors).
 std::optional<NightValue> night_value(const BenchmarkResult& result, Metric metric);
 
-// A p99.9 rests on the samples past it: with fewer than 1,000 a night has
-// not one sample there on average, and the estimate is the largest sample
-// dressed up as a percentile. Such a night's p99.9 is "too few samples".
+// A quantile q rests on the samples past it: with fewer than 1 / (1 - q) a
+// night has not one sample there on average, and the estimate is the largest
+// sample dressed up as a percentile. Such a night's p99.9 is "too few
+// samples"; a p95 that short is computed but warned about
+// (detect/measurement_warnings).
+inline constexpr size_t kP95MinSamples = 20;
 inline constexpr size_t kMinSamplesP999 = 1000;
 
 // p50, p95, p99 and p99.9 of the latency samples at once (one sort), as

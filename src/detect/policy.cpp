@@ -28,7 +28,7 @@ Thresholds read_thresholds(const json& object, Thresholds base, const std::strin
       for (size_t i = 0; i < value.size(); ++i) {
         const auto kind = parse_warning_kind(require_string(value[i], source, element(p, i)));
         if (!kind)
-          fail(source, element(p, i), "constant, implausible_change, below_resolution, synthetic_shape or too_few_samples", value[i]);
+          fail(source, element(p, i), warning_kind_list(), value[i]);
         base.silenced.push_back(*kind);
       }
     } else if (key == "memory_growth_per_hour") {

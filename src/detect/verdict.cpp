@@ -33,9 +33,9 @@ std::optional<Metric> parse_metric(const std::string& text) {
   return std::nullopt;
 }
 
-std::string metric_names() {
-  std::string names;
-  for (Metric m : kMetrics) names += (names.empty() ? "" : ", ") + std::string(to_string(m));
+std::vector<std::string> metric_names() {
+  std::vector<std::string> names;
+  for (Metric m : kMetrics) names.emplace_back(to_string(m));
   return names;
 }
 

@@ -17,8 +17,8 @@ enum class Verdict { regression, improvement, unchanged, insufficient_baseline }
 inline constexpr Metric kMetrics[] = {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency,
                                       Metric::p999_latency, Metric::throughput, Metric::error_rate,
                                       Metric::peak_memory,  Metric::memory_growth};
-// "p50_latency, p95_latency, ..., memory_growth": what a --metric option accepts.
-std::string metric_names();
+// Every metric's name, in kMetrics' order: what a --metric option accepts.
+std::vector<std::string> metric_names();
 
 const char* to_string(Metric m);
 const char* to_string(Verdict v);
@@ -29,6 +29,9 @@ std::optional<Metric> parse_metric(const std::string& text);
 // MetricResult::alerting is what decided it).
 bool is_alerting(Metric m);
 bool higher_is_better(Metric m);
+// Judged on tonight's own run (memory growth: a trend within it), not
+// against other nights: no change against a baseline, nothing to rerun.
+inline bool judged_within_night(Metric m) { return m == Metric::memory_growth; }
 
 // What tonight was judged against, for the one-line reason.
 struct NoiseBasis {

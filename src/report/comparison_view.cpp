@@ -106,7 +106,7 @@ std::string format_value(double v, const MetricResult& r) {
 }
 
 std::string format_change(const MetricResult& r) {
-  if (r.metric == Metric::memory_growth) return "-";  // judged on tonight's own trend, not against the baseline
+  if (judged_within_night(r.metric)) return "-";  // no change against the baseline to show
   if (r.metric == Metric::error_rate) return fmt::format("{:+.1f} pts", (r.current - r.baseline) * 100);
   return std::isnan(r.ratio) ? "-" : percent(r.ratio);
 }

@@ -87,8 +87,12 @@ HistoryView build_history_view(const std::string& benchmark, const std::vector<H
 }
 
 const std::vector<std::string>& history_metrics() {
-  static const std::vector<std::string> metrics = {"p50_latency", "p95_latency", "p99_latency", "p999_latency",
-                                                   "throughput",  "peak_memory", "memory_growth"};
+  // Every metric a night has a value of: error rates are counts, not a trend line.
+  static const std::vector<std::string> metrics = [] {
+    std::vector<std::string> names = metric_names();
+    std::erase(names, std::string(to_string(Metric::error_rate)));
+    return names;
+  }();
   return metrics;
 }
 

@@ -62,7 +62,7 @@ mstch::map common(const IssueFacts& f) {
                     {"change", format_change(*f.result)},
                     {"reason", md(reason_text(*f.result))},
                     {"confirmation", md(f.result->confirmation                          ? confirmation_text(*f.result)
-                                        : f.result->metric == Metric::memory_growth ? std::string(kGrowthNotRerun)
+                                        : judged_within_night(f.result->metric) ? std::string(kGrowthNotRerun)
                                                                                   : std::string(kNotRerun))},
                     {"culprit", culprit_text(*f.result).empty() ? mstch::node(false) : mstch::node(md(culprit_text(*f.result)))},
                     {"sha", c.commit},

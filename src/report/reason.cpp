@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "detect/memory_growth.hpp"
+#include "detect/nightly.hpp"
 
 namespace perfwatch {
 namespace {
@@ -38,7 +39,8 @@ std::string reason_text(const MetricResult& r) {
                        r.current * r.trend_seconds / 3600 / (1024 * 1024), r.trend_seconds,
                        resolved(r.ci_low, r.trend_seconds) ? "" : ", too little to tell from allocator noise (under 4 MiB)",
                        r.p_value);
-  if (r.too_few_samples > 0) return fmt::format("{} samples tonight: a p99.9 needs at least 1000", r.too_few_samples);
+  if (r.too_few_samples > 0)
+    return fmt::format("{} samples tonight: a p99.9 needs at least {}", r.too_few_samples, kMinSamplesP999);
   std::string line = r.noise.from_history
                          ? fmt::format("usual night-to-night spread {} over {} nights", spread_text(r.noise), r.noise.nights)
                          : fmt::format("only {} nights of history: spread {} from the baseline nights, judged conservatively",
@@ -51,7 +53,7 @@ std::string reason_text(const MetricResult& r) {
 nlohmann::json reason_json(const MetricResult& r) {
   nlohmann::json noise = nullptr;
   if (r.verdict != Verdict::insufficient_baseline && r.metric != Metric::error_rate &&
-      r.metric != Metric::memory_growth && r.too_few_samples == 0) {
+      !judged_within_night(r.metric) && r.too_few_samples == 0) {
     noise = {{"source", r.noise.from_history ? "history" : "baseline"},
              {"nights", r.noise.nights},
              {"spread", std::expm1(r.noise.spread)},
@@ -59,7 +61,7 @@ nlohmann::json reason_json(const MetricResult& r) {
   }
   return {{"text", reason_text(r)},
           {"noise", noise},
-          {"test", r.metric == Metric::memory_growth ? "trend" : r.two_night ? "two-night" : "one-night"},
+          {"test", judged_within_night(r.metric) ? "trend" : r.two_night ? "two-night" : "one-night"},
           {"nights_in_row", r.nights_in_row},
           {"whole_distribution", r.whole_distribution}};
 }

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <string_view>
 #include <thread>
 
 extern char** environ;
@@ -114,23 +115,18 @@ pid_t spawn(const ProcessSpec& spec, const MemoryCgroup* cgroup) {
   return -child_errno;
 }
 
-// VmHWM (peak resident set) of a process from /proc, in bytes; 0 when unknown.
-std::int64_t high_water_mark(const std::string& pid) {
+// A kB field of /proc/<pid>/status ("VmHWM": the peak resident set, "VmRSS":
+// the resident set now), in bytes; 0 when unknown.
+std::int64_t status_bytes(const std::string& pid, std::string_view field) {
   std::ifstream status("/proc/" + pid + "/status");
   for (std::string line; std::getline(status, line);) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::atoll(line.c_str() + 6) * 1024;
+    if (line.starts_with(field) && line.size() > field.size() && line[field.size()] == ':')
+      return std::atoll(line.c_str() + field.size() + 1) * 1024;
   }
   return 0;
 }
 
-// VmRSS (resident set now) of a process from /proc, in bytes; 0 when unknown.
-std::int64_t resident_now(const std::string& pid) {
-  std::ifstream status("/proc/" + pid + "/status");
-  for (std::string line; std::getline(status, line);) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::atoll(line.c_str() + 6) * 1024;
-  }
-  return 0;
-}
+std::int64_t high_water_mark(const std::string& pid) { return status_bytes(pid, "VmHWM"); }
 
 // The memory series, thinned as it grows so an hour-long run stays a few
 // thousand points: every other point dropped and the interval doubled.
@@ -138,7 +134,7 @@ class MemorySampler {
  public:
   void sample(double seconds, const MemoryCgroup* cgroup, const std::string& pid, MemorySeries& series) {
     if (seconds < next_) return;
-    const std::int64_t bytes = cgroup ? cgroup->current_bytes() : resident_now(pid);
+    const std::int64_t bytes = cgroup ? cgroup->current_bytes() : status_bytes(pid, "VmRSS");
     if (bytes <= 0) return;  // gone, or not readable
     series.seconds.push_back(seconds);
     series.bytes.push_back(static_cast<double>(bytes));

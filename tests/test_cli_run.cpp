@@ -193,4 +193,14 @@ TEST_CASE("cli run: memory growth and p99.9, end to end") {
   CHECK(history.out.find("memory_growth") != std::string::npos);
   CHECK(history.out.find("B/h") != std::string::npos);
   CHECK(f.perfwatch({"history", "few/op"}).out.find("n<1000") != std::string::npos);
+
+  // The issue it would file names the rate that grew (a dry run without a token reads and sends nothing).
+  unsetenv("GITHUB_TOKEN");
+  setenv("GITHUB_REPOSITORY", "octo/widgets", 1);
+  const auto issue = f.perfwatch({"report", "--github", "--dry-run"});
+  unsetenv("GITHUB_REPOSITORY");
+  const size_t title = issue.out.find("== would open: Performance regression: soak memory_growth ");
+  REQUIRE_MESSAGE(title != std::string::npos, issue.out);
+  CHECK(issue.out.substr(title, issue.out.find('\n', title) - title).find("B/h at ") != std::string::npos);
+  CHECK(issue.out.find("Reruns: none needed") != std::string::npos);
 }

@@ -111,6 +111,10 @@ std::string format_change(const MetricResult& r) {
   return std::isnan(r.ratio) ? "-" : percent(r.ratio);
 }
 
+std::string headline_change(const MetricResult& r) {
+  return judged_within_night(r.metric) ? format_value(r.current, r) : format_change(r);
+}
+
 std::string format_interval(const MetricResult& r) {
   if (std::isnan(r.ci_low) || std::isnan(r.ci_high)) return "-";
   if (r.metric == Metric::memory_growth) return fmt::format("[{}, {}]", format_growth(r.ci_low), format_growth(r.ci_high));

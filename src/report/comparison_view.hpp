@@ -25,6 +25,9 @@ std::string too_few_samples_text(const MetricResult& r);
 
 // "+34.2%" for a ratio, "+6.1 pts" for an error rate.
 std::string format_change(const MetricResult& r);
+// What a headline says moved: the change, or tonight's value for a metric
+// judged within the night ("722.2 GB/h" of memory growth), which has none.
+std::string headline_change(const MetricResult& r);
 // "[+28.1%, +40.9%]".
 std::string format_interval(const MetricResult& r);
 

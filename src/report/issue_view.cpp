@@ -59,7 +59,7 @@ mstch::map common(const IssueFacts& f) {
   const std::string run_url = f.run_url;
   return mstch::map{{"benchmark", md(f.result->benchmark)},
                     {"metric", std::string(to_string(f.result->metric))},
-                    {"change", format_change(*f.result)},
+                    {"change", headline_change(*f.result)},
                     {"reason", md(reason_text(*f.result))},
                     {"confirmation", md(f.result->confirmation                          ? confirmation_text(*f.result)
                                         : judged_within_night(f.result->metric) ? std::string(kGrowthNotRerun)
@@ -95,7 +95,7 @@ std::string issue_title(const IssueFacts& f) {
   std::string safe;
   for (char c : name) safe += c == '@' ? std::string("@\u200b") : std::string(1, c);
   return fmt::format("Performance regression: {} {} {} at {}", truncate_utf8(safe, 120), to_string(f.result->metric),
-                     format_change(*f.result), f.comparison->commit.substr(0, 7));
+                     headline_change(*f.result), f.comparison->commit.substr(0, 7));
 }
 
 std::string render_issue(const IssueFacts& f, const std::string& marker) {

@@ -25,6 +25,15 @@ ProcessSpec helper(const TempDir& dir, std::vector<std::string> args, double tim
   return spec;
 }
 
+// The helper run to completion, with a memory cgroup where `cgroup` asks for one.
+ProcessResult run_helper(const TempDir& dir, std::vector<std::string> args, bool cgroup) {
+  ProcessSpec spec = helper(dir, std::move(args));
+  spec.memory_cgroup = cgroup;
+  const ProcessResult r = run_process(spec, nullptr);
+  REQUIRE(r.ok());
+  return r;
+}
+
 // True once `pid` is gone (or only a zombie waiting for init).
 bool gone(pid_t pid) {
   for (int i = 0; i < 200; ++i) {
@@ -99,10 +108,7 @@ TEST_CASE("run_process samples memory over time") {
   for (const bool cgroup : {true, false}) {
     CAPTURE(cgroup);
     auto series = [&](std::vector<std::string> args) {
-      ProcessSpec spec = helper(dir, std::move(args));
-      spec.memory_cgroup = cgroup;
-      const ProcessResult r = run_process(spec, nullptr);
-      REQUIRE(r.ok());
+      const ProcessResult r = run_helper(dir, std::move(args), cgroup);
       CHECK(r.memory.seconds.size() == r.memory.bytes.size());
       return r.memory;
     };
@@ -132,10 +138,7 @@ TEST_CASE("run_process measures peak memory") {
   for (const bool cgroup : {true, false}) {
     CAPTURE(cgroup);
     auto measured = [&](std::vector<std::string> args) {
-      ProcessSpec spec = helper(dir, std::move(args));
-      spec.memory_cgroup = cgroup;
-      const ProcessResult r = run_process(spec, nullptr);
-      REQUIRE(r.ok());
+      const ProcessResult r = run_helper(dir, std::move(args), cgroup);
       // Where the machine offers a cgroup, it is used.
       CHECK((r.memory_source == MemorySource::polled) == (!cgroup || !offers_cgroup));
       return static_cast<double>(r.peak_rss_bytes) / (1024 * 1024);

@@ -13,6 +13,7 @@ packages=(
   libgit2-dev libsqlite3-dev nlohmann-json3-dev libboost-math-dev libcli11-dev
   doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libfmt-dev libmstch-dev libpugixml-dev
   libbenchmark-dev
+  valgrind  # counts instructions where the kernel has no hardware counter ("measure": "instructions")
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium python3-yaml faketime)

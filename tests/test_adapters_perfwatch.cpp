@@ -68,7 +68,7 @@ TEST_CASE("parse_perfwatch rejects bad input naming file, field and expectation"
   CHECK(error_of(R"({"benchmarks": [{"name": "a", "samples": []}]})") ==
         "r.json: benchmarks[0].samples: expected at least one sample, got []");
   CHECK(error_of(R"({"benchmarks": [{"name": "a"}]})") ==
-        "r.json: benchmarks[0]: expected \"samples\" or \"throughput\" (or a \"failure\")");
+        "r.json: benchmarks[0]: expected \"samples\", \"throughput\" or \"instructions\" (or a \"failure\")");
   CHECK(error_of(R"({"benchmarks": [{"name": "a", "samples": [1]}, {"name": "a", "samples": [2]}]})") ==
         "r.json: benchmarks[1].name: expected a unique name, got \"a\" twice");
   CHECK(error_of(R"({"benchmarks": {}})") == "r.json: benchmarks: expected an array, got an object");

@@ -32,6 +32,21 @@ TEST_CASE("parse_suite") {
   CHECK(b.repetitions == 1);
   CHECK(b.warmup == 0);
   CHECK(b.timeout_s == 600);
+  CHECK_FALSE(b.count_instructions);
+  CHECK_FALSE(counts_instructions(s));
+}
+
+TEST_CASE("parse_suite: measure") {
+  const Suite s = parse_suite(R"({"suite": "demo", "benchmarks": [
+      {"name": "tokenize", "command": ["./tok"], "measure": "instructions", "repetitions": 3},
+      {"name": "startup", "command": ["./app"], "measure": "time"}]})", "perfwatch.json");
+  CHECK(s.benchmarks[0].count_instructions);
+  CHECK_FALSE(s.benchmarks[1].count_instructions);
+  CHECK(counts_instructions(s));
+  CHECK(error_of(R"({"suite": "s", "benchmarks": [{"name": "a", "command": ["x"], "measure": "cycles"}]})") ==
+        "perfwatch.json: benchmarks[0].measure: expected \"time\" or \"instructions\", got a string \"cycles\"");
+  CHECK(error_of(R"({"suite": "s", "benchmarks": [{"name": "a", "command": ["x"], "format": "gbench", "measure": "instructions"}]})") ==
+        "perfwatch.json: benchmarks[0].format: expected \"time\" (or no format) with \"measure\": \"instructions\", got a string \"gbench\"");
 }
 
 TEST_CASE("parse_suite rejects bad files naming the JSON path") {

@@ -158,6 +158,11 @@ TEST_CASE("Store::run_night_values") {
     endurance.memory->seconds.push_back(i * 0.5);
     endurance.memory->bytes.push_back(50e6 + 1e5 * i + (i % 3) * 1e4);
   }
+  // A counted benchmark: instruction counts, and what counted them.
+  BenchmarkResult counted;
+  counted.name = "tokenize";
+  counted.instructions = Series{"instructions", {1270040, 1270040, 1270112}};
+  counted.instructions_source = "callgrind";
   auto same = [](const NightValues& a, const NightValues& b) {
     for (Metric m : kMetrics) {
       if (a.of(m).has_value() != b.of(m).has_value()) return false;
@@ -170,10 +175,18 @@ TEST_CASE("Store::run_night_values") {
   std::int64_t id = 0;
   {
     Store store = Store::open(dir / "h.db", Store::Mode::create);
-    id = store.record_run(make_run(kSha1, 1000, {full, failed, endurance}));
+    id = store.record_run(make_run(kSha1, 1000, {full, failed, endurance, counted}));
     auto values = store.run_night_values(id);
     std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });  // no order promised
-    REQUIRE(values.size() == 3);
+    REQUIRE(values.size() == 4);
+    CHECK(values[3].first == "tokenize");
+    CHECK(same(values[3].second, night_values(counted)));
+    REQUIRE(values[3].second.instructions);
+    CHECK(values[3].second.instructions->value == doctest::Approx(1270040).epsilon(1e-4));
+    CHECK(values[3].second.instructions_source == "callgrind");
+    const auto counts = store.history("tokenize", 0);
+    REQUIRE(counts.size() == 1);
+    CHECK(counts[0].result == counted);
     CHECK(values[0].first == "broken");
     CHECK_FALSE(values[0].second.latency);
     CHECK(values[1].first == "parser/small");
@@ -193,16 +206,34 @@ TEST_CASE("Store::run_night_values") {
     {
       sqlite::Database db(dir / "h.db", sqlite::Database::Access::read_write_create, 1000);
       db.exec("DROP TABLE night_values; DROP TABLE confirmations; DROP TABLE bisect_steps;"
-              " ALTER TABLE results DROP COLUMN memory_series; PRAGMA user_version = 3;");
+              " ALTER TABLE results DROP COLUMN memory_series; ALTER TABLE results DROP COLUMN instructions;"
+              " ALTER TABLE results DROP COLUMN instructions_source; PRAGMA user_version = 3;");
     }
     Store store = Store::open(dir / "h.db", Store::Mode::read_only);
     auto values = store.run_night_values(id);
     std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    REQUIRE(values.size() == 3);
+    REQUIRE(values.size() == 4);
     CHECK(same(values[1].second, night_values(full)));
     BenchmarkResult before = endurance;  // schema 3 kept no memory series
     before.memory.reset();
     CHECK(same(values[2].second, night_values(before)));
     CHECK(values[2].second.of(Metric::p999_latency));  // p99.9 is computed for old nights too
+    CHECK_FALSE(values[3].second.instructions);  // schema 3 kept no counts
+  }
+  SUBCASE("a history of schema 6 gains the instruction columns and keeps its summaries") {
+    {
+      sqlite::Database db(dir / "h.db", sqlite::Database::Access::read_write_create, 1000);
+      db.exec("ALTER TABLE results DROP COLUMN instructions; ALTER TABLE results DROP COLUMN instructions_source;"
+              " ALTER TABLE night_values DROP COLUMN instructions; ALTER TABLE night_values DROP COLUMN instructions_var;"
+              " ALTER TABLE night_values DROP COLUMN instructions_source; PRAGMA user_version = 6;");
+    }
+    Store store = Store::open(dir / "h.db", Store::Mode::create);
+    auto values = store.run_night_values(id);
+    std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    REQUIRE(values.size() == 4);
+    CHECK(same(values[2].second, night_values(endurance)));  // the memory series survived: not rebuilt from less
+    CHECK_FALSE(values[3].second.instructions);
+    const std::int64_t next = store.record_run(make_run(kSha1, 2000, {counted}));
+    CHECK(store.run_night_values(next)[0].second.instructions_source == "callgrind");
   }
 }

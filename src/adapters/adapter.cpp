@@ -54,9 +54,9 @@ void normalise_time_unit(Series& latency) {
 void check_benchmark(const BenchmarkResult& b, const std::string& source,
                      const std::string& path) {
   if (b.name.empty()) throw input_error(source + ": " + path + ".name: expected a non-empty string");
-  if (!b.latency && !b.throughput && !b.failure) {
+  if (!b.latency && !b.throughput && !b.instructions && !b.failure) {
     throw input_error(source + ": " + path +
-                      ": expected \"samples\" or \"throughput\" (or a \"failure\")");
+                      ": expected \"samples\", \"throughput\" or \"instructions\" (or a \"failure\")");
   }
 }
 

@@ -43,6 +43,12 @@ BenchmarkResult read_native_benchmark(const json& b, const std::string& source, 
     r.throughput = read_series(require(*t, "samples", source, tpath), tunit, source,
                                child(tpath, "samples"));
   }
+  if (const json* i = optional(b, "instructions")) {  // {"source": "callgrind", "samples": [...]}
+    const std::string ipath = child(path, "instructions");
+    require_object(*i, source, ipath);
+    r.instructions = read_series(require(*i, "samples", source, ipath), "instructions", source, child(ipath, "samples"));
+    if (const json* s = optional(*i, "source")) r.instructions_source = require_string(*s, source, child(ipath, "source"));
+  }
   r.errors = optional_count(b, "errors", source, path);
   r.requests = optional_count(b, "requests", source, path);
   r.peak_rss_bytes = optional_count(b, "peak_rss_bytes", source, path);
@@ -68,6 +74,7 @@ nlohmann::json native_benchmark_json(const BenchmarkResult& r) {
     b["samples"] = r.latency->values;
   }
   if (r.throughput) b["throughput"] = {{"unit", r.throughput->unit}, {"samples", r.throughput->values}};
+  if (r.instructions) b["instructions"] = {{"source", r.instructions_source}, {"samples", r.instructions->values}};
   if (r.errors) b["errors"] = *r.errors;
   if (r.requests) b["requests"] = *r.requests;
   if (r.peak_rss_bytes) b["peak_rss_bytes"] = *r.peak_rss_bytes;

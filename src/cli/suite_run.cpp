@@ -71,6 +71,8 @@ PlannedRun plan_suite_run(Context& ctx, const SuiteRunOptions& o) {
   PlannedRun plan;
   plan.entries = selected(suite, o.only, config.string());
   plan.suite_dir = std::filesystem::absolute(config).parent_path();
+  for (const SuiteEntry& e : plan.entries)
+    if (e.count_instructions) plan.counter = probe_count_source();
   RunRecord& record = plan.record;
   record.commit = ctx.repo().resolve(o.commit);
   record.time = ctx.run_time(o.at);
@@ -117,6 +119,7 @@ SuiteRunOutcome run_suite(Context& ctx, Store& store, PlannedRun plan) {
   ctx.info() << "perfwatch: recorded run " << id << " of suite " << record.suite << ": " << entries.size()
              << " benchmarks (" << failed << " failed) for " << record.commit.sha.substr(0, 8) << " ("
              << record.commit.subject << "); outputs in " << work_dir.string() << "\n";
+  if (plan.counter) ctx.info() << "perfwatch: instructions counted by " << count_source_note(*plan.counter) << "\n";
   if (!memory_source.empty())
     ctx.info() << "perfwatch: peak memory from " << memory_source << " (below " << kMemoryFloorBytes / (1024 * 1024)
                << " MiB: unknown)\n";

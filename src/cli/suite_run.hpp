@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/context.hpp"
+#include "runner/instruction_count.hpp"
 #include "runner/suite.hpp"
 
 namespace perfwatch {
@@ -28,6 +29,9 @@ struct PlannedRun {
   std::vector<SuiteEntry> entries;
   std::filesystem::path suite_dir;  // commands run from the suite file's folder
   RunRecord record;                 // everything but the results
+  // The counter of "measure": "instructions" entries, probed before anything
+  // runs (none on this machine: exit 3); nullopt when no entry counts.
+  std::optional<CountSource> counter;
 };
 PlannedRun plan_suite_run(Context& ctx, const SuiteRunOptions& options);
 

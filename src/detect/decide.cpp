@@ -50,6 +50,7 @@ double threshold(Metric metric, const Thresholds& t) {
     case Metric::throughput: return 1 - t.throughput_decrease;
     case Metric::error_rate: return t.error_rate_increase;
     case Metric::peak_memory: return 1 + t.memory_increase;
+    case Metric::instructions: return 1 + t.instructions_increase;
     case Metric::p999_latency: return 1 + t.p999_increase.value_or(t.p95_increase);
     default: return 1 + t.p95_increase;  // p50 and p99 are judged by the p95 rule, but never alert
   }
@@ -128,7 +129,15 @@ std::span<const BenchmarkResult> counted_nights(const BenchmarkNights& nights, M
 
 // The metrics judged night against baseline nights, from each night's values.
 constexpr Metric kNightMetrics[] = {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency,
-                                    Metric::p999_latency, Metric::throughput, Metric::peak_memory};
+                                    Metric::p999_latency, Metric::throughput, Metric::peak_memory,
+                                    Metric::instructions};
+
+// A past night's value of `m` that tonight can be compared with: instruction
+// counts only from the same counter (perf_event_open and callgrind differ).
+std::optional<NightValue> comparable(const NightValues& night, const NightValues& tonight, Metric m) {
+  if (m == Metric::instructions && night.instructions_source != tonight.instructions_source) return std::nullopt;
+  return night.of(m);
+}
 
 // A p99.9 asked of a night with too few samples: a row that says so, never a number.
 Pending too_few(const BenchmarkNights& nights, size_t samples) {
@@ -175,7 +184,7 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
     }
     std::vector<NightValue> base;
     for (size_t i = first_counted(nights, m); i < baseline.size(); ++i)
-      if (auto v = baseline[i].of(m)) base.push_back(*v);
+      if (auto v = comparable(baseline[i], current, m)) base.push_back(*v);
     Pending p;
     p.result = static_cast<int>(base.size()) < policy.min_baseline_nights ? insufficient(m, static_cast<int>(base.size()))
                                                                            : untested(m, static_cast<int>(base.size()));
@@ -188,7 +197,7 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
       std::vector<double> series;
       if (first_counted(nights, m) == 0) {
         for (const NightValues& h : nights.history)
-          if (const auto v = h.of(m); v && v->value > 0) series.push_back(std::log(v->value));
+          if (const auto v = comparable(h, current, m); v && v->value > 0) series.push_back(std::log(v->value));
       }
       const size_t k = base.size();
       bool positive = true;
@@ -204,9 +213,11 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
       if (!p.history) p.pair = sustained_evidence(base, *tonight, m, policy, t);
     }
     p.result.current = tonight->value;
-    p.result.unit = m == Metric::throughput ? nights.current.throughput->unit
-                    : m == Metric::peak_memory ? "bytes"
-                                               : nights.current.latency->unit;
+    p.result.unit = m == Metric::throughput    ? nights.current.throughput->unit
+                    : m == Metric::peak_memory  ? "bytes"
+                    : m == Metric::instructions ? nights.current.instructions->unit
+                                                : nights.current.latency->unit;
+    if (m == Metric::instructions) p.result.counted_by = nights.current.instructions_source;
     out.push_back(std::move(p));
   }
   // Error rate, when any night speaks of errors.

@@ -60,7 +60,10 @@ NightValues night_values(const BenchmarkResult& result) {
   std::optional<NightValue> growth;
   if (result.memory)
     if (const auto g = memory_growth(*result.memory)) growth = NightValue{g->bytes_per_hour, 0};
-  return {latency_quantiles(result), throughput_value(result), peak_memory_value(result), growth};
+  std::optional<NightValue> instructions;
+  if (result.instructions) instructions = quantile_value(*result.instructions, 0.50);
+  return {latency_quantiles(result), throughput_value(result), peak_memory_value(result), growth, instructions,
+          result.instructions_source};
 }
 
 std::optional<NightValue> NightValues::of(Metric metric) const {
@@ -72,6 +75,7 @@ std::optional<NightValue> NightValues::of(Metric metric) const {
     case Metric::throughput: return throughput;
     case Metric::peak_memory: return peak_memory;
     case Metric::memory_growth: return memory_growth;
+    case Metric::instructions: return instructions;
     case Metric::error_rate: return std::nullopt;
   }
   return std::nullopt;

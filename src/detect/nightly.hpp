@@ -47,6 +47,8 @@ std::optional<LatencyQuantiles> latency_quantiles(const BenchmarkResult& result)
 struct NightValues {
   std::optional<LatencyQuantiles> latency;
   std::optional<NightValue> throughput, peak_memory, memory_growth;
+  std::optional<NightValue> instructions;  // the median count of the night's processes
+  std::string instructions_source;         // BenchmarkResult::instructions_source
   std::optional<NightValue> of(Metric metric) const;
 };
 NightValues night_values(const BenchmarkResult& result);

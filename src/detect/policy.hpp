@@ -21,6 +21,9 @@ struct Thresholds {
   // Steady resident-memory growth within one process that alerts (bytes an
   // hour, the key is in MB an hour), when its trend is significant too.
   double memory_growth_per_hour = 2e6;
+  // Instruction counts hardly move between nights on any machine (issue 16):
+  // regression when current / baseline > 1.05.
+  double instructions_increase = 0.05;
   // Measurement warnings this benchmark does not get (detect/measurement_warnings).
   std::vector<WarningKind> silenced;
 };

@@ -12,6 +12,7 @@ const char* to_string(Metric m) {
     case Metric::error_rate: return "error_rate";
     case Metric::peak_memory: return "peak_memory";
     case Metric::memory_growth: return "memory_growth";
+    case Metric::instructions: return "instructions";
   }
   return "?";
 }

@@ -10,13 +10,13 @@
 
 namespace perfwatch {
 
-enum class Metric { p50_latency, p95_latency, p99_latency, p999_latency, throughput, error_rate, peak_memory, memory_growth };
+enum class Metric { p50_latency, p95_latency, p99_latency, p999_latency, throughput, error_rate, peak_memory, memory_growth, instructions };
 enum class Verdict { regression, improvement, unchanged, insufficient_baseline };
 
 // Every metric, in the order results list them.
 inline constexpr Metric kMetrics[] = {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency,
                                       Metric::p999_latency, Metric::throughput, Metric::error_rate,
-                                      Metric::peak_memory,  Metric::memory_growth};
+                                      Metric::peak_memory,  Metric::memory_growth, Metric::instructions};
 // Every metric's name, in kMetrics' order: what a --metric option accepts.
 std::vector<std::string> metric_names();
 
@@ -61,6 +61,8 @@ struct MetricResult {
   // > 0: tonight had only this many samples, fewer than the statistic needs
   // (kMinSamplesP999 for p99.9): shown as such, never as a number.
   int too_few_samples = 0;
+  // instructions: what counted them ("perf_event_open", "callgrind").
+  std::string counted_by;
   // memory_growth: the seconds of the run its slope rests on (after warm-up).
   double trend_seconds = 0;
   // p50/p99 past the regression rule: reported, but they never alert.

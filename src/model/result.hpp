@@ -32,6 +32,12 @@ struct BenchmarkResult {
   // The longest measured process's memory over time, when it ran long
   // enough for a growth rate to mean something (suite: memory_growth_min_seconds).
   std::optional<MemorySeries> memory;
+  // Instructions the process executed in user space, one count per measured
+  // process (suite: "measure": "instructions"), and what counted them:
+  // "perf_event_open" or "callgrind" (runner/instruction_count). Counts of
+  // two sources differ, so a night is compared only with nights of its source.
+  std::optional<Series> instructions;
+  std::string instructions_source;
   std::optional<std::string> failure;  // why the benchmark produced no result
   bool operator==(const BenchmarkResult&) const = default;
 };

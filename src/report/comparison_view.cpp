@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 
 #include "model/units.hpp"
 #include "detect/measurement_warnings.hpp"
@@ -88,6 +89,16 @@ std::string baseline_text(const Comparison& c) {
 
 }  // namespace
 
+std::string counted_by_text(const Comparison& c) {
+  std::map<std::string, int> sources;  // counter -> benchmarks it counted
+  for (const MetricResult& r : c.results)
+    if (r.metric == Metric::instructions) ++sources[r.counted_by.empty() ? "an unnamed counter" : r.counted_by];
+  std::string text;
+  for (const auto& [source, n] : sources)
+    text += fmt::format("{}{} ({} benchmark{})", text.empty() ? "instructions counted by " : ", ", source, n, n == 1 ? "" : "s");
+  return text;
+}
+
 std::string too_few_samples_text(const MetricResult& r) {
   return fmt::format("too few samples ({} of {} needed)", r.too_few_samples, kMinSamplesP999);
 }
@@ -141,7 +152,9 @@ void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::o
   }
   for (const auto& [name, why] : c.failures) out << fmt::format("FAILED  {}: {}\n", name, truncate_utf8(why, 100));
   for (const MeasurementWarning& w : c.warnings) out << fmt::format("WARNING {}: {}: {}\n", w.benchmark, to_string(w.kind), w.detail);
-  if (printed || !c.failures.empty() || !c.warnings.empty()) out << "\n";
+  const std::string counted = counted_by_text(c);
+  if (!counted.empty()) out << counted << "\n";
+  if (printed || !c.failures.empty() || !c.warnings.empty() || !counted.empty()) out << "\n";
   out << summary_line(c) << (rows == Rows::changed ? " (--all shows every row)" : "") << "\n";
 }
 
@@ -178,6 +191,7 @@ void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out
     out << fmt::format("\n- **warning** {} `{}`: {}", escape_markdown_cell(w.benchmark), to_string(w.kind),
                        escape_markdown_cell(w.detail));
   }
+  if (const std::string counted = counted_by_text(c); !counted.empty()) out << "\n\n" << counted;
   out << "\n" << summary_line(c) << "\n";
 }
 
@@ -201,6 +215,7 @@ nlohmann::json comparison_json(const Comparison& c) {
                        {"alerting", r.alerting},
                        {"test", r.two_night ? "two-night" : "one-night"},
                        {"reason", reason_json(r)}});
+    if (!r.counted_by.empty()) results.back()["counted_by"] = r.counted_by;
     if (r.too_few_samples > 0)
       results.back()["too_few_samples"] = {{"samples", r.too_few_samples}, {"needed", kMinSamplesP999}};
     add_confirmation_json(r, results.back());

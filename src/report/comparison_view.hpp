@@ -22,6 +22,8 @@ std::string format_value(double v, const MetricResult& r);
 std::string format_growth(double bytes_per_hour);
 // "too few samples (30 of 1000 needed)": a p99.9 that is not one.
 std::string too_few_samples_text(const MetricResult& r);
+// "instructions counted by callgrind (2 benchmarks)"; "" when the run counted none.
+std::string counted_by_text(const Comparison& c);
 
 // "+34.2%" for a ratio, "+6.1 pts" for an error rate.
 std::string format_change(const MetricResult& r);

@@ -35,6 +35,8 @@ HistoryRow to_row(const HistoryPoint& p) {
     row.throughput_unit = r.throughput->unit;
   }
   if (const auto g = night_value(r, Metric::memory_growth)) row.memory_growth = g->value;
+  if (const auto i = night_value(r, Metric::instructions)) row.instructions = i->value;
+  row.instructions_source = r.instructions_source;
   row.errors = r.errors;
   row.peak_rss_bytes = r.peak_rss_bytes;
   row.failure = r.failure;
@@ -61,17 +63,23 @@ double metric_value(const HistoryRow& r, const std::string& metric) {
   if (metric == "p99_latency") return r.p99;
   if (metric == "p999_latency") return r.p999;
   if (metric == "memory_growth") return r.memory_growth;
+  if (metric == "instructions") return r.instructions;
   if (metric == "throughput") return r.throughput;
   if (metric == "peak_memory") return r.peak_rss_bytes ? static_cast<double>(*r.peak_rss_bytes) : NAN;
   return NAN;
 }
 
-// The series the sparkline draws: `metric`, else p95, else throughput.
+bool any_row_has(const HistoryView& view, const std::string& metric) {
+  return std::any_of(view.rows.begin(), view.rows.end(),
+                     [&](const HistoryRow& r) { return !std::isnan(metric_value(r, metric)); });
+}
+
+// The series the sparkline draws: `metric`, else p95, else instructions, else throughput.
 std::pair<std::string, std::vector<double>> trend(const HistoryView& view, std::string metric) {
   if (metric.empty()) {
-    const bool has_latency =
-        std::any_of(view.rows.begin(), view.rows.end(), [](const HistoryRow& r) { return !std::isnan(r.p95); });
-    metric = has_latency ? "p95_latency" : "throughput";
+    metric = any_row_has(view, "p95_latency")    ? "p95_latency"
+             : any_row_has(view, "instructions") ? "instructions"
+                                                 : "throughput";
   }
   std::vector<double> series;
   for (const HistoryRow& r : view.rows) series.push_back(metric_value(r, metric));
@@ -100,18 +108,22 @@ void print_history_text(const HistoryView& view, const std::string& metric, std:
   auto [label, series] = trend(view, metric);
   out << fmt::format("{}: {} run{}  {} {}\n\n", view.benchmark, view.rows.size(),
                      view.rows.size() == 1 ? "" : "s", label, sparkline(series));
-  constexpr const char* kLine = "{:>5}  {:<8}  {:<28}  {:<16}  {:>5}  {:>10}  {:>10}  {:>10}  {:>10}  {:>16}  {:>12}  {}\n";
+  constexpr const char* kLine = "{:>5}  {:<8}  {:<28}  {:<16}  {:>5}  {:>10}  {:>10}  {:>10}  {:>10}  {:>16}  {:>12}{}  {}\n";
+  // Instruction counts get a column only where the benchmark has them.
+  const bool counts = any_row_has(view, "instructions");
+  auto count_cell = [counts](const std::string& text) { return counts ? fmt::format("  {:>18}", text) : ""; };
   out << fmt::format(fmt::runtime(kLine), "run", "commit", "subject", "time (UTC)", "n", "p50", "p95", "p99", "p99.9",
-                     "throughput", "mem growth", "note");
+                     "throughput", "mem growth", count_cell("instructions"), "note");
   for (const HistoryRow& r : view.rows) {
     std::string note;
     if (r.failure) note = "failed: " + truncate_utf8(*r.failure, 40);
     else if (r.errors && *r.errors > 0) note = fmt::format("{} errors", *r.errors);
     if (r.status != RunStatus::complete) note += (note.empty() ? "" : "; ") + std::string(to_string(r.status));
+    if (!std::isnan(r.instructions)) note += (note.empty() ? "" : "; ") + std::string("counted by ") + r.instructions_source;
     out << fmt::format(fmt::runtime(kLine), r.run_id, r.commit_sha.substr(0, 8), truncate_utf8(r.commit_subject, 28),
                        format_short_time(r.time), r.n, cell(r.p50, r.unit), cell(r.p95, r.unit),
                        cell(r.p99, r.unit), p999_cell(r), cell(r.throughput, r.throughput_unit),
-                       growth_cell(r.memory_growth), note);
+                       growth_cell(r.memory_growth), count_cell(cell(r.instructions, "")), note);
   }
 }
 
@@ -131,7 +143,9 @@ nlohmann::json history_json(const HistoryView& view) {
                           {"p999", number_or_null(r.p999)},
                           {"memory_growth_per_hour", number_or_null(r.memory_growth)},
                           {"throughput", number_or_null(r.throughput)},
-                          {"throughput_unit", r.throughput_unit}};
+                          {"throughput_unit", r.throughput_unit},
+                          {"instructions", number_or_null(r.instructions)}};
+    if (!std::isnan(r.instructions)) row["instructions_source"] = r.instructions_source;
     if (r.errors) row["errors"] = *r.errors;
     if (r.peak_rss_bytes) row["peak_rss_bytes"] = *r.peak_rss_bytes;
     if (r.failure) row["failure"] = *r.failure;

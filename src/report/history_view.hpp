@@ -19,6 +19,8 @@ struct HistoryRow {
   double p50 = NAN, p95 = NAN, p99 = NAN;  // latency, in `unit`
   double p999 = NAN;                   // NaN below kMinSamplesP999 samples
   double memory_growth = NAN;          // bytes an hour, when the run kept a memory series
+  double instructions = NAN;           // median count of the run's processes ("measure": "instructions")
+  std::string instructions_source;     // what counted them
   std::string unit;
   double throughput = NAN;  // median of the run's throughput samples (Harrell-Davis, as compare)
   std::string throughput_unit;

@@ -6,6 +6,7 @@
 
 #include "adapters/adapter.hpp"
 #include "runner/criterion_dir.hpp"
+#include "runner/instruction_count.hpp"
 #include "runner/process.hpp"
 #include "util/file.hpp"
 
@@ -89,7 +90,11 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
   EntryOutcome outcome;
   BenchmarkResult own;
   own.name = entry.name;
-  own.latency = Series{"ns", {}};
+  // A counted entry's samples are its instruction counts; its time under a counter is not a measurement.
+  const std::optional<CountSource> counter = entry.count_instructions ? std::optional(probe_count_source()) : std::nullopt;
+  if (counter) own.instructions = Series{"instructions", {}};
+  else own.latency = Series{"ns", {}};
+  if (counter) own.instructions_source = to_string(*counter);
   std::map<std::string, BenchmarkResult> reported;
   std::vector<std::string> order;
   double longest = 0;  // seconds of the measured process whose memory series is kept
@@ -98,7 +103,11 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
   };
   // Runs one process; false (with the outcome's failure set) when the entry must stop.
   auto run_one = [&](const std::vector<std::string>& argv, const std::string& label, bool measured) {
-    const ProcessSpec spec = spec_for(entry, argv, suite_dir, work_dir, label);
+    const bool counted = counter && measured;
+    const std::filesystem::path callgrind_prefix = work_dir / (file_stem(entry.name) + "." + label + ".callgrind.");
+    const bool under_callgrind = counted && *counter == CountSource::callgrind;
+    ProcessSpec spec = spec_for(entry, under_callgrind ? callgrind_argv(argv, callgrind_prefix) : argv, suite_dir, work_dir, label);
+    if (counted && *counter == CountSource::perf_event) spec.count = PerfEvent::user_instructions;
     // "Written during the run" is judged on the filesystem's own clock (a
     // stamp written now), never the process's: the two can disagree (a
     // container's clock, faketime). The kernel's coarse clock is a few ms behind: leave slack.
@@ -115,6 +124,15 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
       return false;
     }
     if (!measured) return true;  // a prepare step's or warm-up's memory is not the benchmark's
+    if (counted) {
+      const std::optional<std::int64_t> n = under_callgrind ? collect_callgrind(callgrind_prefix) : r.count;
+      if (!n) {
+        outcome.results = {failure(entry.name, label + ": " + to_string(*counter) + " counted no instructions", spec.stderr_path)};
+        return false;
+      }
+      own.instructions->values.push_back(static_cast<double>(*n));
+      if (under_callgrind) return true;  // valgrind's memory, not the benchmark's
+    }
     outcome.memory_source = r.memory_source;
     if (r.peak_rss_bytes > 0) own.peak_rss_bytes = std::max(own.peak_rss_bytes.value_or(0), r.peak_rss_bytes);
     // The longest measured process's memory over time, if it ran long enough.
@@ -122,7 +140,7 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
       longest = r.wall_seconds;
       own.memory = r.memory;
     }
-    own.latency->values.push_back(r.wall_seconds * 1e9);
+    if (!counted) own.latency->values.push_back(r.wall_seconds * 1e9);
     if (entry.format == "time") return true;
     // Criterion writes its results under target/criterion, not to stdout.
     const bool tree = entry.format == "criterion";

@@ -63,7 +63,7 @@ std::string resolve_command(const std::string& command) {
 // What the child does between fork and exec: only async-signal-safe calls on
 // strings prepared before the fork. On failure the errno goes down `report`.
 [[noreturn]] void become_child(const ProcessSpec& spec, const char* program, char* const* argv, char* const* envp,
-                               const char* cgroup_procs, int report) {
+                               const char* cgroup_procs, int report, const int go[2]) {
   auto fail = [report] { report_and_exit(report); };
   setpgid(0, 0);
   sigset_t none;
@@ -82,13 +82,25 @@ std::string resolve_command(const std::string& command) {
   if (in < 0 || out < 0 || err < 0) fail();
   if (dup2(in, STDIN_FILENO) < 0 || dup2(out, STDOUT_FILENO) < 0 || dup2(err, STDERR_FILENO) < 0) fail();
   if (!spec.cwd.empty() && chdir(spec.cwd.c_str()) != 0) fail();
+  // A counter is attached by the parent before the exec it starts at. The
+  // write end is closed here first: else the parent's giving up (closing its
+  // own) would never reach this read.
+  if (go[0] >= 0) {
+    close(go[1]);
+    char byte = 0;
+    ssize_t n;
+    while ((n = read(go[0], &byte, 1)) < 0 && errno == EINTR) {
+    }
+    if (n != 1) _exit(127);  // the parent gave up
+  }
   execve(program, argv, envp);
   report_and_exit(report);
 }
 
 // Starts the child in a new process group with default signal handling (in
-// `cgroup` when given); returns once it has exec'd: its pid, or -errno.
-pid_t spawn(const ProcessSpec& spec, const MemoryCgroup* cgroup) {
+// `cgroup` when given, counted by `counter` when spec.count asks); returns
+// once it has exec'd: its pid, or -errno (`why` says more when it is set).
+pid_t spawn(const ProcessSpec& spec, const MemoryCgroup* cgroup, std::optional<PerfCounter>& counter, std::string& why) {
   const std::string program = resolve_command(spec.argv[0]);
   if (program.empty()) return -ENOENT;
   std::vector<std::string> argv_strings = spec.argv;
@@ -96,14 +108,33 @@ pid_t spawn(const ProcessSpec& spec, const MemoryCgroup* cgroup) {
   auto argv = c_strings(argv_strings);
   auto envp = c_strings(env_strings);
   const std::string procs = cgroup ? cgroup->procs_path().string() : "";
-  int report[2];
+  int report[2], go[2] = {-1, -1};
   if (pipe2(report, O_CLOEXEC) != 0) return -errno;
+  if (spec.count && pipe2(go, O_CLOEXEC) != 0) {
+    close(report[0]);
+    close(report[1]);
+    return -errno;
+  }
   const pid_t pid = fork();
-  if (pid == 0) become_child(spec, program.c_str(), argv.data(), envp.data(), cgroup ? procs.c_str() : nullptr, report[1]);
+  if (pid == 0) become_child(spec, program.c_str(), argv.data(), envp.data(), cgroup ? procs.c_str() : nullptr, report[1], go);
   close(report[1]);
+  if (go[0] >= 0) close(go[0]);
   if (pid < 0) {
     close(report[0]);
+    if (go[1] >= 0) close(go[1]);
     return -errno;
+  }
+  if (spec.count) {
+    counter = PerfCounter::attach(pid, *spec.count, why);
+    if (counter) {
+      [[maybe_unused]] const ssize_t n = write(go[1], "g", 1);
+    }
+    close(go[1]);  // without a counter the child exits unstarted
+    if (!counter) {
+      close(report[0]);
+      waitpid(pid, nullptr, 0);
+      return -EPERM;
+    }
   }
   int child_errno = 0;
   ssize_t n;
@@ -198,9 +229,11 @@ ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop
   const auto start = Clock::now();
   const std::optional<MemoryCgroup> cgroup = spec.memory_cgroup ? MemoryCgroup::create() : std::nullopt;
   const MemoryCgroup* group = cgroup ? &*cgroup : nullptr;
-  const pid_t pid = spawn(spec, group);
+  std::optional<PerfCounter> counter;
+  std::string why;
+  const pid_t pid = spawn(spec, group, counter, why);
   if (pid < 0) {
-    r.error = spec.argv[0] + ": " + std::strerror(-pid);
+    r.error = why.empty() ? spec.argv[0] + ": " + std::strerror(-pid) : "perf_event_open: " + why;
     return r;
   }
   const std::string pid_text = std::to_string(pid);
@@ -218,6 +251,7 @@ ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop
       drop_teardown(r.memory, r.wall_seconds);
       killpg(pid, SIGKILL);  // the benchmark's own children do not outlive it
       record_peak(r, group, usage, polled);
+      if (counter) r.count = counter->read();
       if (WIFEXITED(status)) {
         r.end = ProcessEnd::exited;
         r.exit_code = WEXITSTATUS(status);

@@ -8,11 +8,13 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/result.hpp"
 #include "runner/memory_cgroup.hpp"
+#include "runner/perf_counter.hpp"
 
 namespace perfwatch {
 
@@ -25,6 +27,8 @@ struct ProcessSpec {
   // false: measure memory by polling even where a cgroup could be made (tests
   // of the fallback; the real fallback is a machine that offers none).
   bool memory_cgroup = true;
+  // Set: counted by a performance counter from exec to exit (runner/perf_counter).
+  std::optional<PerfEvent> count;
 };
 
 inline constexpr size_t kMaxMemoryPoints = 2048;
@@ -42,6 +46,8 @@ struct ProcessResult {
   // cgroup's current charge, else the process's VmRSS): every 100 ms, the
   // interval doubling each time the series reaches kMaxMemoryPoints.
   MemorySeries memory;
+  // ProcessSpec::count's final value, when the process exited on its own.
+  std::optional<std::int64_t> count;
   std::string error;  // why it did not start
   bool ok() const { return end == ProcessEnd::exited && exit_code == 0; }
 };

@@ -29,7 +29,7 @@ int read_count(const json& value, const std::string& source, const std::string& 
 SuiteEntry read_entry(const json& b, const std::string& source, const std::string& path) {
   require_object(b, source, path);
   reject_unknown_keys(b, {"name", "command", "format", "cwd", "env", "timeout_s", "repetitions", "warmup", "prepare",
-                          "memory_growth_min_seconds"},
+                          "memory_growth_min_seconds", "measure"},
                       source, path);
   SuiteEntry e;
   e.name = require_string(require(b, "name", source, path), source, child(path, "name"));
@@ -53,6 +53,14 @@ SuiteEntry read_entry(const json& b, const std::string& source, const std::strin
   if (const json* r = optional(b, "repetitions")) e.repetitions = read_count(*r, source, child(path, "repetitions"), 1);
   if (const json* w = optional(b, "warmup")) e.warmup = read_count(*w, source, child(path, "warmup"), 0);
   if (const json* p = optional(b, "prepare")) e.prepare = read_argv(*p, source, child(path, "prepare"));
+  if (const json* m = optional(b, "measure")) {
+    const std::string what = require_string(*m, source, child(path, "measure"));
+    if (what != "time" && what != "instructions") fail(source, child(path, "measure"), "\"time\" or \"instructions\"", *m);
+    e.count_instructions = what == "instructions";
+    // The count is the whole process's: a format's own timings under callgrind would be its, not the code's.
+    if (e.count_instructions && e.format != "time")
+      fail(source, child(path, "format"), "\"time\" (or no format) with \"measure\": \"instructions\"", b["format"]);
+  }
   if (const json* m = optional(b, "memory_growth_min_seconds"))
     e.memory_growth_min_seconds = require_non_negative(*m, source, child(path, "memory_growth_min_seconds"));
   return e;
@@ -80,6 +88,11 @@ GitHubSettings read_github(const json& g, const std::string& source) {
 }
 
 }  // namespace
+
+bool counts_instructions(const Suite& suite) {
+  return std::any_of(suite.benchmarks.begin(), suite.benchmarks.end(),
+                     [](const SuiteEntry& e) { return e.count_instructions; });
+}
 
 std::vector<std::string> assignees_for(const GitHubSettings& github, const std::string& benchmark) {
   std::vector<std::string> logins;

@@ -21,6 +21,9 @@ struct SuiteEntry {
   // A measured process that ran at least this long keeps its memory series
   // (memory_growth); shorter ones say nothing about a leak.
   double memory_growth_min_seconds = 60;
+  // "measure": "instructions": each measured process's user-space
+  // instruction count is the sample (runner/instruction_count), not its time.
+  bool count_instructions = false;
 };
 
 // Where regressions are reported ("github" in the suite file).
@@ -35,6 +38,9 @@ struct Suite {
   std::vector<SuiteEntry> benchmarks;
   GitHubSettings github;
 };
+
+// Whether any entry counts instructions (then the run needs a counter).
+bool counts_instructions(const Suite& suite);
 
 // The logins to assign for `benchmark`: every matching glob's, in order, once each.
 std::vector<std::string> assignees_for(const GitHubSettings& github, const std::string& benchmark);

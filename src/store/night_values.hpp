@@ -16,7 +16,7 @@ namespace perfwatch::store {
 extern const char* const kInsertNightValues;
 void insert_night_values(sqlite::Statement& insert, std::int64_t run_id, std::int64_t benchmark_id, const BenchmarkResult& r);
 
-// Schema 4 (filled at 6, with p99.9 and memory growth): the summaries of every result stored before it.
+// Schema 4 (refilled at 6, with p99.9 and memory growth): the summaries of every result stored before it.
 void fill_night_values(sqlite::Database& db);
 
 // One run's summaries by benchmark id, in no particular order.

@@ -126,6 +126,15 @@ const char* const kMigrations[] = {
     ALTER TABLE night_values ADD COLUMN memory_growth_var REAL;
     DELETE FROM night_values;
     )sql",
+    // 7: instruction counts and what counted them (issue 16), per result and
+    // per night. No older night has any: nothing to rebuild.
+    R"sql(
+    ALTER TABLE results ADD COLUMN instructions BLOB;
+    ALTER TABLE results ADD COLUMN instructions_source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE night_values ADD COLUMN instructions REAL;
+    ALTER TABLE night_values ADD COLUMN instructions_var REAL;
+    ALTER TABLE night_values ADD COLUMN instructions_source TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -188,13 +197,14 @@ std::vector<std::string> migrate(sqlite::Database& db) {
   if (user_version(db) == kSchemaVersion) return {};
   std::vector<std::string> notes;
   sqlite::Transaction tx(db);
-  for (int v = user_version(db); v < kSchemaVersion; ++v) {
+  const int from = user_version(db);
+  for (int v = from; v < kSchemaVersion; ++v) {
     db.exec(kMigrations[v]);
     if (v + 1 == 3) notes = fill_identities(db);
-    // Version 4's summaries are filled once the table has its version-6 columns.
-    if (v + 1 == 6) fill_night_values(db);
     db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
   }
+  // Versions 4 and 6 emptied the summaries; they are filled once the table has all its columns.
+  if (from < 6) fill_night_values(db);
   tx.commit();
   return notes;
 }

@@ -35,7 +35,7 @@ std::optional<Series> optional_series(const sqlite::Statement& s, int unit_colum
   return Series{s.column_text(unit_column), store::decode_samples(s.column_blob(blob_column))};
 }
 
-// Columns 0..9 of the results SELECTs below, after the benchmark name.
+// Columns 0..11 of the results SELECTs below, after the benchmark name.
 BenchmarkResult read_result(const sqlite::Statement& s, int first) {
   BenchmarkResult r;
   r.name = s.column_text(first);
@@ -46,12 +46,14 @@ BenchmarkResult read_result(const sqlite::Statement& s, int first) {
   r.peak_rss_bytes = optional_int(s, first + 7);
   if (!s.is_null(first + 8)) r.failure = s.column_text(first + 8);
   if (!s.is_null(first + 9)) r.memory = store::decode_memory_series(s.column_blob(first + 9));
+  if (!s.is_null(first + 10)) r.instructions = Series{"instructions", store::decode_samples(s.column_blob(first + 10))};
+  r.instructions_source = s.column_text(first + 11);
   return r;
 }
 
 constexpr const char* kResultColumns =
     "b.name, r.latency_unit, r.latency, r.throughput_unit, r.throughput, r.errors, r.requests, "
-    "r.peak_rss_bytes, r.failure, r.memory_series";
+    "r.peak_rss_bytes, r.failure, r.memory_series, r.instructions, r.instructions_source";
 
 }  // namespace
 
@@ -177,7 +179,8 @@ std::int64_t Store::insert_run(const RunRecord& run) {
 
   auto result = db_.prepare(
       "INSERT INTO results(benchmark_id, run_id, latency_unit, latency, throughput_unit, throughput, "
-      "errors, requests, peak_rss_bytes, failure, memory_series) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+      "errors, requests, peak_rss_bytes, failure, memory_series, instructions, instructions_source) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   auto summary = db_.prepare(store::kInsertNightValues);
   for (const BenchmarkResult& r : run.results) {
     const std::int64_t benchmark = benchmark_id(r.name);
@@ -188,6 +191,8 @@ std::int64_t Store::insert_run(const RunRecord& run) {
     if (r.throughput) result.bind(5, r.throughput->unit).bind_blob(6, store::encode_samples(r.throughput->values));
     result.bind(7, r.errors).bind(8, r.requests).bind(9, r.peak_rss_bytes).bind(10, r.failure);
     if (r.memory) result.bind_blob(11, store::encode_memory_series(*r.memory));
+    if (r.instructions) result.bind_blob(12, store::encode_samples(r.instructions->values));
+    result.bind(13, r.instructions_source);
     result.step();
   }
   return run_id;

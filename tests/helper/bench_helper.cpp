@@ -11,11 +11,14 @@
 //                                     (a night whose first run an outside cause slowed)
 //   bench_helper leak MB STEPS MS     touches MB more megabytes every MS ms, STEPS times (a leak)
 //   bench_helper hold MB SECONDS      touches MB megabytes once, holds them SECONDS (no leak)
+//   bench_helper work MILLIONS [FILE] a fixed amount of arithmetic (MILLIONS million steps), then
+//                                     writes "ran" to FILE if given: the same instructions every run
 //   bench_helper garbage              prints output no adapter reads
 //   bench_helper spawn-sleeper FILE   starts a grandchild that sleeps 30 s, writes its pid to FILE, sleeps
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -85,6 +88,14 @@ int main(int argc, char** argv) {
     std::string samples;
     for (int i = 0; i < 20; ++i) samples += (i ? "," : "") + std::to_string(level * noise(rng));
     std::printf(R"({"benchmarks":[{"name":"%s","unit":"ns","samples":[%s]}]})" "\n", argv[2], samples.c_str());
+    return 0;
+  }
+  if (mode == "work" && argc > 2) {
+    volatile std::uint64_t x = 1;  // volatile: the loop is not folded away
+    const long steps = std::atol(argv[2]) * 1000000L;
+    for (long i = 0; i < steps; ++i) x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    if (argc > 3) std::ofstream(argv[3]) << "ran";
+    std::printf("%llu\n", static_cast<unsigned long long>(x & 1));
     return 0;
   }
   if (mode == "garbage") {

@@ -44,6 +44,16 @@ TEST_CASE("parse_perfwatch") {
     CHECK(t.benchmarks[0].latency->unit == "ns");
     CHECK(t.benchmarks[0].latency->values == std::vector<double>{1.5e6, 2e6});
   }
+  SUBCASE("instruction counts, with what counted them, and back") {
+    auto t = parse_results("perfwatch",
+                           R"({"benchmarks":[{"name":"x","instructions":{"source":"callgrind","samples":[1270040, 1270112]}}]})", "r.json");
+    const BenchmarkResult& x = t.benchmarks[0];
+    REQUIRE(x.instructions);
+    CHECK(x.instructions->values == std::vector<double>{1270040, 1270112});
+    CHECK(x.instructions_source == "callgrind");
+    CHECK(read_native_benchmark(native_benchmark_json(x), "r.json", "benchmarks[0]") == x);
+    CHECK(error_of(R"({"benchmarks":[{"name":"x","instructions":{"samples":[-1]}}]})").starts_with("r.json: benchmarks[0].instructions.samples[0]: expected a non-negative"));
+  }
   SUBCASE("non-time units are kept") {
     auto t = parse_results("perfwatch", R"({"benchmarks":[{"name":"x","unit":"cycles","samples":[3]}]})", "r.json");
     CHECK(t.benchmarks[0].latency->unit == "cycles");

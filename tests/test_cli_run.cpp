@@ -8,6 +8,8 @@
 #include <fstream>
 #include <thread>
 
+#include "runner/instruction_count.hpp"
+#include "runner/perf_counter.hpp"
 #include "support/ingest_fixture.hpp"
 #include "util/file.hpp"
 
@@ -203,4 +205,63 @@ TEST_CASE("cli run: memory growth and p99.9, end to end") {
   REQUIRE_MESSAGE(title != std::string::npos, issue.out);
   CHECK(issue.out.substr(title, issue.out.find('\n', title) - title).find("B/h at ") != std::string::npos);
   CHECK(issue.out.find("Reruns: none needed") != std::string::npos);
+}
+
+TEST_CASE("cli run: instructions, end to end") {
+  IngestFixture f;
+  auto write_suite = [&](const std::string& millions) {
+    f.dir.write("perfwatch.json", suite({entry("count", {"work", millions}, R"(, "measure": "instructions")")}));
+  };
+  write_suite("4");
+  const std::string source = to_string(probe_count_source());
+  for (int night = 0; night < 4; ++night) {
+    const auto r = f.perfwatch({"run", "--at", "2026-11-1" + std::to_string(night) + "T02:00:00Z"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    // The output says which counter counted.
+    CHECK(r.err.find("perfwatch: instructions counted by " + count_source_note(probe_count_source())) != std::string::npos);
+  }
+  write_suite("5");  // a quarter more work
+  REQUIRE(f.perfwatch({"run", "--at", "2026-11-14T02:00:00Z"}).status == 0);
+  const auto c = f.perfwatch({"compare", "--format", "json"});
+  CHECK(c.status == 1);
+  nlohmann::json counted;
+  const auto doc = nlohmann::json::parse(c.out);
+  for (const auto& x : doc["results"])
+    if (x["benchmark"] == "count") {
+      CHECK(x["metric"] == "instructions");  // the entry's only metric: its time under a counter is not one
+      counted = x;
+    }
+  REQUIRE(counted.is_object());
+  CHECK(counted["verdict"] == "regression");
+  CHECK(counted["counted_by"] == source);
+  CHECK(counted["unit"] == "instructions");
+  CHECK(counted["ratio"].get<double>() == doctest::Approx(1.25).epsilon(0.02));
+  CHECK(f.perfwatch({"compare"}).out.find("instructions counted by " + source + " (1 benchmark)") != std::string::npos);
+  const auto history = f.perfwatch({"history", "count"});
+  CHECK(history.out.find("count: 5 runs  instructions ") != std::string::npos);  // the sparkline draws the counts
+  CHECK(history.out.find("counted by " + source) != std::string::npos);
+  // The report charts the counts as the benchmark's one line.
+  REQUIRE(f.perfwatch({"report", "--html", (f.dir / "r.html").string()}).status == 0);
+  CHECK(read_file(f.dir / "r.html").find("instructions ") != std::string::npos);
+
+  // The same code counted again: the same count (and still a regression, its second night).
+  REQUIRE(f.perfwatch({"run", "--at", "2026-11-15T02:00:00Z"}).status == 0);
+  const auto again = nlohmann::json::parse(f.perfwatch({"compare", "--format", "json"}).out);
+  CHECK(again["results"][0]["verdict"] == "regression");
+  const auto runs = nlohmann::json::parse(f.perfwatch({"history", "count", "--format", "json"}).out)["runs"];
+  REQUIRE(runs.size() == 6);
+  CHECK(runs[5]["instructions"].get<double>() == doctest::Approx(runs[4]["instructions"].get<double>()).epsilon(1e-4));
+  CHECK(runs[5]["instructions_source"] == source);
+
+  // Without any counter, the run stops before anything runs: exit 3, one line, what to do.
+  if (!perf_unavailable_reason(PerfEvent::user_instructions).empty()) {
+    const std::string path = std::getenv("PATH");
+    setenv("PATH", "/nonexistent", 1);
+    const auto none = f.perfwatch({"run", "--at", "2026-11-16T02:00:00Z"});
+    setenv("PATH", path.c_str(), 1);
+    CHECK(none.status == 3);
+    CHECK(one_line(none.err));
+    CHECK(none.err.find("valgrind is not on PATH; install valgrind (apt-get install valgrind) or measure time") != std::string::npos);
+    CHECK(nlohmann::json::parse(f.perfwatch({"history", "count", "--format", "json"}).out)["runs"].size() == 6);
+  }
 }

@@ -164,6 +164,44 @@ TEST_CASE("compare_nights on throughput, memory and errors") {
   }
 }
 
+TEST_CASE("compare_nights on instruction counts") {
+  const Policy policy;
+  // Counts of three processes a night, a few hundred instructions apart (ASLR, environment size).
+  auto night = [](double count, const std::string& source = "callgrind") {
+    BenchmarkResult b;
+    b.name = "tokenize";
+    b.instructions = Series{"instructions", {count, count + 300, count - 200}};
+    b.instructions_source = source;
+    return b;
+  };
+  BenchmarkNights n{"tokenize", {}, {}};
+  for (int i = 0; i < 7; ++i) n.baseline.push_back(night(1.2e8 + i * 1000));
+  SUBCASE("+6 % is past the 5 % rule, +4 % is not") {
+    n.current = night(1.2e8 * 1.06);
+    const MetricResult up = find(compare_nights({n}, policy), Metric::instructions);
+    CHECK(up.verdict == Verdict::regression);
+    CHECK(up.counted_by == "callgrind");
+    CHECK(up.unit == "instructions");
+    CHECK(up.ratio == doctest::Approx(1.06).epsilon(0.001));
+    n.current = night(1.2e8 * 1.04);
+    CHECK(find(compare_nights({n}, policy), Metric::instructions).verdict == Verdict::unchanged);
+    n.current = night(1.2e8 * 0.9);
+    CHECK(find(compare_nights({n}, policy), Metric::instructions).verdict == Verdict::improvement);
+  }
+  SUBCASE("nights counted by another counter are not its baseline") {
+    n.current = night(1.5e8, "perf_event_open");  // perf counts no valgrind start-up: another level
+    const MetricResult r = find(compare_nights({n}, policy), Metric::instructions);
+    CHECK(r.verdict == Verdict::insufficient_baseline);
+    CHECK(r.baseline_nights == 0);
+  }
+  SUBCASE("only latency: no instruction row") {
+    n.current = night(1.2e8);
+    n.current.instructions.reset();
+    n.current.latency = Series{"ns", {100, 110, 105}};
+    for (const MetricResult& r : compare_nights({n}, policy)) CHECK(r.metric != Metric::instructions);
+  }
+}
+
 TEST_CASE("compare_nights moderates nightly spreads across benchmarks") {
   // 40 aggregate-only benchmarks (one value a night, +-2 % nights); one steps x1.3.
   std::mt19937_64 rng(11);

@@ -27,6 +27,8 @@ TEST_CASE("parse_policy") {
     CHECK(shipped.defaults.memory_increase == 0.30);
     CHECK_FALSE(shipped.defaults.p999_increase);  // p99.9 is reported, not alerting, by default
     CHECK(shipped.defaults.memory_growth_per_hour == 2e6);
+    CHECK(shipped.defaults.instructions_increase == 0.05);
+    CHECK(shipped.defaults.instructions_increase == builtin.defaults.instructions_increase);
     CHECK(shipped.overrides.empty());
   }
   SUBCASE("overrides by glob start from the defaults, the last match wins") {
@@ -45,6 +47,8 @@ TEST_CASE("parse_policy") {
     CHECK(alerts(Metric::memory_growth, p.for_benchmark("parser/a")));
     CHECK_FALSE(alerts(Metric::p99_latency, p.for_benchmark("server/a")));
     CHECK(p.for_benchmark("server/a").memory_growth_per_hour == 10e6);
+    CHECK(alerts(Metric::instructions, p.for_benchmark("parser/a")));
+    CHECK(parse_policy(R"({"defaults": {"instructions_increase": 0.02}})", "t.json").defaults.instructions_increase == 0.02);
     CHECK(error_of(R"({"defaults": {"memory_growth_per_hour": -2}})") ==
           "t.json: defaults.memory_growth_per_hour: expected a non-negative finite number, got -2");
   }

@@ -20,7 +20,8 @@ double value_or_nan(const BenchmarkResult& r, Metric m) {
   return v ? v->value : NAN;
 }
 
-ChartNight chart_night(const HistoryPoint& p, bool latency) {
+// The night's point: latency quantiles, or the one line of `line` (throughput, instructions).
+ChartNight chart_night(const HistoryPoint& p, bool latency, Metric line) {
   ChartNight n;
   n.time = p.time;
   n.commit = p.commit_sha;
@@ -28,7 +29,7 @@ ChartNight chart_night(const HistoryPoint& p, bool latency) {
   n.failure = p.result.failure.value_or("");
   n.p50 = n.p95 = n.p99 = NAN;
   if (!latency) {
-    n.p50 = value_or_nan(p.result, Metric::throughput);
+    n.p50 = value_or_nan(p.result, line);
   } else if (const auto q = latency_quantiles(p.result)) {
     n.p50 = q->p50.value;
     n.p95 = q->p95.value;
@@ -77,11 +78,17 @@ void write_html_report(Context& ctx, Store& store, const Policy& policy, const s
   for (const BenchmarkResult& tonight : store.run_results(newest.id)) {
     BenchmarkChart chart;
     chart.name = tonight.name;
-    chart.latency = tonight.latency.has_value() || !tonight.throughput;
-    chart.unit = tonight.latency ? tonight.latency->unit : tonight.throughput ? tonight.throughput->unit : "ns";
+    // One line where there is no latency: the instruction count, else the throughput.
+    const Metric line = tonight.instructions ? Metric::instructions : Metric::throughput;
+    chart.latency = tonight.latency.has_value() || (!tonight.throughput && !tonight.instructions);
+    chart.line = to_string(line);
+    chart.unit = tonight.latency        ? tonight.latency->unit
+                 : tonight.instructions ? tonight.instructions->unit
+                 : tonight.throughput   ? tonight.throughput->unit
+                                        : "ns";
     for (const HistoryPoint& p : store.history(tonight.name, since)) {
       if (p.time > newest.time || p.status == RunStatus::invalidated) continue;
-      ChartNight n = chart_night(p, chart.latency);
+      ChartNight n = chart_night(p, chart.latency, line);
       n.regression = regressed.count({p.run_id, tonight.name}) > 0;
       chart.nights.push_back(std::move(n));
     }

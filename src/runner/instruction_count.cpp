@@ -32,13 +32,9 @@ std::string count_source_note(CountSource source) {
 }
 
 CountSource probe_count_source() {
-  static const std::optional<CountSource> offered = []() -> std::optional<CountSource> {
-    if (perf_unavailable_reason(PerfEvent::user_instructions).empty()) return CountSource::perf_event;
-    if (on_path("valgrind")) return CountSource::callgrind;
-    return std::nullopt;
-  }();
-  if (offered) return *offered;
   const std::string perf = perf_unavailable_reason(PerfEvent::user_instructions);
+  if (perf.empty()) return CountSource::perf_event;
+  if (on_path("valgrind")) return CountSource::callgrind;
   throw environment_error("\"measure\": \"instructions\" needs a counter: perf_event_open cannot count here (" + perf +
                           ") and valgrind is not on PATH; install valgrind (apt-get install valgrind) or measure time");
 }

@@ -20,7 +20,8 @@ const char* to_string(CountSource source);
 // "callgrind (perf_event_open cannot count here: ...)": for the run's output.
 std::string count_source_note(CountSource source);
 
-// What this machine offers, probed once a process: perf_event_open when the kernel
+// What this machine offers (one system call and a PATH lookup, so asked again
+// where needed): perf_event_open when the kernel
 // counts user-space instructions for perfwatch's children, else callgrind when
 // `valgrind` is on PATH. Neither: an environment error (exit 3) saying both
 // reasons and what to install.

@@ -7,7 +7,9 @@
 # BM_parse_tokens 1.5x slower (confirmed by reruns, bisected to that commit)
 # and the third makes a service leak (its memory growth in MB/h): the GitHub
 # issues it would file (nothing is sent), a p99.9 column, a constant flagged
-# as not a measurement, the HTML report, a triage.
+# as not a measurement, a tokenizer counted in instructions (steady on two
+# nights run beside a busy loop, while its wall time moves), the HTML report,
+# a triage.
 # Everything lands in ./demo-work (removed first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,19 +37,29 @@ cat > perfwatch.json <<JSON
     "env": {"PERFWATCH_DEMO_SLOW_ONCE": "$work/slow-once"}},
    {"name": "service",
     "command": ["$root/build/examples/demo/demo_service"],
-    "format": "perfwatch", "timeout_s": 60, "memory_growth_min_seconds": 2}]}
+    "format": "perfwatch", "timeout_s": 60, "memory_growth_min_seconds": 2},
+   {"name": "tokenize-count",
+    "command": ["$root/build/examples/demo/demo_count"], "measure": "instructions", "repetitions": 3},
+   {"name": "tokenize-time",
+    "command": ["$root/build/examples/demo/demo_count"], "repetitions": 20}]}
 JSON
 git add perfwatch.json
 git commit -qm "Add the perfwatch suite"
 
-echo "== seven nights: perfwatch run --at <night>"
+echo "== seven nights: perfwatch run --at <night> (nights 6 and 7 beside a busy loop on the other core)"
+busy=""
 for night in 1 2 3 4 5 6 7; do
   echo "change $night" >> CHANGES
   git add CHANGES
   git commit -qm "Nightly change $night"
+  if [ "$night" = 6 ]; then
+    (while :; do :; done) &
+    busy=$!
+  fi
   "$pw" --quiet run --at "$(date -u -d "today -$((9 - night)) days" +%Y-%m-%dT02:00:00Z)"
-  echo "night $night recorded"
+  echo "night $night recorded${busy:+ (beside a busy loop)}"
 done
+kill "$busy"
 
 nightly() {  # a dry run: run, record, compare, confirm; the issue it would file is printed, nothing is sent
   set +e
@@ -90,6 +102,12 @@ echo "== perfwatch history service/request (a p99.9 where a night has 1,000 samp
 echo
 echo "== perfwatch history service --metric memory_growth (the leak began last night)"
 "$pw" history service --metric memory_growth
+echo
+echo "== perfwatch history tokenize-count (instructions; nights 6 and 7 ran beside a busy loop)"
+"$pw" history tokenize-count
+echo
+echo "== perfwatch history tokenize-time (the same program's wall time on the same nights)"
+"$pw" history tokenize-time
 echo
 echo "== perfwatch status HEAD~1 (the night before)"
 "$pw" status HEAD~1

@@ -1,6 +1,9 @@
 // Results that are not measurements, each on data built for it.
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <random>
+
 #include "detect/measurement_warnings.hpp"
 
 using namespace perfwatch;
@@ -88,10 +91,47 @@ TEST_CASE("measurement_warnings: too_few_samples for a p95") {
   CHECK(measurement_warnings(week({1000}), Policy{}).empty());  // one value a night is a measurement, not a sample
 }
 
+TEST_CASE("measurement_warnings: too_few_samples for a p99.9 the policy alerts on") {
+  const Policy alerting = parse_policy(R"({"defaults": {"p999_increase": 0.5}})", "t.json");
+  const auto w = measurement_warnings(week(around(1000, 9)), alerting);
+  REQUIRE(kinds(w) == std::vector<std::string>{"too_few_samples"});
+  CHECK(w[0].detail == "p99.9 of 20 samples (it needs 1000): this night cannot alert on it");
+  CHECK(measurement_warnings(week(around(1000, 9)), Policy{}).empty());  // reported only: nothing asked of it
+}
+
 TEST_CASE("measurement_warnings: a policy silences a kind per benchmark") {
   const Policy policy = parse_policy(R"({"overrides": {"parser/*": {"silence_warnings": ["constant"]}}})", "thresholds.json");
   CHECK(measurement_warnings(week(std::vector<double>(20, 1000.0)), policy).empty());
   CHECK(kinds(measurement_warnings(week(around(150, 9)), policy)) == std::vector<std::string>{"implausible_change"});
   CHECK_THROWS_WITH(parse_policy(R"({"overrides": {"a": {"silence_warnings": ["loud"]}}})", "thresholds.json"),
                     doctest::Contains("thresholds.json: overrides.a.silence_warnings[0]: expected constant, implausible_change"));
+}
+
+TEST_CASE("measurement_warnings: synthetic_shape, a baseline drawn from random.gauss") {
+  std::mt19937_64 rng(11);
+  auto nights = [&](auto draw, int count) {
+    BenchmarkNights n;
+    n.name = "parser/small";
+    for (int d = 0; d <= count; ++d) {
+      std::vector<double> v;
+      for (int i = 0; i < 100; ++i) v.push_back(draw());
+      (d < count ? n.baseline.emplace_back() : n.current) = night(std::move(v));
+    }
+    return n;
+  };
+  std::normal_distribution<double> gauss(500, 100);  // random.gauss(500, 100), as a published report's baseline was
+  const auto w = measurement_warnings(nights([&] { return gauss(rng); }, 7), Policy{});
+  REQUIRE(kinds(w) == std::vector<std::string>{"synthetic_shape"});
+  CHECK(w[0].detail.starts_with("symmetric, normal-tailed latencies over 8 nights (skewness "));
+  CHECK(w[0].detail.find("spread ±20 %") != std::string::npos);
+  // Too few nights to judge a shape by.
+  CHECK(measurement_warnings(nights([&] { return gauss(rng); }, 3), Policy{}).empty());
+  // Real latencies as wide are right-skewed (log-normal, sigma 0.2); tight normal ones are repetitions' means.
+  std::lognormal_distribution<double> skewed(std::log(500), 0.2);
+  CHECK(measurement_warnings(nights([&] { return skewed(rng); }, 7), Policy{}).empty());
+  std::normal_distribution<double> means(500, 10);
+  CHECK(measurement_warnings(nights([&] { return means(rng); }, 7), Policy{}).empty());
+  // Silenced per benchmark like every kind.
+  const Policy quiet = parse_policy(R"({"overrides": {"parser/*": {"silence_warnings": ["synthetic_shape"]}}})", "t.json");
+  CHECK(measurement_warnings(nights([&] { return gauss(rng); }, 7), quiet).empty());
 }

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "stats/quantile.hpp"
+#include "stats/shape.hpp"
 
 namespace perfwatch {
 namespace {
@@ -44,6 +46,40 @@ std::optional<std::string> implausible(const BenchmarkNights& n, const std::vect
   if (now > baseline * kImplausibleFactor)
     return fmt::format("{:.1f}x slower than the baseline in one night: a unit mix-up, or another workload?", now / baseline);
   return std::nullopt;
+}
+
+// Symmetric, normal-tailed and wide over many nights: drawn from a normal
+// distribution (random.gauss(500, 100)), not timed. Each night is
+// standardised by its own mean and deviation, so levels that move between
+// nights do not fake a shape; the pooled sample then has about 0 skewness and
+// 0 excess kurtosis, where real latencies are right-skewed.
+std::optional<std::string> gaussian(const BenchmarkNights& n) {
+  std::vector<const std::vector<double>*> nights;
+  for (const BenchmarkResult& b : n.baseline)
+    if (const auto* v = latency_of(b); v && v->size() >= kShapeMinSamples) nights.push_back(v);
+  nights.push_back(latency_of(n.current));
+  if (nights.back()->size() < kShapeMinSamples || nights.size() < kShapeMinNights) return std::nullopt;
+  std::vector<double> pooled, spreads;
+  for (const std::vector<double>* v : nights) {
+    double mean = 0, ss = 0;
+    for (double x : *v) mean += x;
+    mean /= static_cast<double>(v->size());
+    for (double x : *v) ss += (x - mean) * (x - mean);
+    const double sd = std::sqrt(ss / static_cast<double>(v->size() - 1));
+    if (!(sd > 0) || !(mean > 0)) return std::nullopt;
+    spreads.push_back(sd / mean);
+    for (double x : *v) pooled.push_back((x - mean) / sd);
+  }
+  const double spread = median_of(spreads);
+  const auto shape = stats::shape_of(pooled);
+  if (spread < kShapeMinSpread || !shape || pooled.size() < kShapeMinPooled) return std::nullopt;
+  // Both within two standard errors of a normal sample's (sqrt(6/n), sqrt(24/n)), and never loose.
+  const double size = static_cast<double>(pooled.size());
+  const double skew_bound = std::min(0.15, 2 * std::sqrt(6 / size)), kurtosis_bound = std::min(0.4, 2 * std::sqrt(24 / size));
+  if (std::fabs(shape->skewness) > skew_bound || std::fabs(shape->excess_kurtosis) > kurtosis_bound) return std::nullopt;
+  return fmt::format("symmetric, normal-tailed latencies over {} nights (skewness {:+.2f}, excess kurtosis {:+.2f}, "
+                     "spread ±{:.0f} %): real latencies are right-skewed; simulated?",
+                     nights.size(), shape->skewness, shape->excess_kurtosis, spread * 100);
 }
 
 }  // namespace
@@ -87,10 +123,15 @@ std::vector<MeasurementWarning> measurement_warnings(const BenchmarkNights& n, c
   if (n.current.latency->unit == "ns" && lowest > 0 && lowest < 1)
     add(WarningKind::below_resolution, fmt::format("a latency of {:.3g} ns: below a nanosecond per operation, which no timer resolves", lowest));
   if (lowest < 0) add(WarningKind::synthetic_shape, fmt::format("a latency below zero ({:.4g}): not a measured time", lowest));
+  else add(WarningKind::synthetic_shape, gaussian(n));
   // One value a night is a measurement; two to nineteen are a sample too small for its p95.
   if (tonight->size() >= 2 && tonight->size() < kP95MinSamples)
     add(WarningKind::too_few_samples,
         fmt::format("p95 of {} samples (it needs {}): it is about their maximum", tonight->size(), kP95MinSamples));
+  // A p99.9 the policy alerts on (p999_increase), asked of a night too short for one.
+  else if (t.p999_increase && tonight->size() >= 2 && tonight->size() < kMinSamplesP999)
+    add(WarningKind::too_few_samples, fmt::format("p99.9 of {} samples (it needs {}): this night cannot alert on it",
+                                                  tonight->size(), kMinSamplesP999));
   return out;
 }
 

@@ -14,6 +14,17 @@ namespace perfwatch {
 // More than this many times faster or slower than the baseline in one night.
 inline constexpr double kImplausibleFactor = 5;
 
+// Gaussian-looking latencies (synthetic_shape) are judged over at least this
+// many nights (tonight included) of kShapeMinSamples samples or more each, and
+// only where their spread is wide: a benchmark's per-repetition means are
+// near-normal by the central limit theorem, but tight; a real latency spread
+// 15 % or more wide has a floor below it and a tail above it (a log-normal
+// that wide has a skewness of 0.45).
+inline constexpr size_t kShapeMinNights = 5;
+inline constexpr size_t kShapeMinSamples = 20;
+inline constexpr size_t kShapeMinPooled = 200;
+inline constexpr double kShapeMinSpread = 0.15;  // standard deviation / mean
+
 // "constant, implausible_change, ... or too_few_samples": what silence_warnings takes.
 std::string warning_kind_list();
 

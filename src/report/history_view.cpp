@@ -53,6 +53,17 @@ std::string p999_cell(const HistoryRow& r) {
   return cell(r.p999, r.unit);
 }
 
+// Counts in full ("103,622,572"): that they do not move is the point.
+std::string count_text(double count) {
+  if (std::isnan(count)) return "-";
+  std::string digits = fmt::format("{:.0f}", count), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string growth_cell(double bytes_per_hour) { return std::isnan(bytes_per_hour) ? "-" : format_growth(bytes_per_hour); }
 
 nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
@@ -123,7 +134,7 @@ void print_history_text(const HistoryView& view, const std::string& metric, std:
     out << fmt::format(fmt::runtime(kLine), r.run_id, r.commit_sha.substr(0, 8), truncate_utf8(r.commit_subject, 28),
                        format_short_time(r.time), r.n, cell(r.p50, r.unit), cell(r.p95, r.unit),
                        cell(r.p99, r.unit), p999_cell(r), cell(r.throughput, r.throughput_unit),
-                       growth_cell(r.memory_growth), count_cell(cell(r.instructions, "")), note);
+                       growth_cell(r.memory_growth), count_cell(count_text(r.instructions)), note);
   }
 }
 

@@ -92,9 +92,12 @@ EntryOutcome run_entry(const SuiteEntry& entry, const std::filesystem::path& sui
   own.name = entry.name;
   // A counted entry's samples are its instruction counts; its time under a counter is not a measurement.
   const std::optional<CountSource> counter = entry.count_instructions ? std::optional(probe_count_source()) : std::nullopt;
-  if (counter) own.instructions = Series{"instructions", {}};
-  else own.latency = Series{"ns", {}};
-  if (counter) own.instructions_source = to_string(*counter);
+  if (counter) {
+    own.instructions = Series{"instructions", {}};
+    own.instructions_source = to_string(*counter);
+  } else {
+    own.latency = Series{"ns", {}};
+  }
   std::map<std::string, BenchmarkResult> reported;
   std::vector<std::string> order;
   double longest = 0;  // seconds of the measured process whose memory series is kept

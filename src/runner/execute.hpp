@@ -12,8 +12,9 @@
 namespace perfwatch {
 
 struct EntryOutcome {
-  // The entry itself (its processes' wall times as samples, their peak RSS,
-  // or its failure), then, for an adapter format, each benchmark its output
+  // The entry itself (its processes' wall times as samples, or their
+  // instruction counts under "measure": "instructions"; their peak RSS; or
+  // its failure), then, for an adapter format, each benchmark its output
   // reported, named "<entry>/<benchmark>".
   std::vector<BenchmarkResult> results;
   bool command_missing = false;

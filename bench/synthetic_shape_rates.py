@@ -10,6 +10,9 @@ MIN_SPREAD, MIN_POOLED, SKEW_CAP, KURTOSIS_CAP = 0.15, 200, 0.15, 0.4
 
 
 def flagged(nights):
+    tonight = nights[-1]
+    if tonight.std(ddof=1) / tonight.mean() < MIN_SPREAD / 2:
+        return False
     pooled, spreads = [], []
     for v in nights:
         mean, sd = v.mean(), v.std(ddof=1)

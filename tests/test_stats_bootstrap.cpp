@@ -15,7 +15,6 @@ const std::vector<double> kSkewed = {12.1, 9.8,  10.4, 11.0, 30.5, 10.9, 9.5,  1
                                      11.8, 9.9,  10.6, 18.2, 10.3, 10.8, 9.7,  12.5, 10.1, 22.4};
 
 double mean(std::span<const double> x) { return std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size()); }
-double median(std::span<const double> x) { return quantile(x, 0.5); }
 
 BootstrapOptions with(BootstrapMethod method, int resamples = 20000) {
   BootstrapOptions o;

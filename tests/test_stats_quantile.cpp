@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <cmath>
+#include <random>
 #include <vector>
 
 #include "stats/quantile.hpp"
@@ -63,4 +64,17 @@ TEST_CASE("stats::harrell_davis") {
     CHECK(perfwatch::stats::harrell_davis(std::vector<double>{7}, 0.95).se == 0);
     CHECK(std::isnan(perfwatch::stats::harrell_davis(std::vector<double>{}, 0.95).estimate));
   }
+}
+
+TEST_CASE("stats::median") {
+  // The same value as quantile(v, 0.5), bit for bit, odd and even sizes, ties included.
+  std::mt19937_64 rng(3);
+  std::uniform_int_distribution<int> size(1, 40), value(0, 9);
+  for (int trial = 0; trial < 500; ++trial) {
+    std::vector<double> v(static_cast<size_t>(size(rng)));
+    for (double& x : v) x = value(rng) * 0.37;
+    CHECK(perfwatch::stats::median(v) == perfwatch::stats::quantile(v, 0.5));
+  }
+  CHECK(std::isnan(perfwatch::stats::median(std::vector<double>{})));
+  CHECK(perfwatch::stats::median(std::vector<double>{4, 1, 3, 2}) == 2.5);
 }

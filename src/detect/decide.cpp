@@ -15,7 +15,7 @@
 namespace perfwatch {
 namespace {
 
-double median(std::vector<double> v) { return stats::quantile(v, 0.5); }
+double median(const std::vector<double>& v) { return stats::median(v); }
 
 MetricResult untested(Metric metric, int nights) {
   MetricResult r;

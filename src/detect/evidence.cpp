@@ -10,7 +10,7 @@
 namespace perfwatch {
 namespace {
 
-double median(std::vector<double> v) { return stats::quantile(v, 0.5); }
+double median(const std::vector<double>& v) { return stats::median(v); }
 
 }  // namespace
 

@@ -9,7 +9,7 @@
 namespace perfwatch {
 namespace {
 
-double median_of(std::span<const double> v) { return stats::quantile(v, 0.5); }
+double median_of(std::span<const double> v) { return stats::median(v); }
 
 }  // namespace
 

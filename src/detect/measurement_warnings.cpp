@@ -18,7 +18,7 @@ const std::vector<double>* latency_of(const BenchmarkResult& r) {
   return r.latency && !r.latency->values.empty() && !r.failure ? &r.latency->values : nullptr;
 }
 
-double median_of(const std::vector<double>& v) { return stats::quantile(v, 0.5); }
+double median_of(const std::vector<double>& v) { return stats::median(v); }
 
 std::optional<std::string> constant(const BenchmarkNights& n, const std::vector<double>& tonight) {
   const auto [lo, hi] = std::minmax_element(tonight.begin(), tonight.end());
@@ -53,22 +53,33 @@ std::optional<std::string> implausible(const BenchmarkNights& n, const std::vect
 // standardised by its own mean and deviation, so levels that move between
 // nights do not fake a shape; the pooled sample then has about 0 skewness and
 // 0 excess kurtosis, where real latencies are right-skewed.
+// A night's standard deviation over its mean (0 without a spread or a positive mean).
+double relative_spread(const std::vector<double>& v, double& mean) {
+  double sum = 0, ss = 0;
+  for (double x : v) sum += x;
+  mean = sum / static_cast<double>(v.size());
+  for (double x : v) ss += (x - mean) * (x - mean);
+  const double sd = std::sqrt(ss / static_cast<double>(v.size() - 1));
+  return sd > 0 && mean > 0 ? sd / mean : 0;
+}
+
 std::optional<std::string> gaussian(const BenchmarkNights& n) {
+  // Most benchmarks are tight: tonight's own spread (under half the minimum)
+  // rules them out before any pooling.
+  const std::vector<double>& tonight = *latency_of(n.current);
+  double mean = 0;
+  if (tonight.size() < kShapeMinSamples || relative_spread(tonight, mean) < kShapeMinSpread / 2) return std::nullopt;
   std::vector<const std::vector<double>*> nights;
   for (const BenchmarkResult& b : n.baseline)
     if (const auto* v = latency_of(b); v && v->size() >= kShapeMinSamples) nights.push_back(v);
-  nights.push_back(latency_of(n.current));
-  if (nights.back()->size() < kShapeMinSamples || nights.size() < kShapeMinNights) return std::nullopt;
+  nights.push_back(&tonight);
+  if (nights.size() < kShapeMinNights) return std::nullopt;
   std::vector<double> pooled, spreads;
   for (const std::vector<double>* v : nights) {
-    double mean = 0, ss = 0;
-    for (double x : *v) mean += x;
-    mean /= static_cast<double>(v->size());
-    for (double x : *v) ss += (x - mean) * (x - mean);
-    const double sd = std::sqrt(ss / static_cast<double>(v->size() - 1));
-    if (!(sd > 0) || !(mean > 0)) return std::nullopt;
-    spreads.push_back(sd / mean);
-    for (double x : *v) pooled.push_back((x - mean) / sd);
+    const double spread = relative_spread(*v, mean);
+    if (!(spread > 0)) return std::nullopt;
+    spreads.push_back(spread);
+    for (double x : *v) pooled.push_back((x - mean) / (spread * mean));
   }
   const double spread = median_of(spreads);
   const auto shape = stats::shape_of(pooled);

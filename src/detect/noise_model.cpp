@@ -11,7 +11,7 @@ namespace {
 
 constexpr size_t kMinCentreNights = 3;  // a past night is replayed once this many nights precede it
 
-double median_of(std::span<const double> values) { return stats::quantile(values, 0.5); }
+double median_of(std::span<const double> values) { return stats::median(values); }
 
 // The type-7 median of `v`, reordering it (no copy: this runs for every
 // night of every metric of every benchmark, 90 nights deep).

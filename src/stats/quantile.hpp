@@ -13,6 +13,10 @@ double quantile_sorted(std::span<const double> sorted, double q);
 // Copies and sorts; for one-off calls.
 double quantile(std::span<const double> values, double q);
 
+// quantile(values, 0.5), by selection instead of a sort (compare takes
+// thousands of medians of a few nights each); NaN when empty.
+double median(std::span<const double> values);
+
 struct Summary {
   size_t n = 0;
   double mean = 0, p50 = 0, p95 = 0, p99 = 0, p999 = 0, min = 0, max = 0;

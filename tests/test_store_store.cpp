@@ -202,16 +202,19 @@ TEST_CASE("Store::run_night_values") {
     REQUIRE(soak.size() == 1);
     CHECK(soak[0].result.memory == endurance.memory);
   }
-  SUBCASE("a history from before summaries gets them when opened") {
-    {
-      sqlite::Database db(dir / "h.db", sqlite::Database::Access::read_write_create, 1000);
-      db.exec("DROP TABLE night_values; DROP TABLE confirmations; DROP TABLE bisect_steps;"
-              " ALTER TABLE results DROP COLUMN memory_series; ALTER TABLE results DROP COLUMN instructions;"
-              " ALTER TABLE results DROP COLUMN instructions_source; PRAGMA user_version = 3;");
-    }
-    Store store = Store::open(dir / "h.db", Store::Mode::read_only);
+  // The history above taken back to an older layout, opened again: its summaries by benchmark name.
+  auto reopened = [&](const char* downgrade, Store::Mode mode) {
+    sqlite::Database(dir / "h.db", sqlite::Database::Access::read_write_create, 1000).exec(downgrade);
+    Store store = Store::open(dir / "h.db", mode);
     auto values = store.run_night_values(id);
     std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return std::pair(std::move(store), std::move(values));
+  };
+  SUBCASE("a history from before summaries gets them when opened") {
+    auto [store, values] = reopened("DROP TABLE night_values; DROP TABLE confirmations; DROP TABLE bisect_steps;"
+                                    " ALTER TABLE results DROP COLUMN memory_series; ALTER TABLE results DROP COLUMN instructions;"
+                                    " ALTER TABLE results DROP COLUMN instructions_source; PRAGMA user_version = 3;",
+                                    Store::Mode::read_only);
     REQUIRE(values.size() == 4);
     CHECK(same(values[1].second, night_values(full)));
     BenchmarkResult before = endurance;  // schema 3 kept no memory series
@@ -221,15 +224,10 @@ TEST_CASE("Store::run_night_values") {
     CHECK_FALSE(values[3].second.instructions);  // schema 3 kept no counts
   }
   SUBCASE("a history of schema 6 gains the instruction columns and keeps its summaries") {
-    {
-      sqlite::Database db(dir / "h.db", sqlite::Database::Access::read_write_create, 1000);
-      db.exec("ALTER TABLE results DROP COLUMN instructions; ALTER TABLE results DROP COLUMN instructions_source;"
-              " ALTER TABLE night_values DROP COLUMN instructions; ALTER TABLE night_values DROP COLUMN instructions_var;"
-              " ALTER TABLE night_values DROP COLUMN instructions_source; PRAGMA user_version = 6;");
-    }
-    Store store = Store::open(dir / "h.db", Store::Mode::create);
-    auto values = store.run_night_values(id);
-    std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    auto [store, values] = reopened("ALTER TABLE results DROP COLUMN instructions; ALTER TABLE results DROP COLUMN instructions_source;"
+                                    " ALTER TABLE night_values DROP COLUMN instructions; ALTER TABLE night_values DROP COLUMN instructions_var;"
+                                    " ALTER TABLE night_values DROP COLUMN instructions_source; PRAGMA user_version = 6;",
+                                    Store::Mode::create);
     REQUIRE(values.size() == 4);
     CHECK(same(values[2].second, night_values(endurance)));  // the memory series survived: not rebuilt from less
     CHECK_FALSE(values[3].second.instructions);

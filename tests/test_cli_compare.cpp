@@ -172,6 +172,19 @@ TEST_CASE("cli status") {
     CHECK(doc["nearest_descendant"]["commit"] == after);
     CHECK(doc["nearest_descendant"]["verdict"] == "unchanged");
   }
+  SUBCASE("too short a history: insufficient, its baseline a dash, never 0") {
+    Week young(1.0, 2);
+    const auto r = young.perfwatch({"status", "--format", "json"});
+    CHECK(r.status == 0);
+    const auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc["verdict"] == "insufficient-baseline");
+    CHECK(doc["benchmarks"]["parser/small"] == "insufficient-baseline");  // not the p99.9 row's "unchanged"
+    for (const auto& row : doc["results"])
+      if (row["verdict"] == "insufficient-baseline") CHECK(row["baseline"].is_null());
+    const auto text = young.perfwatch({"compare", "--all"}).out;
+    CHECK(text.find("0.00 ns") == std::string::npos);
+    CHECK(young.perfwatch({"status"}).out.find("parser/small                             insufficient-baseline") != std::string::npos);
+  }
   SUBCASE("--format json: compare's shape, each benchmark's worst verdict, the same exit status") {
     const auto r = w.perfwatch({"status", "--format", "json"});
     CHECK(r.status == 1);

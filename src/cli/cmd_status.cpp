@@ -18,13 +18,16 @@ struct StatusOptions {
   std::string format = "text";
 };
 
-// The worst verdict of each benchmark, with the result that earned it.
+// The worst verdict of each benchmark, with the result that earned it. A
+// p99.9 of too few samples says nothing either way: it never outranks an
+// insufficient baseline.
 std::map<std::string, const MetricResult*> worst_by_benchmark(const Comparison& c) {
   auto rank = [](Verdict v) {
     return v == Verdict::regression ? 3 : v == Verdict::improvement ? 2 : v == Verdict::unchanged ? 1 : 0;
   };
   std::map<std::string, const MetricResult*> worst;
   for (const MetricResult& r : c.results) {
+    if (r.too_few_samples > 0) continue;
     const MetricResult*& w = worst[r.benchmark];
     if (!w || rank(r.verdict) > rank(w->verdict)) w = &r;
   }

@@ -38,9 +38,11 @@ double rate(const ErrorCount& c) {
   return c.requests > 0 ? static_cast<double>(c.errors) / static_cast<double>(c.requests) : 0;
 }
 
+// Too few baseline nights: no baseline value to show ("-", JSON null), never a 0.
 MetricResult insufficient(Metric metric, int nights) {
   MetricResult r = untested(metric, nights);
   r.verdict = Verdict::insufficient_baseline;
+  r.baseline = NAN;
   return r;
 }
 

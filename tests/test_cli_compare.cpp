@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 
 #include "support/week.hpp"
 
@@ -216,4 +217,56 @@ TEST_CASE("cli compare warns of a result that is not a measurement, in text and 
   CHECK(doc["warnings"][0]["kind"] == "constant");
   const auto markdown = w.perfwatch({"compare", "--format", "markdown"});
   CHECK(markdown.out.find("- **warning** parser/small `constant`: zero spread") != std::string::npos);
+}
+
+TEST_CASE("cli compare: one night, however many files or shards") {
+  // Four shards a night, each ingesting its own three benchmarks for the
+  // night's commit a minute apart, for eight nights; on the last night a
+  // benchmark of the first shard (not the newest run) is 50 % slower.
+  Week w(1.0, 1);  // its repository and history file; its own first night is another suite's
+  for (int i = 0; i < 8; ++i) w.git.commit("night " + std::to_string(i + 2));
+  const UnixTime first = 1794276000 + 86400;  // 2026-11-11T02:00:00Z
+  auto shard_file = [&](int shard, double factor) {
+    std::string benchmarks;
+    for (int b = 0; b < 3; ++b)
+      benchmarks += std::string(b ? "," : "") + R"({"name":"shard)" + std::to_string(shard) + "/b" + std::to_string(b) +
+                    R"(","unit":"ns","samples":[)" + w.samples(1000 * (shard == 0 && b == 1 ? factor : 1.0)) + "]}";
+    return w.dir.write("shard.json", R"({"suite":"sharded","benchmarks":[)" + benchmarks + "]}").string();
+  };
+  for (int night = 0; night < 8; ++night)
+    for (int shard = 0; shard < 4; ++shard) {
+      const std::string at = format_iso8601(first + night * 86400 + shard * 60);
+      REQUIRE(w.perfwatch({"ingest", shard_file(shard, night == 7 ? 1.5 : 1.0), "--commit", w.git.shas()[1 + night], "--at",
+                           at, "--env", "ci"}).status == 0);
+    }
+  const auto c = w.perfwatch({"compare", "--format", "json"});
+  CHECK(c.status == 1);  // the step on the first shard is seen
+  const auto doc = nlohmann::json::parse(c.out);
+  CHECK(doc["baseline"]["runs"] == 7);  // nights, not the 28 runs that wrote them
+  std::set<std::string> compared;
+  bool step = false;
+  for (const auto& r : doc["results"]) {
+    compared.insert(r["benchmark"].get<std::string>());
+    if (r["benchmark"] == "shard0/b1" && r["metric"] == "p95_latency") {
+      step = r["verdict"] == "regression";
+      CHECK(r["baseline_nights"] == 7);
+    }
+  }
+  CHECK(step);
+  CHECK(compared.size() == 12);  // every shard's benchmarks (tonight's: not the other suite's of the first night)
+  CHECK(doc["warnings"].empty());
+
+  SUBCASE("a benchmark reported twice in one night is said, and compared once") {
+    REQUIRE(w.perfwatch({"ingest", shard_file(0, 1.5), "--commit", w.git.shas()[8], "--at",
+                         format_iso8601(first + 7 * 86400 + 600), "--env", "ci"}).status == 0);
+    const auto again = nlohmann::json::parse(w.perfwatch({"compare", "--format", "json"}).out);
+    int rows = 0;
+    for (const auto& r : again["results"]) rows += r["benchmark"] == "shard0/b1" && r["metric"] == "p95_latency";
+    CHECK(rows == 1);
+    std::set<std::string> twice;
+    for (const auto& warning : again["warnings"])
+      if (warning["kind"] == "reported_twice") twice.insert(warning["benchmark"].get<std::string>());
+    CHECK(twice == std::set<std::string>{"shard0/b0", "shard0/b1", "shard0/b2"});
+    CHECK(again["baseline"]["runs"] == 7);
+  }
 }

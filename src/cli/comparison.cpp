@@ -35,6 +35,40 @@ std::map<Metric, size_t> accepted_nights(const std::map<Metric, UnixTime>& accep
   return first;
 }
 
+// A night's results by benchmark, in the order its runs first reported them;
+// where several runs of the night reported one, the newest run's, and its
+// name in `twice`.
+template <typename Result>
+std::vector<Result> merge_night(const std::vector<std::vector<Result>>& runs_oldest_first, const auto& name_of,
+                                std::vector<std::string>* twice) {
+  std::vector<Result> merged;
+  std::map<std::string, size_t> index;
+  for (const std::vector<Result>& results : runs_oldest_first) {
+    for (const Result& r : results) {
+      const auto [it, inserted] = index.try_emplace(name_of(r), merged.size());
+      if (inserted) {
+        merged.push_back(r);
+        continue;
+      }
+      merged[it->second] = r;
+      if (twice) twice->push_back(name_of(r));
+    }
+  }
+  return merged;
+}
+
+std::vector<BenchmarkResult> night_results(Store& store, const std::vector<RunInfo>& night, std::vector<std::string>* twice) {
+  std::vector<std::vector<BenchmarkResult>> runs;
+  for (const RunInfo& r : night) runs.push_back(store.run_results(r.id));
+  return merge_night(runs, [](const BenchmarkResult& b) { return b.name; }, twice);
+}
+
+std::vector<std::pair<std::string, NightValues>> night_summaries(Store& store, const std::vector<RunInfo>& night) {
+  std::vector<std::vector<std::pair<std::string, NightValues>>> runs;
+  for (const RunInfo& r : night) runs.push_back(store.run_night_values(r.id));
+  return merge_night(runs, [](const auto& v) { return v.first; }, nullptr);
+}
+
 }  // namespace
 
 void print_comparison(Context& ctx, const Comparison& c, const std::string& format, Rows rows) {
@@ -72,11 +106,20 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
   // The longer lookback the noise model learns from; the baseline is its last window_days.
   const int lookback_days = std::max(policy.history_days, policy.window_days);
   const UnixTime from = run.time - std::int64_t{lookback_days} * 86400;
-  const auto eligible = select_baseline(store.runs_between(run.environment, from, run.time), run, lookback_days,
+  const std::vector<RunInfo> candidates = store.runs_between(run.environment, from, run.time);
+  const std::vector<RunInfo> tonight_runs = night_of(candidates, run);
+  // The windows are counted from tonight's first run, so a night's shards stay together.
+  RunInfo night_start = run;
+  night_start.time = tonight_runs.front().time;
+  const auto eligible = select_baseline(candidates, night_start, lookback_days,
                                         [&repo](const std::string& a, const std::string& d) { return repo.is_ancestor(a, d); });
-  const UnixTime window_from = run.time - std::int64_t{policy.window_days} * 86400;
-  std::vector<RunInfo> baseline, older;
-  for (const RunInfo& r : eligible) (r.time >= window_from ? baseline : older).push_back(r);
+  const UnixTime window_from = night_start.time - std::int64_t{policy.window_days} * 86400;
+  std::vector<RunInfo> baseline_runs, older_runs;
+  for (const RunInfo& r : eligible) (r.time >= window_from ? baseline_runs : older_runs).push_back(r);
+  // Every run of a night (shards, or several files ingested) is one night, to the baseline and to tonight.
+  const std::vector<std::vector<RunInfo>> baseline_nights = group_nights(baseline_runs), older = group_nights(older_runs);
+  std::vector<RunInfo> baseline;  // each night's newest run: its time, commit and machine
+  for (const auto& night : baseline_nights) baseline.push_back(night.back());
   Comparison c;
   c.commit = commit.sha;
   c.subject = commit.subject;
@@ -94,20 +137,21 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
   // Group the baseline nights by benchmark, in night order, with their times.
   std::map<std::string, std::vector<BenchmarkResult>> past;
   std::map<std::string, std::vector<UnixTime>> past_times;
-  for (const RunInfo& b : baseline) {
-    for (BenchmarkResult& r : store.run_results(b.id)) {
-      past_times[r.name].push_back(b.time);
+  for (const auto& night : baseline_nights) {
+    for (BenchmarkResult& r : night_results(store, night, nullptr)) {
+      past_times[r.name].push_back(night.back().time);
       past[r.name].push_back(std::move(r));
     }
   }
   // The older nights, as the summaries the noise model needs (kept at ingest).
   std::map<std::string, std::vector<std::pair<UnixTime, NightValues>>> history;
-  for (const RunInfo& o : older) {
-    for (auto& [name, values] : store.run_night_values(o.id)) history[name].emplace_back(o.time, values);
+  for (const auto& night : older) {
+    for (auto& [name, values] : night_summaries(store, night)) history[name].emplace_back(night.back().time, values);
   }
   const std::vector<Decision> log = store.decisions();
   std::vector<BenchmarkNights> nights;
-  for (BenchmarkResult& tonight : store.run_results(run.id)) {
+  std::vector<std::string> twice;  // benchmarks more than one of tonight's runs reported
+  for (BenchmarkResult& tonight : night_results(store, tonight_runs, &twice)) {
     if (tonight.failure) c.failures.emplace_back(tonight.name, *tonight.failure);
     BenchmarkNights n{tonight.name, std::move(past[tonight.name]), std::move(tonight), {}, {}};
     const auto accepts = accepts_of(log, n.name, run.time);
@@ -121,6 +165,13 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
   c.results = compare_nights(nights, policy);
   for (const BenchmarkNights& n : nights)
     for (MeasurementWarning& w : measurement_warnings(n, policy)) c.warnings.push_back(std::move(w));
+  for (const std::string& name : twice) {
+    const std::vector<WarningKind>& silenced = policy.for_benchmark(name).silenced;
+    if (std::find(silenced.begin(), silenced.end(), WarningKind::reported_twice) != silenced.end()) continue;
+    c.warnings.push_back({name, WarningKind::reported_twice,
+                          "reported by more than one of tonight's " + std::to_string(tonight_runs.size()) +
+                              " runs: the newest run's result is compared, not both"});
+  }
   apply_ignores(c.results, log, run.time);
   apply_confirmations(c, store.confirmations(run.id));
   return c;

@@ -12,7 +12,7 @@ namespace perfwatch {
 namespace {
 
 constexpr WarningKind kKinds[] = {WarningKind::constant, WarningKind::implausible_change, WarningKind::below_resolution,
-                                  WarningKind::synthetic_shape, WarningKind::too_few_samples};
+                                  WarningKind::synthetic_shape, WarningKind::too_few_samples, WarningKind::reported_twice};
 
 const std::vector<double>* latency_of(const BenchmarkResult& r) {
   return r.latency && !r.latency->values.empty() && !r.failure ? &r.latency->values : nullptr;
@@ -102,6 +102,7 @@ const char* to_string(WarningKind kind) {
     case WarningKind::below_resolution: return "below_resolution";
     case WarningKind::synthetic_shape: return "synthetic_shape";
     case WarningKind::too_few_samples: return "too_few_samples";
+    case WarningKind::reported_twice: return "reported_twice";
   }
   return "constant";
 }

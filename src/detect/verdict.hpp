@@ -89,7 +89,7 @@ struct MetricResult {
 inline bool refuted(const MetricResult& r) { return r.confirmation && r.confirmation->confirmed == false; }
 
 // A result that is not a measurement (detect/measurement_warnings).
-enum class WarningKind { constant, implausible_change, below_resolution, synthetic_shape, too_few_samples };
+enum class WarningKind { constant, implausible_change, below_resolution, synthetic_shape, too_few_samples, reported_twice };
 const char* to_string(WarningKind kind);
 std::optional<WarningKind> parse_warning_kind(const std::string& text);
 

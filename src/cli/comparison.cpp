@@ -39,19 +39,17 @@ std::map<Metric, size_t> accepted_nights(const std::map<Metric, UnixTime>& accep
 // where several runs of the night reported one, the newest run's, and its
 // name in `twice`.
 template <typename Result>
-std::vector<Result> merge_night(const std::vector<std::vector<Result>>& runs_oldest_first, const auto& name_of,
+std::vector<Result> merge_night(std::vector<std::vector<Result>> runs_oldest_first, const auto& name_of,
                                 std::vector<std::string>* twice) {
+  if (runs_oldest_first.size() == 1) return std::move(runs_oldest_first.front());  // most nights: one run
   std::vector<Result> merged;
   std::map<std::string, size_t> index;
-  for (const std::vector<Result>& results : runs_oldest_first) {
-    for (const Result& r : results) {
+  for (std::vector<Result>& results : runs_oldest_first) {
+    for (Result& r : results) {
       const auto [it, inserted] = index.try_emplace(name_of(r), merged.size());
-      if (inserted) {
-        merged.push_back(r);
-        continue;
-      }
-      merged[it->second] = r;
-      if (twice) twice->push_back(name_of(r));
+      if (!inserted && twice) twice->push_back(name_of(r));
+      if (inserted) merged.push_back(std::move(r));
+      else merged[it->second] = std::move(r);
     }
   }
   return merged;
@@ -60,13 +58,13 @@ std::vector<Result> merge_night(const std::vector<std::vector<Result>>& runs_old
 std::vector<BenchmarkResult> night_results(Store& store, const std::vector<RunInfo>& night, std::vector<std::string>* twice) {
   std::vector<std::vector<BenchmarkResult>> runs;
   for (const RunInfo& r : night) runs.push_back(store.run_results(r.id));
-  return merge_night(runs, [](const BenchmarkResult& b) { return b.name; }, twice);
+  return merge_night(std::move(runs), [](const BenchmarkResult& b) { return b.name; }, twice);
 }
 
 std::vector<std::pair<std::string, NightValues>> night_summaries(Store& store, const std::vector<RunInfo>& night) {
   std::vector<std::vector<std::pair<std::string, NightValues>>> runs;
   for (const RunInfo& r : night) runs.push_back(store.run_night_values(r.id));
-  return merge_night(runs, [](const auto& v) { return v.first; }, nullptr);
+  return merge_night(std::move(runs), [](const auto& v) { return v.first; }, nullptr);
 }
 
 }  // namespace

@@ -99,23 +99,42 @@ RunInfo latest_run_or_fail(Store& store, const std::string& rev, const CommitInf
   return *run;
 }
 
-Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo& run, const CommitInfo& commit,
-                       const Policy& policy) {
+namespace {
+
+// The runs `run` is compared with, as nights: every run of a night (shards,
+// or several files ingested) is one night, to the baseline and to tonight.
+struct NightRuns {
+  std::vector<RunInfo> tonight;                      // oldest first, `run` last
+  std::vector<std::vector<RunInfo>> baseline, older;  // the baseline window's nights, and the noise model's before it
+};
+
+NightRuns nights_around(Store& store, const git::Repository& repo, const RunInfo& run, const Policy& policy) {
   // The longer lookback the noise model learns from; the baseline is its last window_days.
   const int lookback_days = std::max(policy.history_days, policy.window_days);
   const UnixTime from = run.time - std::int64_t{lookback_days} * 86400;
   const std::vector<RunInfo> candidates = store.runs_between(run.environment, from, run.time);
-  const std::vector<RunInfo> tonight_runs = night_of(candidates, run);
+  NightRuns nights;
+  nights.tonight = night_of(candidates, run);
   // The windows are counted from tonight's first run, so a night's shards stay together.
   RunInfo night_start = run;
-  night_start.time = tonight_runs.front().time;
+  night_start.time = nights.tonight.front().time;
   const auto eligible = select_baseline(candidates, night_start, lookback_days,
                                         [&repo](const std::string& a, const std::string& d) { return repo.is_ancestor(a, d); });
   const UnixTime window_from = night_start.time - std::int64_t{policy.window_days} * 86400;
   std::vector<RunInfo> baseline_runs, older_runs;
   for (const RunInfo& r : eligible) (r.time >= window_from ? baseline_runs : older_runs).push_back(r);
-  // Every run of a night (shards, or several files ingested) is one night, to the baseline and to tonight.
-  const std::vector<std::vector<RunInfo>> baseline_nights = group_nights(baseline_runs), older = group_nights(older_runs);
+  nights.baseline = group_nights(baseline_runs);
+  nights.older = group_nights(older_runs);
+  return nights;
+}
+
+}  // namespace
+
+Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo& run, const CommitInfo& commit,
+                       const Policy& policy) {
+  const NightRuns around = nights_around(store, repo, run, policy);
+  const std::vector<std::vector<RunInfo>>& baseline_nights = around.baseline;
+  const std::vector<RunInfo>& tonight_runs = around.tonight;
   std::vector<RunInfo> baseline;  // each night's newest run: its time, commit and machine
   for (const auto& night : baseline_nights) baseline.push_back(night.back());
   Comparison c;
@@ -143,7 +162,7 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
   }
   // The older nights, as the summaries the noise model needs (kept at ingest).
   std::map<std::string, std::vector<std::pair<UnixTime, NightValues>>> history;
-  for (const auto& night : older) {
+  for (const auto& night : around.older) {
     for (auto& [name, values] : night_summaries(store, night)) history[name].emplace_back(night.back().time, values);
   }
   const std::vector<Decision> log = store.decisions();

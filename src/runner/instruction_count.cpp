@@ -4,23 +4,11 @@
 #include <sstream>
 
 #include "runner/perf_counter.hpp"
+#include "runner/process.hpp"
 #include "util/error.hpp"
 #include "util/file.hpp"
 
 namespace perfwatch {
-namespace {
-
-bool on_path(const std::string& command) {
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path && *path ? path : "/usr/local/bin:/usr/bin:/bin");
-  for (std::string dir; std::getline(dirs, dir, ':');) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(std::filesystem::path(dir.empty() ? "." : dir) / command, ec)) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 const char* to_string(CountSource source) {
   return source == CountSource::perf_event ? "perf_event_open" : "callgrind";
@@ -34,7 +22,7 @@ std::string count_source_note(CountSource source) {
 CountSource probe_count_source() {
   const std::string perf = perf_unavailable_reason(PerfEvent::user_instructions);
   if (perf.empty()) return CountSource::perf_event;
-  if (on_path("valgrind")) return CountSource::callgrind;
+  if (!resolve_command("valgrind").empty()) return CountSource::callgrind;
   throw environment_error("\"measure\": \"instructions\" needs a counter: perf_event_open cannot count here (" + perf +
                           ") and valgrind is not on PATH; install valgrind (apt-get install valgrind) or measure time");
 }

@@ -38,7 +38,8 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   return out;
 }
 
-// argv[0] as execve needs it: looked up in PATH unless it names a path.
+}  // namespace
+
 std::string resolve_command(const std::string& command) {
   if (command.find('/') != std::string::npos) return command;
   const char* path = std::getenv("PATH");
@@ -52,6 +53,8 @@ std::string resolve_command(const std::string& command) {
   }
   return "";
 }
+
+namespace {
 
 // The child's way out when it cannot exec: errno to the parent, then exit 127.
 [[noreturn]] void report_and_exit(int report) {

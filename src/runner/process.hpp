@@ -58,6 +58,10 @@ struct ProcessResult {
 ProcessResult run_process(const ProcessSpec& spec, const std::atomic<bool>* stop,
                           const std::function<void(double)>& tick = {});
 
+// argv[0] as execve needs it: looked up in PATH unless it names a path; ""
+// when no executable of that name is found.
+std::string resolve_command(const std::string& command);
+
 // "exit status 3", "killed by signal 9", "timed out after 2 s", ...
 std::string describe(const ProcessResult& r, double timeout_s);
 

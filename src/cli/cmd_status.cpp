@@ -49,7 +49,7 @@ void print_status(const Comparison& c, std::ostream& out) {
 
 // compare's JSON, with each benchmark's worst verdict as "benchmarks".
 nlohmann::json status_json(const Comparison& c) {
-  nlohmann::json doc = comparison_json(c);
+  nlohmann::json doc = nlohmann::json::parse(comparison_json(c));
   doc["measured"] = true;
   doc["benchmarks"] = nlohmann::json::object();
   for (const auto& [name, r] : worst_by_benchmark(c)) doc["benchmarks"][name] = to_string(r->verdict);

@@ -71,7 +71,7 @@ std::vector<std::pair<std::string, NightValues>> night_summaries(Store& store, c
 
 void print_comparison(Context& ctx, const Comparison& c, const std::string& format, Rows rows) {
   if (format == "json") {
-    ctx.out() << comparison_json(c).dump(2) << "\n";
+    ctx.out() << comparison_json(c) << "\n";
   } else if (format == "markdown") {
     print_comparison_markdown(c, rows, ctx.out());
   } else {

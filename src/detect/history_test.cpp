@@ -22,9 +22,11 @@ std::optional<HistoryEvidence> history_evidence(const std::vector<double>& serie
   h.direction = h.change >= 0 ? 1 : -1;
   // A step inside the history (not accepted) would pass for noise: learn
   // from the regime since the last one, never cutting into the baseline.
-  const size_t cut = std::min(regime_start(all, window, limit), series.size() - k);
+  const std::vector<double> centres = night_centres(all, window);
+  const size_t cut = std::min(regime_start(all, centres, limit), series.size() - k);
   // Last night is left out: on a step's second night it is the step itself.
-  auto model = learn_noise(all.subspan(cut, series.size() - cut - 1), window, h.direction);
+  const std::span<const double> learned = all.subspan(cut, series.size() - cut - 1);
+  auto model = cut == 0 ? learn_noise(learned, centres, h.direction) : learn_noise(learned, window, h.direction);
   if (!model) return std::nullopt;
   h.model = std::move(*model);
   h.limit = limit;

@@ -11,10 +11,7 @@ namespace {
 
 constexpr size_t kMinCentreNights = 3;  // a past night is replayed once this many nights precede it
 
-double median_of(std::span<const double> values) { return stats::median(values); }
-
-// The type-7 median of `v`, reordering it (no copy: this runs for every
-// night of every metric of every benchmark, 90 nights deep).
+// The type-7 median of `v`, reordering it (no copy).
 double median_in_place(std::vector<double>& v) {
   const size_t mid = v.size() / 2;
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
@@ -24,32 +21,41 @@ double median_in_place(std::vector<double>& v) {
 }
 
 double robust_spread(std::vector<double> values) {
-  const double centre = median_of(values);
+  const double centre = median_in_place(values);
   for (double& v : values) v = std::fabs(v - centre);
-  return 1.4826 * median_of(values);
+  return 1.4826 * median_in_place(values);
 }
 
-// centres[j]: the median of the nights [j - window, j) (at least
-// kMinCentreNights of them), NaN before. Each night's centre is computed once:
-// the single and pair replays and regime_start share them.
-std::vector<double> centres_of(std::span<const double> logs, int window) {
+}  // namespace
+
+std::vector<double> night_centres(std::span<const double> logs, int window) {
+  // A sorted copy of the window slides along: one insertion and one removal
+  // a night instead of a selection (this runs for every night of every
+  // metric of every benchmark, 90 nights deep).
   std::vector<double> centres(logs.size() + 1, NAN);
-  std::vector<double> scratch;
-  for (size_t end = kMinCentreNights; end <= logs.size(); ++end) {
-    const size_t from = end > static_cast<size_t>(window) ? end - static_cast<size_t>(window) : 0;
-    scratch.assign(logs.begin() + static_cast<std::ptrdiff_t>(from), logs.begin() + static_cast<std::ptrdiff_t>(end));
-    centres[end] = median_in_place(scratch);
+  std::vector<double> sorted;
+  const size_t w = static_cast<size_t>(std::max(window, 1));
+  for (size_t end = 1; end <= logs.size(); ++end) {
+    if (end > w) sorted.erase(std::lower_bound(sorted.begin(), sorted.end(), logs[end - 1 - w]));
+    sorted.insert(std::upper_bound(sorted.begin(), sorted.end(), logs[end - 1]), logs[end - 1]);
+    if (end < kMinCentreNights) continue;
+    const size_t mid = sorted.size() / 2;  // the type-7 median, as stats::median computes it
+    centres[end] = sorted.size() % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
   return centres;
 }
+
+namespace {
 
 // Each past night's deviation from the nights before it, and each pair's.
 struct Replay {
   std::vector<double> single, pair;
 };
 
-Replay replay(std::span<const double> logs, const std::vector<double>& centres, int sign) {
+Replay replay(std::span<const double> logs, std::span<const double> centres, int sign) {
   Replay r;
+  r.single.reserve(logs.size());
+  r.pair.reserve(logs.size());
   for (size_t j = 0; j < logs.size(); ++j) {
     if (!std::isnan(centres[j])) r.single.push_back(sign * (logs[j] - centres[j]));
     // The lesser of two nights' deviations: high only when both nights are.
@@ -62,7 +68,10 @@ Replay replay(std::span<const double> logs, const std::vector<double>& centres, 
 }  // namespace
 
 size_t regime_start(std::span<const double> logs, int window, double min_shift) {
-  const std::vector<double> centres = centres_of(logs, window);
+  return regime_start(logs, night_centres(logs, window), min_shift);
+}
+
+size_t regime_start(std::span<const double> logs, std::span<const double> centres, double min_shift) {
   const Replay all = replay(logs, centres, +1);
   if (all.single.size() < kMinCentreNights) return 0;
   const double limit = std::max(min_shift, 4 * robust_spread(all.single));
@@ -79,7 +88,11 @@ size_t regime_start(std::span<const double> logs, int window, double min_shift) 
 }
 
 std::optional<NoiseModel> learn_noise(std::span<const double> logs, int window, int sign) {
-  Replay r = replay(logs, centres_of(logs, window), sign);
+  return learn_noise(logs, night_centres(logs, window), sign);
+}
+
+std::optional<NoiseModel> learn_noise(std::span<const double> logs, std::span<const double> centres, int sign) {
+  Replay r = replay(logs, centres, sign);
   if (r.single.size() < static_cast<size_t>(kMinModelNights)) return std::nullopt;
   NoiseModel m;
   m.nights = static_cast<int>(r.single.size());

@@ -30,15 +30,23 @@ struct NoiseModel {
 // decision falls back to the baseline nights alone, conservatively.
 inline constexpr int kMinModelNights = 10;
 
+// centres[j]: the median of the nights [j - window, j) of `logs` (at least 3
+// of them), NaN before; logs.size() + 1 entries. The replays of a history
+// and of any prefix of it share them.
+std::vector<double> night_centres(std::span<const double> logs, int window);
+
 // The index of `logs` (oldest first) from which the history is one regime:
 // after the last step that held for three nights past `min_shift` (log) and
 // past four times the history's spread. 0 when there is none.
 size_t regime_start(std::span<const double> logs, int window, double min_shift);
+size_t regime_start(std::span<const double> logs, std::span<const double> centres, double min_shift);
 
 // The model of `logs` (log values of past nights, oldest first, tonight not
 // among them) with baselines of up to `window` nights; `sign` is +1 when
 // higher is worse, -1 when lower is worse. nullopt below kMinModelNights.
 std::optional<NoiseModel> learn_noise(std::span<const double> logs, int window, int sign);
+// The same with night_centres(logs) (or the centres of a longer history `logs` begins).
+std::optional<NoiseModel> learn_noise(std::span<const double> logs, std::span<const double> centres, int sign);
 
 // One-sided p-value of a deviation `worse` (log, regressions positive) among
 // `sorted` past deviations: the rank while past nights reach it, an

@@ -9,6 +9,7 @@
 #include "detect/measurement_warnings.hpp"
 #include "detect/nightly.hpp"
 #include "report/confirmation_view.hpp"
+#include "report/json_out.hpp"
 #include "report/reason.hpp"
 #include "util/text.hpp"
 
@@ -49,8 +50,6 @@ const char* colour_of(Verdict v) {
     default: return "";
   }
 }
-
-nlohmann::json number(double v) { return std::isnan(v) || std::isinf(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
 
 struct Counts {
   int regressions = 0, refuted = 0, improvements = 0, unchanged = 0, insufficient = 0;
@@ -195,45 +194,76 @@ void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out
   out << "\n" << summary_line(c) << "\n";
 }
 
-nlohmann::json comparison_json(const Comparison& c) {
-  nlohmann::json results = nlohmann::json::array();
-  for (const MetricResult& r : c.results) {
-    results.push_back({{"benchmark", r.benchmark},
-                       {"metric", to_string(r.metric)},
-                       {"unit", r.unit},
-                       {"baseline", number(r.baseline)},
-                       {"current", number(r.current)},
-                       {"ratio", number(r.ratio)},
-                       {"ci_low", number(r.ci_low)},
-                       {"ci_high", number(r.ci_high)},
-                       {"p_value", number(r.p_value)},
-                       {"q_value", number(r.q_value)},
-                       {"baseline_nights", r.baseline_nights},
-                       {"verdict", to_string(r.verdict)},
-                       {"worse_not_alerting", r.worse_not_alerting},
-                       {"ignored", r.ignored},
-                       {"alerting", r.alerting},
-                       {"test", r.two_night ? "two-night" : "one-night"},
-                       {"reason", reason_json(r)}});
-    if (!r.counted_by.empty()) results.back()["counted_by"] = r.counted_by;
-    if (r.too_few_samples > 0)
-      results.back()["too_few_samples"] = {{"samples", r.too_few_samples}, {"needed", kMinSamplesP999}};
-    add_confirmation_json(r, results.back());
+namespace {
+
+// One row of "results", its keys in nlohmann's (sorted) order.
+void write_result(JsonOut& j, const MetricResult& r) {
+  j.begin_object();
+  j.key("alerting").value(r.alerting);
+  j.key("baseline").value(r.baseline);
+  j.key("baseline_nights").value(r.baseline_nights);
+  j.key("benchmark").value(r.benchmark);
+  j.key("ci_high").value(r.ci_high);
+  j.key("ci_low").value(r.ci_low);
+  j.key("confirmation").tree(confirmation_json(r));
+  j.key("confirmed");
+  if (r.confirmation && r.confirmation->confirmed) j.value(*r.confirmation->confirmed);
+  else j.null();
+  if (!r.counted_by.empty()) j.key("counted_by").value(r.counted_by);
+  j.key("current").value(r.current);
+  j.key("ignored").value(r.ignored);
+  j.key("metric").value(to_string(r.metric));
+  j.key("p_value").value(r.p_value);
+  j.key("q_value").value(r.q_value);
+  j.key("ratio").value(r.ratio);
+  write_reason(j.key("reason"), r);
+  j.key("test").value(r.two_night ? "two-night" : "one-night");
+  if (r.too_few_samples > 0) {
+    j.key("too_few_samples").begin_object();
+    j.key("needed").value(static_cast<std::int64_t>(kMinSamplesP999)).key("samples").value(r.too_few_samples);
+    j.end_object();
   }
-  nlohmann::json failures = nlohmann::json::array();
-  for (const auto& [name, why] : c.failures) failures.push_back({{"benchmark", name}, {"failure", why}});
-  nlohmann::json warnings = nlohmann::json::array();
+  j.key("unit").value(r.unit);
+  j.key("verdict").value(to_string(r.verdict));
+  j.key("worse_not_alerting").value(r.worse_not_alerting);
+  j.end_object();
+}
+
+}  // namespace
+
+std::string comparison_json(const Comparison& c) {
+  std::string text;
+  JsonOut j(text);
+  j.begin_object();
+  j.key("baseline").begin_object();
+  j.key("from");
+  if (c.baseline.runs > 0) j.value(format_iso8601(c.baseline.from));
+  else j.null();
+  j.key("runs").value(c.baseline.runs);
+  j.key("to");
+  if (c.baseline.runs > 0) j.value(format_iso8601(c.baseline.to));
+  else j.null();
+  j.end_object();
+  j.key("commit").value(c.commit);
+  j.key("environment").value(c.environment);
+  j.key("environment_note");
+  if (c.environment_note.empty()) j.null();
+  else j.value(c.environment_note);
+  j.key("failures").begin_array();
+  for (const auto& [name, why] : c.failures) j.begin_object().key("benchmark").value(name).key("failure").value(why).end_object();
+  j.end_array();
+  j.key("results").begin_array();
+  for (const MetricResult& r : c.results) write_result(j, r);
+  j.end_array();
+  j.key("run_id").value(c.run_id);
+  j.key("time").value(format_iso8601(c.run_time));
+  j.key("verdict").value(to_string(c.verdict));
+  j.key("warnings").begin_array();
   for (const MeasurementWarning& w : c.warnings)
-    warnings.push_back({{"benchmark", w.benchmark}, {"kind", to_string(w.kind)}, {"detail", w.detail}});
-  nlohmann::json baseline = {{"runs", c.baseline.runs}, {"from", nullptr}, {"to", nullptr}};
-  if (c.baseline.runs > 0) {
-    baseline["from"] = format_iso8601(c.baseline.from);
-    baseline["to"] = format_iso8601(c.baseline.to);
-  }
-  return {{"commit", c.commit},     {"run_id", c.run_id},        {"time", format_iso8601(c.run_time)},
-          {"verdict", to_string(c.verdict)}, {"baseline", baseline}, {"results", results},
-          {"failures", failures}, {"warnings", warnings}, {"environment", c.environment},
-          {"environment_note", c.environment_note.empty() ? nlohmann::json() : nlohmann::json(c.environment_note)}};
+    j.begin_object().key("benchmark").value(w.benchmark).key("detail").value(w.detail).key("kind").value(to_string(w.kind)).end_object();
+  j.end_array();
+  j.end_object();
+  return text;
 }
 
 }  // namespace perfwatch

@@ -1,8 +1,8 @@
 #pragma once
 // A comparison, formatted: text for people (colour on a TTY), Markdown for
 // job summaries and issues, JSON for machines (the SPEC's shape).
-#include <nlohmann/json.hpp>
 #include <ostream>
+#include <string>
 
 #include "detect/verdict.hpp"
 
@@ -13,7 +13,8 @@ enum class Colour { off, on };
 
 void print_comparison_text(const Comparison& c, Rows rows, Colour colour, std::ostream& out);
 void print_comparison_markdown(const Comparison& c, Rows rows, std::ostream& out);
-nlohmann::json comparison_json(const Comparison& c);
+// Pretty-printed (two spaces), keys sorted as nlohmann sorts them.
+std::string comparison_json(const Comparison& c);
 
 // A result's value for people: "1.21 ms", "3.50%" (error rate), "70.0 MiB"
 // (memory), "12.40 MB/h" (memory growth).

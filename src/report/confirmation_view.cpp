@@ -48,14 +48,9 @@ std::string culprit_text(const MetricResult& r) {
   return c.bisect_note.empty() ? "" : "bisection stopped: " + c.bisect_note;
 }
 
-void add_confirmation_json(const MetricResult& r, nlohmann::json& row) {
-  if (!r.confirmation) {
-    row["confirmed"] = nullptr;
-    row["confirmation"] = nullptr;
-    return;
-  }
+nlohmann::json confirmation_json(const MetricResult& r) {
+  if (!r.confirmation) return nullptr;
   const Confirmation& c = *r.confirmation;
-  row["confirmed"] = c.confirmed ? nlohmann::json(*c.confirmed) : nlohmann::json(nullptr);
   nlohmann::json detail = effect_json(c.effect);
   detail["good_commit"] = c.good_sha;
   detail["judged_on"] = to_string(c.on_median ? Metric::p50_latency : r.metric);
@@ -68,7 +63,7 @@ void add_confirmation_json(const MetricResult& r, nlohmann::json& row) {
     detail["culprit"] = nullptr;
   }
   detail["bisect_note"] = c.bisect_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.bisect_note);
-  row["confirmation"] = detail;
+  return detail;
 }
 
 nlohmann::json step_json(const BisectStep& s) {

@@ -27,8 +27,8 @@ inline constexpr const char* kNotRerun =
 // Memory growth is judged within tonight's own run: nothing to rerun it against.
 inline constexpr const char* kGrowthNotRerun = "none needed: memory growth is a trend within tonight's own run";
 
-// compare/nightly --format json: "confirmed" (true, false or null) and the details.
-void add_confirmation_json(const MetricResult& r, nlohmann::json& row);
+// compare/nightly --format json: a row's "confirmation" (null where nothing was rerun).
+nlohmann::json confirmation_json(const MetricResult& r);
 
 // One bisection step for `bisect --format json`: {"commit", "call", "ratio", "ci_low", "ci_high", "rounds", "seconds"}.
 nlohmann::json step_json(const BisectStep& s);

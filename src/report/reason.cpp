@@ -50,20 +50,25 @@ std::string reason_text(const MetricResult& r) {
   return line;
 }
 
-nlohmann::json reason_json(const MetricResult& r) {
-  nlohmann::json noise = nullptr;
+void write_reason(JsonOut& j, const MetricResult& r) {
+  j.begin_object();
+  j.key("nights_in_row").value(r.nights_in_row);
+  j.key("noise");
   if (r.verdict != Verdict::insufficient_baseline && r.metric != Metric::error_rate &&
       !judged_within_night(r.metric) && r.too_few_samples == 0) {
-    noise = {{"source", r.noise.from_history ? "history" : "baseline"},
-             {"nights", r.noise.nights},
-             {"spread", std::expm1(r.noise.spread)},
-             {"excursions", r.noise.excursions}};
+    j.begin_object();
+    j.key("excursions").value(r.noise.excursions);
+    j.key("nights").value(r.noise.nights);
+    j.key("source").value(r.noise.from_history ? "history" : "baseline");
+    j.key("spread").value(std::expm1(r.noise.spread));
+    j.end_object();
+  } else {
+    j.null();
   }
-  return {{"text", reason_text(r)},
-          {"noise", noise},
-          {"test", judged_within_night(r.metric) ? "trend" : r.two_night ? "two-night" : "one-night"},
-          {"nights_in_row", r.nights_in_row},
-          {"whole_distribution", r.whole_distribution}};
+  j.key("test").value(judged_within_night(r.metric) ? "trend" : r.two_night ? "two-night" : "one-night");
+  j.key("text").value(reason_text(r));
+  j.key("whole_distribution").value(r.whole_distribution);
+  j.end_object();
 }
 
 }  // namespace perfwatch

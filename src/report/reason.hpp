@@ -2,10 +2,10 @@
 // What decided a verdict, in one line a maintainer understands:
 //   "usual night-to-night spread ±3.1 % over 60 nights; tonight +24.0 %, second night in a row"
 // The same line in compare's text, Markdown and JSON, status, issues and the HTML report.
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "detect/verdict.hpp"
+#include "report/json_out.hpp"
 
 namespace perfwatch {
 
@@ -13,6 +13,7 @@ std::string reason_text(const MetricResult& r);
 
 // The facts behind the line, for compare --format json: the noise estimate
 // and the nights it rests on, the test, the persistence state.
-nlohmann::json reason_json(const MetricResult& r);
+// Written as the value of the key `j` is at.
+void write_reason(JsonOut& j, const MetricResult& r);
 
 }  // namespace perfwatch

@@ -8,8 +8,10 @@ namespace perfwatch::sqlite {
 
 Database::Database(const std::filesystem::path& path, Access access, int busy_timeout_ms)
     : path_(path), busy_timeout_ms_(busy_timeout_ms) {
-  const int flags = access == Access::read_only ? SQLITE_OPEN_READONLY
-                                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // One connection is only ever used by one thread: without SQLite's mutex
+  // every sqlite3_column_* call is cheaper (compare reads ~10^6 of them).
+  const int flags = SQLITE_OPEN_NOMUTEX | (access == Access::read_only ? SQLITE_OPEN_READONLY
+                                                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     // The destructor does not run for a constructor that throws: release here.

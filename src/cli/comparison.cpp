@@ -7,6 +7,7 @@
 #include <iostream>
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 
 #include "detect/baseline.hpp"
 #include "detect/decide.hpp"
@@ -151,26 +152,35 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
     c.baseline.to = baseline.back().time;
     c.last_good_commit = baseline.back().commit_sha;
   }
-  // Group the baseline nights by benchmark, in night order, with their times.
-  std::map<std::string, std::vector<BenchmarkResult>> past;
-  std::map<std::string, std::vector<UnixTime>> past_times;
+  // Group the baseline nights by benchmark, in night order, with their times
+  // and the summaries kept at ingest.
+  std::unordered_map<std::string, std::vector<BenchmarkResult>> past;
+  std::unordered_map<std::string, std::vector<UnixTime>> past_times;
+  std::unordered_map<std::string, std::vector<NightValues>> past_values;
   for (const auto& night : baseline_nights) {
+    std::unordered_map<std::string, NightValues> kept;
+    for (auto& [name, values] : night_summaries(store, night)) kept.emplace(std::move(name), std::move(values));
     for (BenchmarkResult& r : night_results(store, night, nullptr)) {
+      const auto summary = kept.find(r.name);
+      past_values[r.name].push_back(summary != kept.end() ? std::move(summary->second) : night_values(r));
       past_times[r.name].push_back(night.back().time);
       past[r.name].push_back(std::move(r));
     }
   }
   // The older nights, as the summaries the noise model needs (kept at ingest).
-  std::map<std::string, std::vector<std::pair<UnixTime, NightValues>>> history;
+  std::unordered_map<std::string, std::vector<std::pair<UnixTime, NightValues>>> history;
   for (const auto& night : around.older) {
-    for (auto& [name, values] : night_summaries(store, night)) history[name].emplace_back(night.back().time, values);
+    for (auto& [name, values] : night_summaries(store, night)) history[name].emplace_back(night.back().time, std::move(values));
   }
   const std::vector<Decision> log = store.decisions();
   std::vector<BenchmarkNights> nights;
   std::vector<std::string> twice;  // benchmarks more than one of tonight's runs reported
+  std::unordered_map<std::string, NightValues> tonight_values;
+  for (auto& [name, values] : night_summaries(store, tonight_runs)) tonight_values.emplace(std::move(name), std::move(values));
   for (BenchmarkResult& tonight : night_results(store, tonight_runs, &twice)) {
     if (tonight.failure) c.failures.emplace_back(tonight.name, *tonight.failure);
-    BenchmarkNights n{tonight.name, std::move(past[tonight.name]), std::move(tonight), {}, {}};
+    BenchmarkNights n{tonight.name, std::move(past[tonight.name]), std::move(tonight), {}, {}, std::move(past_values[tonight.name])};
+    if (const auto kept = tonight_values.find(n.name); kept != tonight_values.end()) n.current_values = std::move(kept->second);
     const auto accepts = accepts_of(log, n.name, run.time);
     n.first_night = accepted_nights(accepts, past_times[n.name]);
     UnixTime since = 0;  // the noise model learns only from nights after the newest accept of any metric

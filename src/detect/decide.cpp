@@ -174,14 +174,17 @@ std::optional<MetricResult> growth_result(const BenchmarkNights& nights, const s
 std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Policy& policy) {
   std::vector<Pending> out;
   // Each night's values once (its latency samples sorted once), then per metric.
-  const NightValues current = night_values(nights.current);
-  std::vector<NightValues> baseline;
-  for (const BenchmarkResult& b : nights.baseline) baseline.push_back(night_values(b));
+  const NightValues current = nights.current_values ? *nights.current_values : night_values(nights.current);
+  std::vector<NightValues> baseline = nights.baseline_values;
+  if (baseline.size() != nights.baseline.size()) {
+    baseline.clear();
+    for (const BenchmarkResult& b : nights.baseline) baseline.push_back(night_values(b));
+  }
   const Thresholds& t = policy.for_benchmark(nights.name);
   for (Metric m : kNightMetrics) {
     const auto tonight = current.of(m);
     if (!tonight) {
-      if (m == Metric::p999_latency && current.latency) out.push_back(too_few(nights, current.latency->samples));
+      if (m == Metric::p999_latency && current.latency) out.push_back(too_few(nights, nights.current.latency->values.size()));
       continue;
     }
     std::vector<NightValue> base;

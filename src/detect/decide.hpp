@@ -42,6 +42,11 @@ struct BenchmarkNights {
   // Policy::history_days): what the noise model learns from. Metrics with an
   // accept inside `baseline` ignore it; the caller drops nights before an accept.
   std::vector<NightValues> history;
+  // night_values() of each `baseline` night, as the store kept them at
+  // ingest (so compare does not summarise those samples again); empty:
+  // computed from `baseline`.
+  std::vector<NightValues> baseline_values;
+  std::optional<NightValues> current_values;  // the same of `current`
 };
 
 // Ratio, interval and raw p-value of one metric on its own: no moderation

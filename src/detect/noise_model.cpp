@@ -11,19 +11,28 @@ namespace {
 
 constexpr size_t kMinCentreNights = 3;  // a past night is replayed once this many nights precede it
 
-// The type-7 median of `v`, reordering it (no copy).
+// stats::median of `v` (the same arithmetic, so the same bits), reordering it instead of copying.
 double median_in_place(std::vector<double>& v) {
   const size_t mid = v.size() / 2;
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
   if (v.size() % 2 == 1) return v[mid];
   const double upper = v[mid];
-  return (*std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)) + upper) / 2;
+  const double lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid));
+  return lower + 0.5 * (upper - lower);
 }
 
 double robust_spread(std::vector<double> values) {
   const double centre = median_in_place(values);
   for (double& v : values) v = std::fabs(v - centre);
   return 1.4826 * median_in_place(values);
+}
+
+// robust_spread of values already sorted: their median needs no selection.
+double spread_of_sorted(const std::vector<double>& sorted) {
+  const double centre = stats::quantile_sorted(sorted, 0.5);  // = stats::median
+  std::vector<double> deviations(sorted.size());
+  for (size_t i = 0; i < sorted.size(); ++i) deviations[i] = std::fabs(sorted[i] - centre);
+  return 1.4826 * median_in_place(deviations);
 }
 
 }  // namespace
@@ -39,7 +48,7 @@ std::vector<double> night_centres(std::span<const double> logs, int window) {
     if (end > w) sorted.erase(std::lower_bound(sorted.begin(), sorted.end(), logs[end - 1 - w]));
     sorted.insert(std::upper_bound(sorted.begin(), sorted.end(), logs[end - 1]), logs[end - 1]);
     if (end < kMinCentreNights) continue;
-    const size_t mid = sorted.size() / 2;  // the type-7 median, as stats::median computes it
+    const size_t mid = sorted.size() / 2;  // the type-7 median, halfway as centres always took it
     centres[end] = sorted.size() % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
   return centres;
@@ -96,10 +105,10 @@ std::optional<NoiseModel> learn_noise(std::span<const double> logs, std::span<co
   if (r.single.size() < static_cast<size_t>(kMinModelNights)) return std::nullopt;
   NoiseModel m;
   m.nights = static_cast<int>(r.single.size());
-  m.spread = robust_spread(r.single);
-  m.pair_spread = r.pair.empty() ? 0 : robust_spread(r.pair);
   std::sort(r.single.begin(), r.single.end());
   std::sort(r.pair.begin(), r.pair.end());
+  m.spread = spread_of_sorted(r.single);
+  m.pair_spread = r.pair.empty() ? 0 : spread_of_sorted(r.pair);
   m.single = std::move(r.single);
   m.pair = std::move(r.pair);
   return m;

@@ -4,6 +4,27 @@
 
 namespace perfwatch {
 
+namespace {
+
+// Printable ASCII with nothing to escape (keys, units, verdicts, most names).
+bool plain(std::string_view s) {
+  for (char c : s)
+    if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
+  return true;
+}
+
+void quoted(std::string& out, std::string_view s) {
+  if (!plain(s)) {
+    out += nlohmann::json(s).dump();  // its escapes, and its check of the UTF-8
+    return;
+  }
+  out += '"';
+  out += s;
+  out += '"';
+}
+
+}  // namespace
+
 void JsonOut::indent(size_t depth) { out_.append(2 * depth, ' '); }
 
 void JsonOut::before_value() {
@@ -19,7 +40,7 @@ void JsonOut::before_value() {
 
 JsonOut& JsonOut::key(std::string_view k) {
   before_value();
-  out_ += nlohmann::json(k).dump();
+  quoted(out_, k);
   out_ += ": ";
   after_key_ = true;
   return *this;
@@ -45,7 +66,7 @@ JsonOut& JsonOut::close(char bracket) {
 
 JsonOut& JsonOut::value(std::string_view s) {
   before_value();
-  out_ += nlohmann::json(s).dump();
+  quoted(out_, s);
   return *this;
 }
 
@@ -77,7 +98,8 @@ JsonOut& JsonOut::null() {
 JsonOut& JsonOut::tree(const nlohmann::json& j) {
   before_value();
   const std::string text = j.dump(2);
-  const std::string pad = "\n" + std::string(2 * empty_.size(), ' ');
+  std::string pad(2 * empty_.size() + 1, ' ');
+  pad[0] = '\n';
   for (char c : text) {
     if (c == '\n') out_ += pad;
     else out_ += c;

@@ -73,7 +73,7 @@ void print_calibration(const std::vector<CorpusScore>& scores) {
   }
 }
 
-// The calibration as a Mermaid chart (the README's plot): observed share
+// The calibration as a Mermaid chart (docs/detection.md's plot): observed share
 // against the level, one line per corpus, history-judged tests.
 void print_mermaid(const std::vector<CorpusScore>& scores) {
   fmt::print("\n```mermaid\nxychart-beta\n  title \"Share of clean nights with p below the level (history model)\"\n");

@@ -114,6 +114,21 @@ TEST_CASE("compare_nights") {
     n.baseline.back() = latency_night("parser/small", 1350, 100, rng);
     CHECK(find(compare_nights({n}, policy), Metric::p95_latency).verdict == Verdict::regression);
   }
+  SUBCASE("two nights in a row count only when each went past the threshold") {
+    BenchmarkNights wobble = week_then(1.41, 7);
+    std::mt19937_64 rng(77);
+    wobble.baseline.back() = latency_night("parser/small", 1070, 100, rng);  // +7 %: no first night of a step
+    const auto first = compare_nights({wobble}, policy);
+    const MetricResult& one = find(first, Metric::p95_latency);
+    CHECK(one.verdict == Verdict::regression);
+    CHECK_FALSE(one.two_night);
+    BenchmarkNights step = week_then(1.3, 8);
+    step.baseline.back() = latency_night("parser/small", 1300, 100, rng);  // +30 %, then +30 % again
+    const auto second = compare_nights({step}, policy);
+    const MetricResult& two = find(second, Metric::p95_latency);
+    CHECK(two.verdict == Verdict::regression);
+    CHECK(two.two_night);
+  }
   SUBCASE("a per-benchmark override raises the bar") {
     Policy lenient;
     lenient.overrides.push_back({"parser/*", Thresholds{.p95_increase = 0.5}});

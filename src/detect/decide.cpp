@@ -100,9 +100,11 @@ struct Pending {
 // How much worse (log) `e`'s value is than its baseline: regressions positive.
 double worse(const Evidence& e, Metric metric) { return higher_is_better(metric) ? -e.effect : e.effect; }
 
-// When last night and tonight moved the same way and their two-night level is
-// past the threshold, that level against the nights before them: the second
-// night of a real step carries the first night's evidence too.
+// When last night and tonight each moved past the threshold the same way,
+// their two-night level against the nights before them: the second night of
+// a real step carries the first night's evidence too. (A last night that did
+// not go past it alone is no first night of a step: with it, one large night
+// after a small wobble passed for "2 nights".)
 std::optional<Evidence> sustained_evidence(const std::vector<NightValue>& base, const NightValue& tonight,
                                            Metric metric, const Policy& policy, const Thresholds& t) {
   if (static_cast<int>(base.size()) - 1 < policy.min_baseline_nights) return std::nullopt;
@@ -114,7 +116,8 @@ std::optional<Evidence> sustained_evidence(const std::vector<NightValue>& base, 
   if (!e_tonight || !e_last || !e_pair) return std::nullopt;
   const bool same_way = (worse(*e_tonight, metric) > 0) == (worse(*e_last, metric) > 0);
   const double limit = std::fabs(std::log(threshold(metric, t)));
-  if (!same_way || std::fabs(worse(*e_pair, metric)) <= limit) return std::nullopt;
+  if (!same_way || std::fabs(worse(*e_last, metric)) <= limit || std::fabs(worse(*e_pair, metric)) <= limit)
+    return std::nullopt;
   return e_pair;
 }
 

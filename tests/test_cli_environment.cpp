@@ -80,7 +80,7 @@ TEST_CASE("a history from before identities is migrated, and says what it merged
             " ALTER TABLE environments DROP COLUMN arch; DROP TABLE night_values; DROP TABLE confirmations;"
             " ALTER TABLE results DROP COLUMN memory_series; ALTER TABLE results DROP COLUMN instructions;"
             " ALTER TABLE results DROP COLUMN instructions_source;"
-            " DROP TABLE bisect_steps; PRAGMA user_version = 2;");
+            " DROP TABLE bisect_steps; DROP TABLE run_summaries; PRAGMA user_version = 2;");
   }
   const auto c = h.f.perfwatch({"compare", "--format", "json"});
   CHECK(c.status == 1);

@@ -213,7 +213,7 @@ TEST_CASE("Store::run_night_values") {
   SUBCASE("a history from before summaries gets them when opened") {
     auto [store, values] = reopened("DROP TABLE night_values; DROP TABLE confirmations; DROP TABLE bisect_steps;"
                                     " ALTER TABLE results DROP COLUMN memory_series; ALTER TABLE results DROP COLUMN instructions;"
-                                    " ALTER TABLE results DROP COLUMN instructions_source; PRAGMA user_version = 3;",
+                                    " ALTER TABLE results DROP COLUMN instructions_source; DROP TABLE run_summaries; PRAGMA user_version = 3;",
                                     Store::Mode::read_only);
     REQUIRE(values.size() == 4);
     CHECK(same(values[1].second, night_values(full)));
@@ -226,12 +226,25 @@ TEST_CASE("Store::run_night_values") {
   SUBCASE("a history of schema 6 gains the instruction columns and keeps its summaries") {
     auto [store, values] = reopened("ALTER TABLE results DROP COLUMN instructions; ALTER TABLE results DROP COLUMN instructions_source;"
                                     " ALTER TABLE night_values DROP COLUMN instructions; ALTER TABLE night_values DROP COLUMN instructions_var;"
-                                    " ALTER TABLE night_values DROP COLUMN instructions_source; PRAGMA user_version = 6;",
+                                    " ALTER TABLE night_values DROP COLUMN instructions_source; DROP TABLE run_summaries;"
+                                    " PRAGMA user_version = 6;",
                                     Store::Mode::create);
     REQUIRE(values.size() == 4);
     CHECK(same(values[2].second, night_values(endurance)));  // the memory series survived: not rebuilt from less
     CHECK_FALSE(values[3].second.instructions);
     const std::int64_t next = store.record_run(make_run(kSha1, 2000, {counted}));
     CHECK(store.run_night_values(next)[0].second.instructions_source == "callgrind");
+  }
+  SUBCASE("a history of schema 7 gets its summaries packed from its rows") {
+    auto [store, values] = reopened("DROP TABLE run_summaries; PRAGMA user_version = 7;", Store::Mode::read_only);
+    REQUIRE(values.size() == 4);
+    CHECK(same(values[1].second, night_values(full)));
+    CHECK(same(values[2].second, night_values(endurance)));
+    CHECK(same(values[3].second, night_values(counted)));
+    CHECK(values[3].second.instructions_source == "callgrind");
+    sqlite::Database db(dir / "h.db", sqlite::Database::Access::read_only, 1000);
+    auto packed = db.prepare("SELECT count(*) FROM run_summaries");
+    packed.step();
+    CHECK(packed.column_int(0) == 1);
   }
 }

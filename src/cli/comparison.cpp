@@ -15,6 +15,7 @@
 #include "detect/triage.hpp"
 #include "util/error.hpp"
 #include "util/file.hpp"
+#include "util/parallel.hpp"
 
 namespace perfwatch {
 namespace {
@@ -129,6 +130,69 @@ NightRuns nights_around(Store& store, const git::Repository& repo, const RunInfo
   return nights;
 }
 
+// Tonight's benchmarks, each one slot of BenchmarkNights the older nights
+// fill: nothing is gathered for a benchmark tonight does not have.
+struct Slots {
+  std::vector<BenchmarkNights> nights;
+  std::unordered_map<std::string, size_t> index;  // by benchmark name
+  std::vector<std::vector<UnixTime>> baseline_times;  // per slot, each baseline night's time
+};
+
+Slots tonight_slots(Store& store, const std::vector<RunInfo>& tonight_runs, std::vector<std::string>* twice,
+                    std::vector<std::pair<std::string, std::string>>& failures) {
+  Slots slots;
+  std::unordered_map<std::string, NightValues> kept;
+  for (auto& [name, values] : night_summaries(store, tonight_runs)) kept.emplace(std::move(name), std::move(values));
+  for (BenchmarkResult& tonight : night_results(store, tonight_runs, twice)) {
+    if (tonight.failure) failures.emplace_back(tonight.name, *tonight.failure);
+    BenchmarkNights n;
+    n.name = tonight.name;
+    n.current = std::move(tonight);
+    if (const auto summary = kept.find(n.name); summary != kept.end()) n.current_values = std::move(summary->second);
+    slots.index.emplace(n.name, slots.nights.size());
+    slots.nights.push_back(std::move(n));
+  }
+  slots.baseline_times.resize(slots.nights.size());
+  return slots;
+}
+
+// The baseline nights, in night order, with the summaries kept at ingest.
+void add_baseline_nights(Store& store, const std::vector<std::vector<RunInfo>>& baseline_nights, Slots& slots) {
+  for (const auto& night : baseline_nights) {
+    std::unordered_map<std::string, NightValues> kept;
+    for (auto& [name, values] : night_summaries(store, night)) kept.emplace(std::move(name), std::move(values));
+    for (BenchmarkResult& r : night_results(store, night, nullptr)) {
+      const auto at = slots.index.find(r.name);
+      if (at == slots.index.end()) continue;
+      BenchmarkNights& n = slots.nights[at->second];
+      const auto summary = kept.find(r.name);
+      n.baseline_values.push_back(summary != kept.end() ? std::move(summary->second) : night_values(r));
+      n.baseline.push_back(std::move(r));
+      slots.baseline_times[at->second].push_back(night.back().time);
+    }
+  }
+}
+
+// Where triage accepts restart each metric's baseline, and the older nights
+// the noise model learns from: only those after the newest accept of any metric.
+void add_history(Store& store, const std::vector<std::vector<RunInfo>>& older, const std::vector<Decision>& log,
+                 UnixTime run_time, Slots& slots) {
+  std::vector<UnixTime> since(slots.nights.size(), 0);
+  for (size_t i = 0; i < slots.nights.size(); ++i) {
+    const auto accepts = accepts_of(log, slots.nights[i].name, run_time);
+    slots.nights[i].first_night = accepted_nights(accepts, slots.baseline_times[i]);
+    for (const auto& [m, t] : accepts) since[i] = std::max(since[i], t);
+    slots.nights[i].history.reserve(older.size());
+  }
+  for (const auto& night : older) {
+    for (auto& [name, values] : night_summaries(store, night)) {
+      const auto at = slots.index.find(name);
+      if (at != slots.index.end() && night.back().time >= since[at->second])
+        slots.nights[at->second].history.push_back(std::move(values));
+    }
+  }
+}
+
 }  // namespace
 
 Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo& run, const CommitInfo& commit,
@@ -152,46 +216,17 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
     c.baseline.to = baseline.back().time;
     c.last_good_commit = baseline.back().commit_sha;
   }
-  // Group the baseline nights by benchmark, in night order, with their times
-  // and the summaries kept at ingest.
-  std::unordered_map<std::string, std::vector<BenchmarkResult>> past;
-  std::unordered_map<std::string, std::vector<UnixTime>> past_times;
-  std::unordered_map<std::string, std::vector<NightValues>> past_values;
-  for (const auto& night : baseline_nights) {
-    std::unordered_map<std::string, NightValues> kept;
-    for (auto& [name, values] : night_summaries(store, night)) kept.emplace(std::move(name), std::move(values));
-    for (BenchmarkResult& r : night_results(store, night, nullptr)) {
-      const auto summary = kept.find(r.name);
-      past_values[r.name].push_back(summary != kept.end() ? std::move(summary->second) : night_values(r));
-      past_times[r.name].push_back(night.back().time);
-      past[r.name].push_back(std::move(r));
-    }
-  }
-  // The older nights, as the summaries the noise model needs (kept at ingest).
-  std::unordered_map<std::string, std::vector<std::pair<UnixTime, NightValues>>> history;
-  for (const auto& night : around.older) {
-    for (auto& [name, values] : night_summaries(store, night)) history[name].emplace_back(night.back().time, std::move(values));
-  }
-  const std::vector<Decision> log = store.decisions();
-  std::vector<BenchmarkNights> nights;
   std::vector<std::string> twice;  // benchmarks more than one of tonight's runs reported
-  std::unordered_map<std::string, NightValues> tonight_values;
-  for (auto& [name, values] : night_summaries(store, tonight_runs)) tonight_values.emplace(std::move(name), std::move(values));
-  for (BenchmarkResult& tonight : night_results(store, tonight_runs, &twice)) {
-    if (tonight.failure) c.failures.emplace_back(tonight.name, *tonight.failure);
-    BenchmarkNights n{tonight.name, std::move(past[tonight.name]), std::move(tonight), {}, {}, std::move(past_values[tonight.name])};
-    if (const auto kept = tonight_values.find(n.name); kept != tonight_values.end()) n.current_values = std::move(kept->second);
-    const auto accepts = accepts_of(log, n.name, run.time);
-    n.first_night = accepted_nights(accepts, past_times[n.name]);
-    UnixTime since = 0;  // the noise model learns only from nights after the newest accept of any metric
-    for (const auto& [m, t] : accepts) since = std::max(since, t);
-    for (auto& [time, values] : history[n.name])
-      if (time >= since) n.history.push_back(std::move(values));
-    nights.push_back(std::move(n));
-  }
+  Slots slots = tonight_slots(store, tonight_runs, &twice, c.failures);
+  std::vector<BenchmarkNights>& nights = slots.nights;
+  add_baseline_nights(store, baseline_nights, slots);
+  const std::vector<Decision> log = store.decisions();
+  add_history(store, around.older, log, run.time, slots);
   c.results = compare_nights(nights, policy);
-  for (const BenchmarkNights& n : nights)
-    for (MeasurementWarning& w : measurement_warnings(n, policy)) c.warnings.push_back(std::move(w));
+  std::vector<std::vector<MeasurementWarning>> warned(nights.size());
+  parallel_for(nights.size(), [&](size_t i) { warned[i] = measurement_warnings(nights[i], policy); });
+  for (std::vector<MeasurementWarning>& each : warned)
+    for (MeasurementWarning& w : each) c.warnings.push_back(std::move(w));
   for (const std::string& name : twice) {
     const std::vector<WarningKind>& silenced = policy.for_benchmark(name).silenced;
     if (std::find(silenced.begin(), silenced.end(), WarningKind::reported_twice) != silenced.end()) continue;

@@ -11,6 +11,7 @@
 #include "detect/memory_growth.hpp"
 #include "stats/quantile.hpp"
 #include "stats/tests.hpp"
+#include "util/parallel.hpp"
 
 namespace perfwatch {
 namespace {
@@ -376,11 +377,11 @@ void decide(std::vector<MetricResult>& results, const Policy& policy) {
 }
 
 std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& benchmarks, const Policy& policy) {
+  // Each benchmark on its own (the noise model is most of compare's time), in parallel, then in order.
+  std::vector<std::vector<Pending>> each(benchmarks.size());
+  parallel_for(benchmarks.size(), [&](size_t i) { each[i] = gather_benchmark(benchmarks[i], policy); });
   std::vector<Pending> pending;
-  for (const BenchmarkNights& b : benchmarks) {
-    auto p = gather_benchmark(b, policy);
-    pending.insert(pending.end(), std::make_move_iterator(p.begin()), std::make_move_iterator(p.end()));
-  }
+  for (std::vector<Pending>& p : each) pending.insert(pending.end(), std::make_move_iterator(p.begin()), std::make_move_iterator(p.end()));
   // One prior per metric, fitted to every benchmark's nightly spread in this run.
   std::map<Metric, stats::VariancePrior> priors;
   for (Metric m : kNightMetrics) {

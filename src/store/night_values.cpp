@@ -1,5 +1,7 @@
 #include "store/night_values.hpp"
 
+#include <bit>
+#include <cstring>
 #include <optional>
 
 #include "store/sample_codec.hpp"
@@ -27,7 +29,8 @@ const char* const kInsertNightValues =
     "throughput_var, peak_memory, peak_memory_var, p999, p999_var, memory_growth, memory_growth_var, "
     "instructions, instructions_var, instructions_source) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
-void insert_night_values(sqlite::Statement& insert, std::int64_t run_id, std::int64_t benchmark_id, const BenchmarkResult& r) {
+NightValues insert_night_values(sqlite::Statement& insert, std::int64_t run_id, std::int64_t benchmark_id,
+                                const BenchmarkResult& r) {
   const NightValues v = night_values(r);
   insert.reset();
   insert.bind(1, run_id).bind(2, benchmark_id);
@@ -41,6 +44,7 @@ void insert_night_values(sqlite::Statement& insert, std::int64_t run_id, std::in
   bind_value(insert, 17, v.instructions);
   insert.bind(19, v.instructions_source);
   insert.step();
+  return v;
 }
 
 void fill_night_values(sqlite::Database& db) {
@@ -79,6 +83,127 @@ std::vector<std::pair<std::int64_t, NightValues>> read_night_values(sqlite::Data
     out.emplace_back(s.column_int(0), v);
   }
   return out;
+}
+
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "the packed summaries are little-endian; add a byte swap");
+
+// The packed values, in bit order.
+std::optional<NightValue> packed(const NightValues& v, int bit) {
+  switch (bit) {
+    case 0: return v.of(Metric::p50_latency);
+    case 1: return v.of(Metric::p95_latency);
+    case 2: return v.of(Metric::p99_latency);
+    case 3: return v.of(Metric::p999_latency);
+    case 4: return v.throughput;
+    case 5: return v.peak_memory;
+    case 6: return v.memory_growth;
+    default: return v.instructions;
+  }
+}
+
+template <typename T>
+void put(std::vector<std::byte>& out, const T& value) {
+  const size_t at = out.size();
+  out.resize(at + sizeof(T));
+  std::memcpy(out.data() + at, &value, sizeof(T));
+}
+
+class Reader {
+ public:
+  explicit Reader(std::span<const std::byte> blob) : blob_(blob) {}
+  template <typename T>
+  bool get(T& value) {
+    if (blob_.size() - at_ < sizeof(T)) return false;
+    std::memcpy(&value, blob_.data() + at_, sizeof(T));
+    at_ += sizeof(T);
+    return true;
+  }
+  bool get_text(std::string& text, size_t n) {
+    if (blob_.size() - at_ < n) return false;
+    text.assign(reinterpret_cast<const char*>(blob_.data() + at_), n);
+    at_ += n;
+    return true;
+  }
+  bool done() const { return at_ == blob_.size(); }
+
+ private:
+  std::span<const std::byte> blob_;
+  size_t at_ = 0;
+};
+
+}  // namespace
+
+std::vector<std::byte> pack_summaries(const RunSummaries& summaries) {
+  std::vector<std::byte> out;
+  out.reserve(summaries.size() * 64);
+  for (const auto& [id, v] : summaries) {
+    put(out, id);
+    std::uint8_t mask = 0;
+    for (int bit = 0; bit < 8; ++bit)
+      if (packed(v, bit)) mask = static_cast<std::uint8_t>(mask | (1u << bit));
+    put(out, mask);
+    for (int bit = 0; bit < 8; ++bit) {
+      if (const auto value = packed(v, bit)) {
+        put(out, value->value);
+        put(out, value->log_variance);
+      }
+    }
+    put(out, static_cast<std::uint16_t>(std::min<size_t>(v.instructions_source.size(), 0xffff)));
+    out.insert(out.end(), reinterpret_cast<const std::byte*>(v.instructions_source.data()),
+               reinterpret_cast<const std::byte*>(v.instructions_source.data()) + std::min<size_t>(v.instructions_source.size(), 0xffff));
+  }
+  return out;
+}
+
+std::optional<RunSummaries> unpack_summaries(std::span<const std::byte> blob) {
+  RunSummaries out;
+  out.reserve(blob.size() / 64);  // a latency-only benchmark packs into 67 bytes
+  Reader in(blob);
+  while (!in.done()) {
+    std::int64_t id = 0;
+    std::uint8_t mask = 0;
+    if (!in.get(id) || !in.get(mask)) return std::nullopt;
+    std::optional<NightValue> values[8];
+    for (int bit = 0; bit < 8; ++bit) {
+      if (!(mask & (1u << bit))) continue;
+      NightValue v;
+      if (!in.get(v.value) || !in.get(v.log_variance)) return std::nullopt;
+      values[bit] = v;
+    }
+    NightValues v;
+    if (values[0] && values[1] && values[2]) v.latency = LatencyQuantiles{*values[0], *values[1], *values[2], values[3], 0};
+    v.throughput = values[4];
+    v.peak_memory = values[5];
+    v.memory_growth = values[6];
+    v.instructions = values[7];
+    std::uint16_t length = 0;
+    if (!in.get(length) || !in.get_text(v.instructions_source, length)) return std::nullopt;
+    out.emplace_back(id, std::move(v));
+  }
+  return out;
+}
+
+void write_run_summaries(sqlite::Database& db, std::int64_t run_id, const RunSummaries& summaries) {
+  auto insert = db.prepare("INSERT OR REPLACE INTO run_summaries(run_id, summaries) VALUES(?, ?)");
+  insert.bind(1, run_id).bind_blob(2, pack_summaries(summaries));
+  insert.step();
+}
+
+RunSummaries read_run_summaries(sqlite::Database& db, std::int64_t run_id) {
+  auto s = db.prepare("SELECT summaries FROM run_summaries WHERE run_id = ?");
+  s.bind(1, run_id);
+  if (s.step())
+    if (auto packed = unpack_summaries(s.column_blob(0))) return std::move(*packed);
+  return read_night_values(db, run_id);
+}
+
+void fill_run_summaries(sqlite::Database& db) {
+  std::vector<std::int64_t> runs;
+  auto ids = db.prepare("SELECT DISTINCT run_id FROM night_values");
+  while (ids.step()) runs.push_back(ids.column_int(0));
+  for (std::int64_t id : runs) write_run_summaries(db, id, read_night_values(db, id));
 }
 
 }  // namespace perfwatch::store

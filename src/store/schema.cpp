@@ -135,6 +135,13 @@ const char* const kMigrations[] = {
     ALTER TABLE night_values ADD COLUMN instructions_var REAL;
     ALTER TABLE night_values ADD COLUMN instructions_source TEXT NOT NULL DEFAULT '';
     )sql",
+    // 8: each run's summaries again, packed into one BLOB (store/night_values.hpp):
+    // what compare reads. night_values stays the table to query by hand.
+    R"sql(
+    CREATE TABLE run_summaries(
+      run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+      summaries BLOB NOT NULL);
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -203,8 +210,10 @@ std::vector<std::string> migrate(sqlite::Database& db) {
     if (v + 1 == 3) notes = fill_identities(db);
     db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
   }
-  // Versions 4 and 6 emptied the summaries; they are filled once the table has all its columns.
+  // Versions 4 and 6 emptied the summaries; they are filled once the table has all its columns,
+  // then packed.
   if (from < 6) fill_night_values(db);
+  if (from < 8) fill_run_summaries(db);  // after the rows are whole
   tx.commit();
   return notes;
 }

@@ -7,7 +7,7 @@
 namespace perfwatch::store {
 
 // The newest schema version this perfwatch writes (PRAGMA user_version).
-constexpr int kSchemaVersion = 7;
+constexpr int kSchemaVersion = 8;
 
 // Brings the database forward to kSchemaVersion, one migration per version,
 // all in one transaction. A database from a newer perfwatch is refused (exit 2).

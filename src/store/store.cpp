@@ -182,9 +182,10 @@ std::int64_t Store::insert_run(const RunRecord& run) {
       "errors, requests, peak_rss_bytes, failure, memory_series, instructions, instructions_source) "
       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   auto summary = db_.prepare(store::kInsertNightValues);
+  store::RunSummaries summaries;
   for (const BenchmarkResult& r : run.results) {
     const std::int64_t benchmark = benchmark_id(r.name);
-    store::insert_night_values(summary, run_id, benchmark, r);
+    summaries.emplace_back(benchmark, store::insert_night_values(summary, run_id, benchmark, r));
     result.reset();
     result.bind(1, benchmark).bind(2, run_id);
     if (r.latency) result.bind(3, r.latency->unit).bind_blob(4, store::encode_samples(r.latency->values));
@@ -195,6 +196,7 @@ std::int64_t Store::insert_run(const RunRecord& run) {
     result.bind(13, r.instructions_source);
     result.step();
   }
+  store::write_run_summaries(db_, run_id, summaries);
   return run_id;
 }
 
@@ -252,14 +254,16 @@ std::vector<BenchmarkResult> Store::run_results(std::int64_t run_id) {
 
 std::vector<std::pair<std::string, NightValues>> Store::run_night_values(std::int64_t run_id) {
   std::vector<std::pair<std::string, NightValues>> out;
-  for (auto& [id, values] : store::read_night_values(db_, run_id)) {
+  store::RunSummaries summaries = store::read_run_summaries(db_, run_id);
+  out.reserve(summaries.size());
+  for (auto& [id, values] : summaries) {
     auto name = benchmark_names_by_id_.find(id);
     if (name == benchmark_names_by_id_.end()) {  // names read once per Store (a compare reads 90 runs), again when new ones came
       auto names = db_.prepare("SELECT id, name FROM benchmarks");
       while (names.step()) benchmark_names_by_id_[names.column_int(0)] = names.column_text(1);
       name = benchmark_names_by_id_.find(id);
     }
-    if (name != benchmark_names_by_id_.end()) out.emplace_back(name->second, values);
+    if (name != benchmark_names_by_id_.end()) out.emplace_back(name->second, std::move(values));
   }
   return out;
 }

@@ -77,7 +77,7 @@ TEST_CASE("a history from before identities is migrated, and says what it merged
   {
     sqlite::Database db(h.f.db, sqlite::Database::Access::read_write_create, 1000);
     db.exec("DROP INDEX environments_by_identity; ALTER TABLE environments DROP COLUMN identity;"
-            " ALTER TABLE environments DROP COLUMN arch; DROP TABLE night_values; DROP TABLE confirmations;"
+            " ALTER TABLE environments DROP COLUMN arch; DROP TABLE confirmations;"
             " ALTER TABLE results DROP COLUMN memory_series; ALTER TABLE results DROP COLUMN instructions;"
             " ALTER TABLE results DROP COLUMN instructions_source;"
             " DROP TABLE bisect_steps; DROP TABLE run_summaries; PRAGMA user_version = 2;");

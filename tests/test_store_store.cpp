@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "store/night_values.hpp"
 #include "store/schema.hpp"
 #include "store/store.hpp"
 #include "support/runs.hpp"
@@ -141,6 +142,50 @@ TEST_CASE("Store waits for a second writer, then gives up with exit 3") {
   }
 }
 
+namespace {
+
+// Schemas 4-7 kept each night's summaries as rows of night_values: the
+// packed summaries of `db` written back as those rows (schema 6 had no
+// instruction columns), run_summaries dropped.
+void summaries_as_rows(const std::filesystem::path& path, int schema) {
+  sqlite::Database db(path, sqlite::Database::Access::read_write_create, 1000);
+  const bool counts = schema >= 7;
+  db.exec((std::string("CREATE TABLE night_values(run_id INTEGER NOT NULL, benchmark_id INTEGER NOT NULL,"
+                       " p50 REAL, p50_var REAL, p95 REAL, p95_var REAL, p99 REAL, p99_var REAL,"
+                       " throughput REAL, throughput_var REAL, peak_memory REAL, peak_memory_var REAL,"
+                       " p999 REAL, p999_var REAL, memory_growth REAL, memory_growth_var REAL") +
+           (counts ? ", instructions REAL, instructions_var REAL, instructions_source TEXT NOT NULL DEFAULT ''" : "") +
+           ", PRIMARY KEY(run_id, benchmark_id))")
+              .c_str());
+  std::vector<std::int64_t> runs;
+  auto ids = db.prepare("SELECT run_id FROM run_summaries");
+  while (ids.step()) runs.push_back(ids.column_int(0));
+  for (std::int64_t run : runs) {
+    for (const auto& [benchmark, v] : store::read_run_summaries(db, run)) {
+      auto insert = db.prepare(counts ? "INSERT INTO night_values VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                      : "INSERT INTO night_values VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      insert.bind(1, run).bind(2, benchmark);
+      int column = 3;
+      auto put = [&](const std::optional<NightValue>& value) {
+        if (value) insert.bind(column, value->value).bind(column + 1, value->log_variance);
+        else insert.bind_null(column).bind_null(column + 1);
+        column += 2;
+      };
+      for (const auto& value : {v.of(Metric::p50_latency), v.of(Metric::p95_latency), v.of(Metric::p99_latency),
+                                v.throughput, v.peak_memory, v.of(Metric::p999_latency), v.memory_growth})
+        put(value);
+      if (counts) {
+        put(v.instructions);
+        insert.bind(column, v.instructions_source);
+      }
+      insert.step();
+    }
+  }
+  db.exec(("DROP TABLE run_summaries; PRAGMA user_version = " + std::to_string(schema)).c_str());
+}
+
+}  // namespace
+
 TEST_CASE("Store::run_night_values") {
   TempDir dir;
   BenchmarkResult full = latency("parser/small", {1204.5, 1190.2, 1311.0, 1250.0, 1199.9});
@@ -211,7 +256,7 @@ TEST_CASE("Store::run_night_values") {
     return std::pair(std::move(store), std::move(values));
   };
   SUBCASE("a history from before summaries gets them when opened") {
-    auto [store, values] = reopened("DROP TABLE night_values; DROP TABLE confirmations; DROP TABLE bisect_steps;"
+    auto [store, values] = reopened("DROP TABLE confirmations; DROP TABLE bisect_steps;"
                                     " ALTER TABLE results DROP COLUMN memory_series; ALTER TABLE results DROP COLUMN instructions;"
                                     " ALTER TABLE results DROP COLUMN instructions_source; DROP TABLE run_summaries; PRAGMA user_version = 3;",
                                     Store::Mode::read_only);
@@ -224,10 +269,8 @@ TEST_CASE("Store::run_night_values") {
     CHECK_FALSE(values[3].second.instructions);  // schema 3 kept no counts
   }
   SUBCASE("a history of schema 6 gains the instruction columns and keeps its summaries") {
-    auto [store, values] = reopened("ALTER TABLE results DROP COLUMN instructions; ALTER TABLE results DROP COLUMN instructions_source;"
-                                    " ALTER TABLE night_values DROP COLUMN instructions; ALTER TABLE night_values DROP COLUMN instructions_var;"
-                                    " ALTER TABLE night_values DROP COLUMN instructions_source; DROP TABLE run_summaries;"
-                                    " PRAGMA user_version = 6;",
+    summaries_as_rows(dir / "h.db", 6);
+    auto [store, values] = reopened("ALTER TABLE results DROP COLUMN instructions; ALTER TABLE results DROP COLUMN instructions_source;",
                                     Store::Mode::create);
     REQUIRE(values.size() == 4);
     CHECK(same(values[2].second, night_values(endurance)));  // the memory series survived: not rebuilt from less
@@ -235,8 +278,21 @@ TEST_CASE("Store::run_night_values") {
     const std::int64_t next = store.record_run(make_run(kSha1, 2000, {counted}));
     CHECK(store.run_night_values(next)[0].second.instructions_source == "callgrind");
   }
-  SUBCASE("a history of schema 7 gets its summaries packed from its rows") {
-    auto [store, values] = reopened("DROP TABLE run_summaries; PRAGMA user_version = 7;", Store::Mode::read_only);
+  SUBCASE("packed summaries cut short are exit 2, naming the history and the run") {
+    sqlite::Database(dir / "h.db", sqlite::Database::Access::read_write_create, 1000)
+        .exec("UPDATE run_summaries SET summaries = substr(summaries, 1, 20)");
+    Store store = Store::open(dir / "h.db", Store::Mode::read_only);
+    try {
+      store.run_night_values(id);
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.status() == ExitStatus::bad_input);
+      CHECK(std::string(e.what()).find("h.db: run " + std::to_string(id) + ": expected its packed summaries") != std::string::npos);
+    }
+  }
+  SUBCASE("a history of schema 7 gets its summaries packed from its rows, which go") {
+    summaries_as_rows(dir / "h.db", 7);
+    auto [store, values] = reopened("", Store::Mode::read_only);
     REQUIRE(values.size() == 4);
     CHECK(same(values[1].second, night_values(full)));
     CHECK(same(values[2].second, night_values(endurance)));
@@ -246,5 +302,8 @@ TEST_CASE("Store::run_night_values") {
     auto packed = db.prepare("SELECT count(*) FROM run_summaries");
     packed.step();
     CHECK(packed.column_int(0) == 1);
+    auto rows = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'night_values'");
+    rows.step();
+    CHECK(rows.column_int(0) == 0);  // one copy of the summaries, not two
   }
 }

@@ -24,15 +24,29 @@ double quantile(std::span<const double> values, double q) {
   return quantile_sorted(sorted, q);
 }
 
-double median(std::span<const double> values) {
-  if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> v(values.begin(), values.end());
+namespace {
+
+double median_in_place(std::span<double> v) {
   const size_t mid = (v.size() - 1) / 2;
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
   if (v.size() % 2 == 1) return v[mid];
   // Even: type 7 halfway between the two middle values.
   const double lower = v[mid];
   return lower + 0.5 * (*std::min_element(v.begin() + static_cast<std::ptrdiff_t>(mid) + 1, v.end()) - lower);
+}
+
+}  // namespace
+
+double median(std::span<const double> values) {
+  if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
+  // Most calls are a week of nights: no allocation for those.
+  if (values.size() <= 32) {
+    double copy[32];
+    std::copy(values.begin(), values.end(), copy);
+    return median_in_place(std::span<double>(copy, values.size()));
+  }
+  std::vector<double> v(values.begin(), values.end());
+  return median_in_place(v);
 }
 
 Summary summarize(std::span<const double> values) {

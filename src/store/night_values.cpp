@@ -5,17 +5,10 @@
 #include <optional>
 
 #include "store/sample_codec.hpp"
+#include "util/error.hpp"
 
 namespace perfwatch::store {
 namespace {
-
-void bind_value(sqlite::Statement& s, int column, const std::optional<NightValue>& v) {
-  if (!v) {
-    s.bind_null(column).bind_null(column + 1);
-    return;
-  }
-  s.bind(column, v->value).bind(column + 1, v->log_variance);
-}
 
 std::optional<NightValue> column_value(const sqlite::Statement& s, int column) {
   if (s.is_null(column)) return std::nullopt;
@@ -24,35 +17,18 @@ std::optional<NightValue> column_value(const sqlite::Statement& s, int column) {
 
 }  // namespace
 
-const char* const kInsertNightValues =
-    "INSERT INTO night_values(run_id, benchmark_id, p50, p50_var, p95, p95_var, p99, p99_var, throughput, "
-    "throughput_var, peak_memory, peak_memory_var, p999, p999_var, memory_growth, memory_growth_var, "
-    "instructions, instructions_var, instructions_source) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-
-NightValues insert_night_values(sqlite::Statement& insert, std::int64_t run_id, std::int64_t benchmark_id,
-                                const BenchmarkResult& r) {
-  const NightValues v = night_values(r);
-  insert.reset();
-  insert.bind(1, run_id).bind(2, benchmark_id);
-  bind_value(insert, 3, v.of(Metric::p50_latency));
-  bind_value(insert, 5, v.of(Metric::p95_latency));
-  bind_value(insert, 7, v.of(Metric::p99_latency));
-  bind_value(insert, 9, v.throughput);
-  bind_value(insert, 11, v.peak_memory);
-  bind_value(insert, 13, v.of(Metric::p999_latency));
-  bind_value(insert, 15, v.memory_growth);
-  bind_value(insert, 17, v.instructions);
-  insert.bind(19, v.instructions_source);
-  insert.step();
-  return v;
-}
-
-void fill_night_values(sqlite::Database& db) {
+void summaries_from_results(sqlite::Database& db) {
   auto rows = db.prepare(
       "SELECT run_id, benchmark_id, latency_unit, latency, throughput_unit, throughput, peak_rss_bytes, memory_series, "
-      "instructions, instructions_source FROM results");
-  auto insert = db.prepare(kInsertNightValues);
+      "instructions, instructions_source FROM results ORDER BY run_id");
+  RunSummaries run;
+  std::int64_t run_id = -1;
   while (rows.step()) {
+    if (rows.column_int(0) != run_id) {
+      if (run_id >= 0) write_run_summaries(db, run_id, run);
+      run.clear();
+      run_id = rows.column_int(0);
+    }
     BenchmarkResult r;
     if (!rows.is_null(3)) r.latency = Series{rows.column_text(2), decode_samples(rows.column_blob(3))};
     if (!rows.is_null(5)) r.throughput = Series{rows.column_text(4), decode_samples(rows.column_blob(5))};
@@ -60,11 +36,15 @@ void fill_night_values(sqlite::Database& db) {
     if (!rows.is_null(7)) r.memory = decode_memory_series(rows.column_blob(7));
     if (!rows.is_null(8)) r.instructions = Series{"instructions", decode_samples(rows.column_blob(8))};
     r.instructions_source = rows.column_text(9);
-    insert_night_values(insert, rows.column_int(0), rows.column_int(1), r);
+    run.emplace_back(rows.column_int(1), night_values(r));
   }
+  if (run_id >= 0) write_run_summaries(db, run_id, run);
 }
 
-std::vector<std::pair<std::int64_t, NightValues>> read_night_values(sqlite::Database& db, std::int64_t run_id) {
+namespace {
+
+// Schemas 4-7 kept the summaries as rows of night_values.
+RunSummaries read_night_value_rows(sqlite::Database& db, std::int64_t run_id) {
   auto s = db.prepare(
       "SELECT benchmark_id, p50, p50_var, p95, p95_var, p99, p99_var, throughput, throughput_var, "
       "peak_memory, peak_memory_var, p999, p999_var, memory_growth, memory_growth_var, "
@@ -84,6 +64,8 @@ std::vector<std::pair<std::int64_t, NightValues>> read_night_values(sqlite::Data
   }
   return out;
 }
+
+}  // namespace
 
 namespace {
 
@@ -194,16 +176,19 @@ void write_run_summaries(sqlite::Database& db, std::int64_t run_id, const RunSum
 RunSummaries read_run_summaries(sqlite::Database& db, std::int64_t run_id) {
   auto s = db.prepare("SELECT summaries FROM run_summaries WHERE run_id = ?");
   s.bind(1, run_id);
-  if (s.step())
-    if (auto packed = unpack_summaries(s.column_blob(0))) return std::move(*packed);
-  return read_night_values(db, run_id);
+  if (!s.step()) return {};  // a run without results
+  auto packed = unpack_summaries(s.column_blob(0));
+  if (!packed)
+    throw input_error(db.path().string() + ": run " + std::to_string(run_id) +
+                      ": expected its packed summaries (run_summaries), got a BLOB that is cut short or corrupt");
+  return std::move(*packed);
 }
 
-void fill_run_summaries(sqlite::Database& db) {
+void summaries_from_rows(sqlite::Database& db) {
   std::vector<std::int64_t> runs;
   auto ids = db.prepare("SELECT DISTINCT run_id FROM night_values");
   while (ids.step()) runs.push_back(ids.column_int(0));
-  for (std::int64_t id : runs) write_run_summaries(db, id, read_night_values(db, id));
+  for (std::int64_t id : runs) write_run_summaries(db, id, read_night_value_rows(db, id));
 }
 
 }  // namespace perfwatch::store

@@ -15,21 +15,10 @@
 
 namespace perfwatch::store {
 
-// Stores the summary of one result (statement: kInsertNightValues, prepared once a run).
-extern const char* const kInsertNightValues;
-// Returns what it stored.
-NightValues insert_night_values(sqlite::Statement& insert, std::int64_t run_id, std::int64_t benchmark_id,
-                                const BenchmarkResult& r);
-
-// Schema 4 (refilled at 6, with p99.9 and memory growth): the summaries of every result stored before it.
-void fill_night_values(sqlite::Database& db);
-
-// One run's summaries by benchmark id, in no particular order, from its rows.
-std::vector<std::pair<std::int64_t, NightValues>> read_night_values(sqlite::Database& db, std::int64_t run_id);
-
-// The same summaries packed into one BLOB a run (table run_summaries, schema
-// 8): compare reads 90 runs of 1,000 benchmarks, and one row a run costs a
-// hundredth of what 1,000 rows of 19 columns cost SQLite to step through.
+// A run's summaries (night_values() of each result, computed at ingest)
+// packed into one BLOB (table run_summaries, schema 8): compare reads 90
+// runs of 1,000 benchmarks, and one row a run costs SQLite a small part of
+// what 1,000 rows of 19 columns (schemas 4-7's night_values) cost it.
 // Layout, little-endian: per benchmark its id (int64), a byte of which
 // values follow (bit i: the i-th of p50, p95, p99, p99.9, throughput, peak
 // memory, memory growth, instructions), each as value and log variance
@@ -39,9 +28,14 @@ std::vector<std::byte> pack_summaries(const RunSummaries& summaries);
 // nullopt when the BLOB is not such a packing (then the rows are read).
 std::optional<RunSummaries> unpack_summaries(std::span<const std::byte> blob);
 void write_run_summaries(sqlite::Database& db, std::int64_t run_id, const RunSummaries& summaries);
-// The packed summaries of `run_id`; its rows where it has none.
+// The packed summaries of `run_id` (none for a run without results); a BLOB
+// that does not unpack is exit 2, naming the history and the run.
 RunSummaries read_run_summaries(sqlite::Database& db, std::int64_t run_id);
-// Schema 8: a packed row for every run that has summary rows.
-void fill_run_summaries(sqlite::Database& db);
+
+// Migrations: every run's summaries from its samples (histories before
+// schema 6, whose summaries lacked metrics), or packed from the rows of
+// night_values (schemas 6 and 7).
+void summaries_from_results(sqlite::Database& db);
+void summaries_from_rows(sqlite::Database& db);
 
 }  // namespace perfwatch::store

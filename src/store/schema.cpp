@@ -86,7 +86,7 @@ const char* const kMigrations[] = {
     )sql",
     // 4: each night's summary at ingest (store/night_values.hpp), so compare
     // reads 90 nights of history without decoding their samples; filled for
-    // the results stored before it by fill_night_values.
+    // the results stored before it (since schema 8: run_summaries instead).
     R"sql(
     CREATE TABLE night_values(
       run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -117,7 +117,7 @@ const char* const kMigrations[] = {
     )sql",
     // 6: a process's memory over time (issue 16) and, per night, p99.9 and
     // the memory growth rate. The summaries are rebuilt for the p99.9 of
-    // the nights stored before it (fill_night_values).
+    // the nights stored before it.
     R"sql(
     ALTER TABLE results ADD COLUMN memory_series BLOB;
     ALTER TABLE night_values ADD COLUMN p999 REAL;
@@ -135,8 +135,8 @@ const char* const kMigrations[] = {
     ALTER TABLE night_values ADD COLUMN instructions_var REAL;
     ALTER TABLE night_values ADD COLUMN instructions_source TEXT NOT NULL DEFAULT '';
     )sql",
-    // 8: each run's summaries again, packed into one BLOB (store/night_values.hpp):
-    // what compare reads. night_values stays the table to query by hand.
+    // 8: each run's summaries packed into one BLOB (store/night_values.hpp),
+    // filled from night_values (or from the samples), which is then dropped.
     R"sql(
     CREATE TABLE run_summaries(
       run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
@@ -210,10 +210,11 @@ std::vector<std::string> migrate(sqlite::Database& db) {
     if (v + 1 == 3) notes = fill_identities(db);
     db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
   }
-  // Versions 4 and 6 emptied the summaries; they are filled once the table has all its columns,
-  // then packed.
-  if (from < 6) fill_night_values(db);
-  if (from < 8) fill_run_summaries(db);  // after the rows are whole
+  // Versions 4 and 6 emptied the summaries: before 6 they are made anew from
+  // the samples, once every column of results exists; 6 and 7 are packed.
+  if (from < 6) summaries_from_results(db);
+  else if (from < 8) summaries_from_rows(db);
+  if (from < 8) db.exec("DROP TABLE night_values");
   tx.commit();
   return notes;
 }

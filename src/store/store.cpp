@@ -181,11 +181,10 @@ std::int64_t Store::insert_run(const RunRecord& run) {
       "INSERT INTO results(benchmark_id, run_id, latency_unit, latency, throughput_unit, throughput, "
       "errors, requests, peak_rss_bytes, failure, memory_series, instructions, instructions_source) "
       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  auto summary = db_.prepare(store::kInsertNightValues);
   store::RunSummaries summaries;
   for (const BenchmarkResult& r : run.results) {
     const std::int64_t benchmark = benchmark_id(r.name);
-    summaries.emplace_back(benchmark, store::insert_night_values(summary, run_id, benchmark, r));
+    summaries.emplace_back(benchmark, night_values(r));
     result.reset();
     result.bind(1, benchmark).bind(2, run_id);
     if (r.latency) result.bind(3, r.latency->unit).bind_blob(4, store::encode_samples(r.latency->values));

@@ -8,7 +8,7 @@ const std::vector<Adapter>& adapters() {
   static const std::vector<Adapter> all = {
       {"perfwatch", "perfwatch's native JSON", parse_perfwatch},
       {"gbench", "Google Benchmark JSON (--benchmark_format=json)", parse_gbench},
-      {"catch2", "Catch2 XML reporter (-r xml), v2 and v3", parse_catch2},
+      {"catch2", "Catch2: its console reporter (the default) or -r xml, v2 and v3", parse_catch2},
       {"hyperfine", "hyperfine --export-json", parse_hyperfine},
       {"pytest-benchmark", "pytest-benchmark --benchmark-json (or a saved run)", parse_pytest_benchmark},
       {"gotest", "go test -bench text (-count, -benchmem)", parse_gotest},

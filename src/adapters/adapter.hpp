@@ -49,6 +49,9 @@ nlohmann::json native_benchmark_json(const BenchmarkResult& r);
 SuiteResult parse_perfwatch(std::string_view text, const std::string& source);
 SuiteResult parse_gbench(std::string_view text, const std::string& source);
 SuiteResult parse_catch2(std::string_view text, const std::string& source);
+// Catch2's console reporter (catch2_console.cpp); parse_catch2 hands such text over.
+SuiteResult parse_catch2_console(std::string_view text, const std::string& source);
+bool looks_like_catch2_console(std::string_view text);
 SuiteResult parse_hyperfine(std::string_view text, const std::string& source);
 SuiteResult parse_pytest_benchmark(std::string_view text, const std::string& source);
 SuiteResult parse_gotest(std::string_view text, const std::string& source);

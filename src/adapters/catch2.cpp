@@ -1,4 +1,5 @@
-// Catch2's XML reporter (-r xml), v2 (<Catch><Group>) and v3 (<Catch2TestRun>).
+// Catch2's XML reporter (-r xml), v2 (<Catch><Group>) and v3 (<Catch2TestRun>);
+// its console reporter is read by catch2_console.cpp.
 // Each <BenchmarkResults> under a <TestCase> (at any <Section> depth) is a
 // benchmark named "<test case>/<benchmark>". Catch2 writes the analysis, not
 // the samples: the mean (ns) is the one value, so the run is aggregate-only;
@@ -55,8 +56,13 @@ void collect(const pugi::xml_node& node, const std::string& test_case, SuiteResu
 }  // namespace
 
 SuiteResult parse_catch2(std::string_view text, const std::string& source) {
+  const std::string_view start = text_input::trim(text.substr(0, 256));
+  if (!start.starts_with("<") && looks_like_catch2_console(text)) return parse_catch2_console(text, source);
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size());
+  if (!parsed && !start.starts_with("<"))
+    throw input_error(source + ": expected Catch2's XML reporter output (-r xml) or its console output with benchmark "
+                               "tables (\"benchmark name  samples  iterations\"), got neither");
   if (!parsed)
     text_input::fail_at(source, line_of(text, parsed.offset), "malformed XML", "well-formed XML (truncated file?)",
                         parsed.description());

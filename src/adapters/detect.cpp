@@ -86,6 +86,7 @@ std::optional<std::string> detect_text(std::string_view text) {
   if ((start.starts_with("<?xml") || start.starts_with("<Catch")) &&
       (contains(head, "<Catch2TestRun") || contains(head, "<Catch ")))
     return "catch2";
+  if (looks_like_catch2_console(text)) return "catch2";
   const auto lines = text_input::split_lines(text);
   if (!lines.empty()) {
     const std::string_view header = lines[0].text;

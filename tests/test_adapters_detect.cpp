@@ -18,6 +18,8 @@ TEST_CASE("detect_format") {
         {"pytest-benchmark/with_data.json", "pytest-benchmark"},
         {"pytest-benchmark/saved_stats_only.json", "pytest-benchmark"},
         {"gotest/count3_benchmem.txt", "gotest"},
+        {"gotest/custom_metrics.txt", "gotest"},
+        {"gotest/custom_only.txt", "gotest"},
         {"cargo-bench/libtest_bench.txt", "cargo-bench"},
         {"jmh/results.json", "jmh"},
         {"benchmarkdotnet/report-full.json", "benchmarkdotnet"},

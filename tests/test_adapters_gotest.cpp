@@ -31,3 +31,20 @@ TEST_CASE("parse_gotest") {
     CHECK(parse_error("gotest", "PASS\nok  x 0.1s\n").find("expected `go test -bench` lines") != std::string::npos);
   }
 }
+
+// Real Go 1.19 output of b.ReportMetric (metrics_test.go.txt): a benchmark
+// whose ns/op is reported as 0 prints only its own units.
+TEST_CASE("parse_gotest with b.ReportMetric") {
+  const SuiteResult s = parse_fixture("gotest", "gotest/custom_metrics.txt");
+  CHECK(find_benchmark(s, "BenchmarkCollisions:collisions/op").latency->values == std::vector<double>{976.0, 976.0, 976.0});
+  for (const BenchmarkResult& b : s.benchmarks) CHECK(b.name != "BenchmarkCollisions");  // no time was printed: none is kept
+  CHECK(find_benchmark(s, "BenchmarkSortRate").latency->values == std::vector<double>{493776, 537872, 546939});
+  const BenchmarkResult& rate = find_benchmark(s, "BenchmarkSortRate:items/s");
+  REQUIRE(rate.throughput);  // a rate: higher is better
+  CHECK(rate.throughput->values == std::vector<double>{8295355, 7615276, 7489003});
+  SUBCASE("a file of custom metrics alone") {
+    const SuiteResult only = parse_fixture("gotest", "gotest/custom_only.txt");
+    REQUIRE(only.benchmarks.size() == 1);
+    CHECK(only.benchmarks[0].name == "BenchmarkCollisions:collisions/op");
+  }
+}

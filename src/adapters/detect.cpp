@@ -93,9 +93,12 @@ std::optional<std::string> detect_text(std::string_view text) {
     if (contains(header, "timeStamp") && contains(header, "elapsed") && contains(header, "label")) return "jmeter";
     if (contains(header, "Name") && contains(header, "Requests/s")) return "locust";
   }
+  bool go_header = false;  // "goos: linux", as go test prints before its benchmarks
   for (const text_input::Line& line : lines) {
     const std::string_view t = text_input::trim(line.text);
+    go_header = go_header || t.starts_with("goos: ");
     if (t.starts_with("Benchmark") && contains(t, " ns/op")) return "gotest";
+    if (go_header && t.starts_with("Benchmark") && contains(t, "/op")) return "gotest";  // b.ReportMetric's units alone
     if (t.starts_with("test ") && contains(t, " ... bench:")) return "cargo-bench";
     if (contains(t, " x ") && contains(t, " ops/sec")) return "benchmarkjs";
   }

@@ -2,7 +2,8 @@
 // one sample) and -benchmem. ns/op is the latency sample, MB/s (b.SetBytes)
 // the throughput; every other unit (B/op, allocs/op, b.ReportMetric's) is a
 // benchmark of its own named "<name>:<unit>", lower is better unless the
-// unit is a rate ("/s"). "--- FAIL: BenchmarkX" records a failure.
+// unit is a rate ("/s"); a benchmark that reports only such units (its
+// ns/op zeroed) is those benchmarks alone. "--- FAIL: BenchmarkX" records a failure.
 #include <map>
 #include <set>
 
@@ -142,14 +143,17 @@ SuiteResult parse_gotest(std::string_view text, const std::string& source) {
     BenchmarkResult& r = g.result;
     if (r.latency && r.errors) r.requests = static_cast<std::int64_t>(r.latency->values.size()) + *r.errors;
     if (r.latency || r.throughput) r.failure.reset();  // some counts ran: the failures stay counted as errors
-    check_benchmark(r, source, r.name);
+    // Only b.ReportMetric's units (ns/op reported as 0 is left out of the
+    // line): those are the benchmarks, there is no time to keep.
+    const bool custom_only = !r.latency && !r.throughput && !r.failure && !g.extra.empty();
+    if (!custom_only) check_benchmark(r, source, r.name);
     for (auto& [unit, series] : g.extra) {
       BenchmarkResult extra;
       extra.name = r.name + ":" + unit;
       (is_rate(unit) ? extra.throughput : extra.latency) = std::move(series);
       suite.benchmarks.push_back(std::move(extra));
     }
-    suite.benchmarks.insert(suite.benchmarks.end() - static_cast<std::ptrdiff_t>(g.extra.size()), std::move(r));
+    if (!custom_only) suite.benchmarks.insert(suite.benchmarks.end() - static_cast<std::ptrdiff_t>(g.extra.size()), std::move(r));
   }
   return suite;
 }

@@ -29,6 +29,7 @@ TEST_CASE("detect_format") {
         {"locust/run_stats.csv", "locust"},
         {"locust/run_stats_history.csv", "locust"},
         {"jmeter/results.jtl", "jmeter"},
+        {"jmeter/results_tab.jtl", "jmeter"},
         {"bmf/results.json", "bmf"},
     };
     for (const auto& c : cases) {

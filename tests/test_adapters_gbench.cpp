@@ -46,6 +46,17 @@ TEST_CASE("parse_gbench") {
     REQUIRE(tight.latency);
     CHECK(tight.latency->values.size() == 1);
   }
+  SUBCASE("aggregate rows without aggregate_name (before 1.5): named by their suffix") {
+    const SuiteResult s = parse_fixture("aggregates_no_aggregate_name.json");
+    CHECK(s.aggregate_only);
+    CHECK(find(s, "BM_tight_loop/64").latency->values == std::vector<double>{27.371541923780356});  // its _median row
+    const SuiteResult with_names = parse_fixture("aggregates_only.json");
+    REQUIRE(s.benchmarks.size() == with_names.benchmarks.size());
+    for (size_t i = 0; i < s.benchmarks.size(); ++i) {
+      CHECK(s.benchmarks[i].name == with_names.benchmarks[i].name);
+      CHECK(s.benchmarks[i].latency == with_names.benchmarks[i].latency);  // the median row's real_time, not the mean's
+    }
+  }
   SUBCASE("no repetitions: one sample") {
     const SuiteResult s = parse_fixture("single.json");
     CHECK_FALSE(s.aggregate_only);

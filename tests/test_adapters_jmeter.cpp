@@ -21,6 +21,12 @@ TEST_CASE("parse_jmeter") {
     CHECK(missing.errors == 2);
     CHECK(missing.requests == 3);
   }
+  SUBCASE("tab-separated (jmeter.save.saveservice.default_delimiter=\\t): the same results") {
+    const SuiteResult tabs = parse_fixture("jmeter", "jmeter/results_tab.jtl");
+    REQUIRE(tabs.benchmarks.size() == s.benchmarks.size());
+    for (size_t i = 0; i < s.benchmarks.size(); ++i) CHECK(tabs.benchmarks[i] == s.benchmarks[i]);
+    CHECK(find_benchmark(tabs, "GET home").latency->values == std::vector<double>{12e6, 9e6, 10e6, 8e6, 15e6});
+  }
   SUBCASE("bad input names the line and column") {
     CHECK(parse_error("jmeter", "timeStamp,elapsed,label,success\n1,2,a,yes\n") ==
           "input:2: column \"success\": expected true or false, got \"yes\"");

@@ -64,9 +64,18 @@ void add_iteration(Group& g, const json& row, const std::string& source, const s
       g.counters.try_emplace(key, Series{key, {}}).first->second.values.push_back(require_number(value, source, child(path, key)));
 }
 
+// Which aggregate a row is: its aggregate_name, or for versions that wrote
+// none (before 1.5) the suffix its name adds to its run name ("BM_x_median").
+std::string aggregate_of(const Group& g, const json& row) {
+  if (const json* name = optional(row, "aggregate_name"); name && name->is_string()) return name->get<std::string>();
+  const json* full = optional(row, "name");
+  if (!full || !full->is_string()) return "";
+  const std::string n = full->get<std::string>(), prefix = g.result.name + "_";
+  return n.starts_with(prefix) ? n.substr(prefix.size()) : "";
+}
+
 void add_aggregate(Group& g, const json& row, const std::string& source, const std::string& path) {
-  const json* name = optional(row, "aggregate_name");
-  if (!name || !name->is_string() || name->get<std::string>() != "median") return;
+  if (aggregate_of(g, row) != "median") return;
   if (const json* u = optional(row, "aggregate_unit"); u && u->is_string() && u->get<std::string>() != "time") return;
   g.median = require_non_negative(require(row, "real_time", source, path), source, child(path, "real_time"));
   g.median_unit = require_string(require(row, "time_unit", source, path), source, child(path, "time_unit"));

@@ -1,5 +1,5 @@
 // JMeter's JTL results as CSV (-l results.jtl, the default CSV save format
-// with its header line). Per sampler label: every sample's "elapsed" (ms)
+// with its header line; comma- or tab-separated). Per sampler label: every sample's "elapsed" (ms)
 // is a latency sample, "success" false counts as an error, and the label's
 // throughput is its samples over the span from its first start to its last
 // end (req/s, one value, as JMeter's Summary Report computes it).
@@ -22,7 +22,11 @@ struct Label {
 }  // namespace
 
 SuiteResult parse_jmeter(std::string_view text, const std::string& source) {
-  const std::vector<CsvRow> rows = parse_csv(text, source);
+  // JMeter writes tabs instead of commas under jmeter.save.saveservice.default_delimiter=\t:
+  // the header line says which.
+  const std::string_view header = text.substr(0, text.find('\n'));
+  const char delimiter = header.find('\t') != std::string_view::npos && header.find(',') == std::string_view::npos ? '\t' : ',';
+  const std::vector<CsvRow> rows = parse_csv(text, source, delimiter);
   if (rows.empty()) throw input_error(source + ": expected a JMeter JTL (CSV) file, got an empty file");
   const CsvColumns columns(rows[0], source);
   const size_t time_stamp = columns.require({"timeStamp"});

@@ -86,7 +86,7 @@ double require_number_at(std::string_view s, const std::string& source, size_t l
   return *v;
 }
 
-std::vector<CsvRow> parse_csv(std::string_view text, const std::string& source) {
+std::vector<CsvRow> parse_csv(std::string_view text, const std::string& source, char delimiter) {
   std::vector<CsvRow> rows;
   size_t line = 1, i = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a UTF-8 byte-order mark (Excel's CSV)
@@ -112,7 +112,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& source) 
       if (c == '"' && !field_started) {
         quoted = field_started = true;
         quote_line = line;
-      } else if (c == ',') {
+      } else if (c == delimiter) {
         row.fields.push_back(std::move(field));
         field.clear();
         field_started = false;

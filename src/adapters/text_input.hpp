@@ -39,6 +39,7 @@ struct CsvRow {
   size_t line;
   std::vector<std::string> fields;
 };
-std::vector<CsvRow> parse_csv(std::string_view text, const std::string& source);
+// `delimiter` ',' (CSV) or another, such as '\t' (JMeter's default_delimiter=\t).
+std::vector<CsvRow> parse_csv(std::string_view text, const std::string& source, char delimiter = ',');
 
 }  // namespace perfwatch::text_input

@@ -24,6 +24,27 @@ TEST_CASE("parse_cargo_bench") {
   }
   SUBCASE("bad input names the line") {
     CHECK(parse_error("cargo-bench", "test a ... bench:   1,2 ns/iter (+/- 1)\n") == "input:1: a ns/iter: expected a number, got \"1,2\"");
-    CHECK(parse_error("cargo-bench", "test a ... bench:   12 ms/iter\n").find("\"<number> ns/iter\"") != std::string::npos);
+    CHECK(parse_error("cargo-bench", "test a ... bench:   12 ms\n").find("\"<number> <unit>/iter\"") != std::string::npos);
   }
+  SUBCASE("other time units are kept in ns, μs (U+03BC) and µs (U+00B5) alike") {
+    const SuiteResult t = parse_results("cargo-bench",
+                                        "test a ... bench:   12 ms/iter (+/- 1)\ntest b ... bench: 3.5 \u03bcs/iter (+/- 0.1)\n"
+                                        "test c ... bench: 3.5 \u00b5s/iter (+/- 0.1)\n",
+                                        "input");
+    CHECK(find_benchmark(t, "a").latency->values == std::vector<double>{12e6});
+    CHECK(find_benchmark(t, "b").latency->values[0] == doctest::Approx(3500));
+    CHECK(find_benchmark(t, "c").latency->values[0] == doctest::Approx(3500));
+  }
+}
+
+// Criterion's --output-format bencher with a custom measurement (its
+// BencherReport's lines, see tests/fixtures/README.md): the unit as printed.
+TEST_CASE("parse_cargo_bench, Criterion's bencher output in cycles") {
+  const SuiteResult s = parse_fixture("cargo-bench", "cargo-bench/criterion_bencher_cycles.txt");
+  REQUIRE(s.benchmarks.size() == 3);
+  const BenchmarkResult& small = find_benchmark(s, "parse/small");
+  CHECK(small.latency->unit == "cycles/iter");
+  CHECK(small.latency->values == std::vector<double>{1204});
+  CHECK(find_benchmark(s, "parse/large").latency->values == std::vector<double>{512080});
+  CHECK(find_benchmark(s, "tokenize").latency->values == std::vector<double>{88311});
 }

@@ -21,6 +21,7 @@ TEST_CASE("detect_format") {
         {"gotest/custom_metrics.txt", "gotest"},
         {"gotest/custom_only.txt", "gotest"},
         {"cargo-bench/libtest_bench.txt", "cargo-bench"},
+        {"cargo-bench/criterion_bencher_cycles.txt", "cargo-bench"},
         {"jmh/results.json", "jmh"},
         {"benchmarkdotnet/report-full.json", "benchmarkdotnet"},
         {"benchmarkjs/suite.txt", "benchmarkjs"},

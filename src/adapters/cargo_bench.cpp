@@ -1,4 +1,6 @@
-// libtest's `cargo bench` text (#[bench], nightly or RUSTC_BOOTSTRAP=1):
+// libtest's `cargo bench` text (#[bench], nightly or RUSTC_BOOTSTRAP=1), and
+// Criterion's `--output-format bencher`, which prints the same lines in its
+// measurement's unit (ns, or a custom one: "cycles/iter"):
 //   test parse_small ... bench:          10.75 ns/iter (+/- 0.26)
 //   test parse_large ... bench:       5,112.08 ns/iter (+/- 238.00) = 1173 MB/s
 //   test panics      ... FAILED
@@ -10,6 +12,7 @@
 
 #include "adapters/adapter.hpp"
 #include "adapters/text_input.hpp"
+#include "model/units.hpp"
 
 namespace perfwatch {
 
@@ -49,10 +52,16 @@ SuiteResult parse_cargo_bench(std::string_view text, const std::string& source) 
     }
     if (outcome.rfind("bench:", 0) != 0) continue;  // "ok", "ignored": a test, not a benchmark
     const std::vector<std::string_view> words = split_whitespace(outcome.substr(6));
-    if (words.size() < 2 || words[1] != "ns/iter") fail_at(source, line.number, name, "\"<number> ns/iter\"", outcome);
+    if (words.size() < 2 || !words[1].ends_with("/iter") || words[1].size() == 5)
+      fail_at(source, line.number, name, "\"<number> <unit>/iter\" (ns/iter, cycles/iter, ...)", outcome);
     BenchmarkResult b;
     b.name = name;
-    b.latency = Series{"ns", {require_number_at(words[0], source, line.number, name + " ns/iter", true)}};
+    // Time in any unit is kept in ns; a custom measurement's unit (Criterion's
+    // bencher output: cycles, instructions) is kept as it is, lower is better.
+    const std::string_view unit = words[1].substr(0, words[1].size() - 5);
+    const double value = require_number_at(words[0], source, line.number, name + " " + std::string(words[1]), true);
+    if (const auto ns = nanoseconds_per(unit)) b.latency = Series{"ns", {value * *ns}};
+    else b.latency = Series{std::string(words[1]), {value}};
     for (size_t k = 2; k + 2 < words.size(); ++k) {
       if (words[k] == "=" && words[k + 2] == "MB/s")
         b.throughput = Series{"MB/s", {require_number_at(words[k + 1], source, line.number, name + " MB/s", true)}};

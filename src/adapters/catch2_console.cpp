@@ -18,6 +18,7 @@
 
 #include "adapters/adapter.hpp"
 #include "adapters/text_input.hpp"
+#include "model/units.hpp"
 
 namespace perfwatch {
 namespace {
@@ -27,19 +28,11 @@ using text_input::trim;
 
 bool is_rule(std::string_view t, char c) { return t.size() >= 40 && t.find_first_not_of(c) == std::string_view::npos; }
 
-std::optional<double> ns_per(std::string_view unit) {
-  if (unit == "ns") return 1.0;
-  if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs") return 1e3;
-  if (unit == "ms") return 1e6;
-  if (unit == "s") return 1e9;
-  return std::nullopt;
-}
-
 // "<number> <unit>" at words[i], words[i + 1], in ns.
 std::optional<double> duration_at(const std::vector<std::string_view>& words, size_t i) {
   if (i + 1 >= words.size()) return std::nullopt;
   const auto value = text_input::parse_number(words[i]);
-  const auto unit = ns_per(words[i + 1]);
+  const auto unit = nanoseconds_per(words[i + 1]);
   if (!value || !unit || *value < 0) return std::nullopt;
   return *value * *unit;
 }

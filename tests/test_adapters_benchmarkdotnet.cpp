@@ -19,6 +19,16 @@ TEST_CASE("parse_benchmarkdotnet") {
   SUBCASE("Statistics null is a failure") {
     CHECK(find_benchmark(s, "Perfwatch.Benchmarks.Md5VsSha256.Throws(N: 1000)").failure);
   }
+  SUBCASE("0.9-0.11's statistics without measurements: the median, aggregate-only") {
+    CHECK_FALSE(s.aggregate_only);
+    const SuiteResult old = parse_fixture("benchmarkdotnet", "benchmarkdotnet/report-statistics-only.json");
+    CHECK(old.aggregate_only);
+    CHECK(find_benchmark(old, "Perfwatch.Benchmarks.Md5VsSha256.Sha256(N: 1000)").latency->values == std::vector<double>{5201.2});
+    CHECK(find_benchmark(old, "Perfwatch.Benchmarks.Md5VsSha256.Md5(N: 1000)").latency->values == std::vector<double>{2102.05});
+    CHECK(find_benchmark(old, "Perfwatch.Benchmarks.Md5VsSha256.Throws(N: 1000)").failure);
+    CHECK(parse_error("benchmarkdotnet", R"({"Benchmarks":[{"FullName":"a","Statistics":{"N":3}}]})").find(
+              "Benchmarks[0].Statistics.OriginalValues: expected the measurements (OriginalValues) or at least their Median") == 7);
+  }
   SUBCASE("bad input names the field") {
     CHECK(parse_error("benchmarkdotnet", R"({"Benchmarks":[{"FullName":"a","Statistics":{"OriginalValues":[1,-2]}}]})") ==
           "input: Benchmarks[0].Statistics.OriginalValues[1]: expected a non-negative finite number, got -2");

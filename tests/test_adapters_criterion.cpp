@@ -22,6 +22,14 @@ TEST_CASE("parse_criterion") {
     CHECK(bytes.throughput->unit == "bytes/s");
     CHECK(bytes.throughput->values[0] == doctest::Approx(1024 * 1e9 / 512.0));
   }
+  SUBCASE("before 0.3.3 sample.json is the pair [iters, times]: the same samples") {
+    const std::string old_dir = fixture_path("criterion-0.2/target/criterion");
+    const SuiteResult old = parse_results("criterion", criterion_document(old_dir), old_dir);
+    REQUIRE(old.benchmarks.size() == 1);
+    CHECK(find_benchmark(old, "fib/20").latency == find_benchmark(s, "fib/20").latency);
+    CHECK(parse_error("criterion", R"({"criterion":[{"path":"x/new","benchmark":{"full_id":"a"},"sample":[[1,2]]}]})") ==
+          "x/new/sample.json: (document): expected [iters, times] (Criterion before 0.3.3) or an object with iters and times, got an array");
+  }
   SUBCASE("bad input names the file and field") {
     CHECK(parse_error("criterion", R"({"criterion":[{"path":"x/new","benchmark":{"full_id":"a"},"sample":{"iters":[1,2],"times":[5]}}]})") ==
           "x/new/sample.json: times: expected 2 values like iters, got 1");

@@ -24,6 +24,7 @@ TEST_CASE("detect_format") {
         {"cargo-bench/criterion_bencher_cycles.txt", "cargo-bench"},
         {"jmh/results.json", "jmh"},
         {"benchmarkdotnet/report-full.json", "benchmarkdotnet"},
+        {"benchmarkdotnet/report-statistics-only.json", "benchmarkdotnet"},
         {"benchmarkjs/suite.txt", "benchmarkjs"},
         {"k6/summary_export.json", "k6"},
         {"k6/handle_summary.json", "k6"},

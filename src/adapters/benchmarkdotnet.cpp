@@ -1,6 +1,7 @@
 // BenchmarkDotNet's full JSON exporter (*-report-full.json; [JsonExporterAttribute.Full]
 // or --exporters json). Statistics.OriginalValues are the workload
-// iterations' times per operation (ns), one sample each; a benchmark that
+// iterations' times per operation (ns), one sample each (files of 0.9-0.11,
+// which have none, give their Statistics.Median, aggregate-only); a benchmark that
 // failed has Statistics null. Memory.BytesAllocatedPerOperation (with
 // [MemoryDiagnoser]) is a benchmark of its own, "<name>:allocated B/op".
 #include "adapters/adapter.hpp"
@@ -31,10 +32,18 @@ SuiteResult parse_benchmarkdotnet(std::string_view text, const std::string& sour
     const std::string stats_path = child(path, "Statistics");
     require_object(*stats, source, stats_path);
     const std::string values_path = child(stats_path, "OriginalValues");
-    const json& values = require(*stats, "OriginalValues", source, stats_path);
-    Series latency{"ns", require_non_negative_list(values, source, values_path)};
-    if (latency.values.empty()) fail(source, values_path, "at least one measurement", values);
-    b.latency = std::move(latency);
+    if (const json* values = optional(*stats, "OriginalValues")) {
+      Series latency{"ns", require_non_negative_list(*values, source, values_path)};
+      if (latency.values.empty()) fail(source, values_path, "at least one measurement", *values);
+      b.latency = std::move(latency);
+    } else if (const json* median = optional(*stats, "Median")) {
+      // 0.9-0.11 wrote the statistics without the measurements: the median
+      // is the night's one value, and the run is aggregate-only.
+      b.latency = Series{"ns", {require_non_negative(*median, source, child(stats_path, "Median"))}};
+      suite.aggregate_only = true;
+    } else {
+      fail(source, values_path, "the measurements (OriginalValues) or at least their Median", *stats);
+    }
     const std::string name = b.name;
     suite.benchmarks.push_back(std::move(b));
     if (const json* memory = optional(row, "Memory"); memory && memory->is_object()) {

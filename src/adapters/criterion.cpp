@@ -2,7 +2,8 @@
 // target/criterion/<id>/new/{benchmark,sample,estimates}.json;
 // runner/criterion_dir.cpp gathers it into one document,
 //   {"criterion": [{"path": "...", "benchmark": {...}, "sample": {...}}, ...]},
-// which this parses. Each sample is times[i] / iters[i] (ns per iteration);
+// which this parses. Each sample is times[i] / iters[i] (ns per iteration;
+// sample.json is the pair [iters, times] before 0.3.3);
 // a throughput declared in benchmark.json ({"Bytes": n} or {"Elements": n})
 // turns every sample into bytes/s or elements/s too.
 #include "adapters/adapter.hpp"
@@ -11,6 +12,23 @@
 namespace perfwatch {
 
 using namespace json_fields;
+
+namespace {
+
+// sample.json: {"iters": [...], "times": [...]} since 0.3.3; before, the pair
+// [iters, times] (Criterion serialised a tuple).
+std::pair<const json&, const json&> iters_and_times(const json& sample, const std::string& s_path) {
+  if (sample.is_array()) {
+    if (sample.size() != 2 || !sample[0].is_array() || !sample[1].is_array())
+      fail(s_path, "(document)", "[iters, times] (Criterion before 0.3.3) or an object with iters and times", sample);
+    return {sample[0], sample[1]};
+  }
+  require_object(sample, s_path, "(document)");
+  return {require_array(require(sample, "iters", s_path, ""), s_path, "iters"),
+          require_array(require(sample, "times", s_path, ""), s_path, "times")};
+}
+
+}  // namespace
 
 SuiteResult parse_criterion(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
@@ -23,11 +41,10 @@ SuiteResult parse_criterion(std::string_view text, const std::string& source) {
     const std::string b_path = where + "/benchmark.json";
     const std::string s_path = where + "/sample.json";
     const json& bench = require_object(require(e, "benchmark", source, path), b_path, "(document)");
-    const json& sample = require_object(require(e, "sample", source, path), s_path, "(document)");
+    const json& sample = require(e, "sample", source, path);
     BenchmarkResult b;
     b.name = require_string(require(bench, "full_id", b_path, ""), b_path, "full_id");
-    const json& iters = require_array(require(sample, "iters", s_path, ""), s_path, "iters");
-    const json& times = require_array(require(sample, "times", s_path, ""), s_path, "times");
+    const auto [iters, times] = iters_and_times(sample, s_path);
     if (iters.size() != times.size()) fail(s_path, "times", std::to_string(iters.size()) + " values like iters", times.size());
     if (times.empty()) fail(s_path, "times", "at least one sample", times);
     Series latency{"ns", {}};

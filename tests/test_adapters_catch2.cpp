@@ -56,6 +56,14 @@ TEST_CASE("parse_catch2_console") {
           doctest::Approx(815.977));
     CHECK(find_benchmark(n, "Containers/accumulate 1e4").latency->values[0] == doctest::Approx(8796.98));
   }
+  SUBCASE("another project's file: wider columns, \"est run time\" (github-action-benchmark's test data)") {
+    const SuiteResult g = parse_fixture("catch2", "catch2/github-action-benchmark_catch2_output_v3.txt");
+    REQUIRE(g.benchmarks.size() == 4);
+    CHECK(find_benchmark(g, "Fibonacci/Fibonacci 10").latency->values == std::vector<double>{344});  // "344 ns"
+    CHECK(find_benchmark(g, "Fibonacci/Fibonacci 20").latency->values[0] == doctest::Approx(41731));  // "41.731 us"
+    CHECK(find_benchmark(g, "More Fibonacci/Fibonacci~ 5!").latency->values == std::vector<double>{36});
+    CHECK(find_benchmark(g, "More Fibonacci/Fibonacci-15_bench").latency->values[0] == doctest::Approx(3789));
+  }
   SUBCASE("console output without benchmarks, or a table cut short, says so in Catch2's terms") {
     CHECK(parse_error("catch2", "Filters: [!benchmark]\nNo test cases matched '[!benchmark]'\n").find(
               "expected Catch2's XML reporter output (-r xml) or its console output with benchmark tables") != std::string::npos);

@@ -14,6 +14,7 @@ TEST_CASE("detect_format") {
         {"catch2/v2_console.txt", "catch2"},
         {"catch2/v2_console_wrapped.txt", "catch2"},
         {"catch2/v2_console_no_analysis.txt", "catch2"},
+        {"catch2/github-action-benchmark_catch2_output_v3.txt", "catch2"},
         {"hyperfine/runs.json", "hyperfine"},
         {"pytest-benchmark/with_data.json", "pytest-benchmark"},
         {"pytest-benchmark/saved_stats_only.json", "pytest-benchmark"},

@@ -21,6 +21,8 @@ const std::vector<Adapter>& adapters() {
       {"locust", "Locust --csv _stats.csv or _stats_history.csv", parse_locust},
       {"jmeter", "JMeter JTL results as CSV", parse_jmeter},
       {"bmf", "Bencher Metric Format JSON", parse_bmf},
+      {"custom-smaller-is-better", "github-action-benchmark's customSmallerIsBetter JSON", parse_custom_smaller_is_better},
+      {"custom-bigger-is-better", "github-action-benchmark's customBiggerIsBetter JSON", parse_custom_bigger_is_better},
   };
   return all;
 }

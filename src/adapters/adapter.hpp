@@ -52,6 +52,10 @@ SuiteResult parse_catch2(std::string_view text, const std::string& source);
 // Catch2's console reporter (catch2_console.cpp); parse_catch2 hands such text over.
 SuiteResult parse_catch2_console(std::string_view text, const std::string& source);
 bool looks_like_catch2_console(std::string_view text);
+// github-action-benchmark's generic JSON, its direction named by the format (custom_json.cpp).
+SuiteResult parse_custom_smaller_is_better(std::string_view text, const std::string& source);
+SuiteResult parse_custom_bigger_is_better(std::string_view text, const std::string& source);
+bool looks_like_custom_json(const nlohmann::json& doc);
 SuiteResult parse_hyperfine(std::string_view text, const std::string& source);
 SuiteResult parse_pytest_benchmark(std::string_view text, const std::string& source);
 SuiteResult parse_gotest(std::string_view text, const std::string& source);

@@ -111,6 +111,9 @@ std::string detect_format(std::string_view text, const std::string& source) {
   const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_discarded()) {
     if (auto format = detect_json(doc)) return *format;
+    if (looks_like_custom_json(doc))  // recognisable, but which way is better is the user's to say
+      throw input_error(source + ": github-action-benchmark's custom JSON (name, unit, value) does not say which way is "
+                                 "better: name it, --format custom-smaller-is-better or --format custom-bigger-is-better");
   } else if (auto format = detect_text(text)) {
     return *format;
   } else {

@@ -48,3 +48,17 @@ TEST_CASE("parse_cargo_bench, Criterion's bencher output in cycles") {
   CHECK(find_benchmark(s, "parse/large").latency->values == std::vector<double>{512080});
   CHECK(find_benchmark(s, "tokenize").latency->values == std::vector<double>{88311});
 }
+
+// github-action-benchmark's test data: cycles per iteration, and rates.
+TEST_CASE("parse_cargo_bench, custom units and rates") {
+  const SuiteResult s = parse_fixture("cargo-bench", "cargo-bench/github-action-benchmark_cargo_output_units.txt");
+  REQUIRE(s.benchmarks.size() == 5);
+  CHECK(find_benchmark(s, "cmov").latency->values == std::vector<double>{2835});
+  CHECK(find_benchmark(s, "cmov").latency->unit == "cycles/iter");
+  const BenchmarkResult& upload = find_benchmark(s, "upload");
+  REQUIRE(upload.throughput);  // "1911 MS/s": a rate, higher is better
+  CHECK(upload.throughput->unit == "MS/s");
+  CHECK(upload.throughput->values == std::vector<double>{1911});
+  CHECK_FALSE(upload.latency);
+  CHECK(find_benchmark(s, "download").throughput->values == std::vector<double>{9001});
+}

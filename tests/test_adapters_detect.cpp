@@ -23,6 +23,7 @@ TEST_CASE("detect_format") {
         {"gotest/custom_only.txt", "gotest"},
         {"cargo-bench/libtest_bench.txt", "cargo-bench"},
         {"cargo-bench/criterion_bencher_cycles.txt", "cargo-bench"},
+        {"cargo-bench/github-action-benchmark_cargo_output_units.txt", "cargo-bench"},
         {"jmh/results.json", "jmh"},
         {"benchmarkdotnet/report-full.json", "benchmarkdotnet"},
         {"benchmarkdotnet/report-statistics-only.json", "benchmarkdotnet"},

@@ -1,6 +1,6 @@
 // libtest's `cargo bench` text (#[bench], nightly or RUSTC_BOOTSTRAP=1), and
 // Criterion's `--output-format bencher`, which prints the same lines in its
-// measurement's unit (ns, or a custom one: "cycles/iter"):
+// measurement's unit (ns, or a custom one: "cycles/iter", or a rate, "MS/s"):
 //   test parse_small ... bench:          10.75 ns/iter (+/- 0.26)
 //   test parse_large ... bench:       5,112.08 ns/iter (+/- 238.00) = 1173 MB/s
 //   test panics      ... FAILED
@@ -52,10 +52,16 @@ SuiteResult parse_cargo_bench(std::string_view text, const std::string& source) 
     }
     if (outcome.rfind("bench:", 0) != 0) continue;  // "ok", "ignored": a test, not a benchmark
     const std::vector<std::string_view> words = split_whitespace(outcome.substr(6));
-    if (words.size() < 2 || !words[1].ends_with("/iter") || words[1].size() == 5)
-      fail_at(source, line.number, name, "\"<number> <unit>/iter\" (ns/iter, cycles/iter, ...)", outcome);
+    const bool rate = words.size() >= 2 && words[1].ends_with("/s") && words[1].size() > 2;
+    if (words.size() < 2 || (!rate && (!words[1].ends_with("/iter") || words[1].size() == 5)))
+      fail_at(source, line.number, name, "\"<number> <unit>/iter\" (ns/iter, cycles/iter, ...) or a rate (\"<number> MB/s\")", outcome);
     BenchmarkResult b;
     b.name = name;
+    if (rate) {  // a custom measurement that is a rate ("1911 MS/s"): higher is better
+      b.throughput = Series{std::string(words[1]), {require_number_at(words[0], source, line.number, name + " " + std::string(words[1]), true)}};
+      suite.benchmarks.push_back(std::move(b));
+      continue;
+    }
     // Time in any unit is kept in ns; a custom measurement's unit (Criterion's
     // bencher output: cycles, instructions) is kept as it is, lower is better.
     const std::string_view unit = words[1].substr(0, words[1].size() - 5);

@@ -6,14 +6,14 @@ using namespace perfwatch;
 
 TEST_CASE("pack_summaries") {
   NightValues a;
-  a.latency = LatencyQuantiles{{1204.5, 1e-4}, {1311.0, 4e-4}, {1320.5, 9e-4}, std::nullopt, 0};
+  a.latency = LatencyQuantiles{{1204.5, 1e-4}, {1311.0, 4e-4}, {1320.5, 9e-4}, std::nullopt};
   a.peak_memory = NightValue{73400320, 0};
   NightValues b;
   b.throughput = NightValue{8.2e5, 2e-5};
   b.memory_growth = NightValue{7.2e8, 0.01};
   b.instructions = NightValue{1270040, 0};
   b.instructions_source = "perf_event_open";
-  b.latency = LatencyQuantiles{{1, 0}, {2, 0}, {3, 0}, NightValue{4, 0.5}, 0};
+  b.latency = LatencyQuantiles{{1, 0}, {2, 0}, {3, 0}, NightValue{4, 0.5}};
   const store::RunSummaries summaries = {{7, a}, {1ll << 40, b}, {3, NightValues{}}};
   const auto blob = store::pack_summaries(summaries);
   const auto back = store::unpack_summaries(blob);

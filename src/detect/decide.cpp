@@ -179,11 +179,11 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
   std::vector<Pending> out;
   // Each night's values once (its latency samples sorted once), then per metric.
   const NightValues current = nights.current_values ? *nights.current_values : night_values(nights.current);
-  std::vector<NightValues> baseline = nights.baseline_values;
-  if (baseline.size() != nights.baseline.size()) {
-    baseline.clear();
-    for (const BenchmarkResult& b : nights.baseline) baseline.push_back(night_values(b));
-  }
+  std::vector<NightValues> computed;  // only where the store's summaries were not given
+  if (nights.baseline_values.size() != nights.baseline.size())
+    for (const BenchmarkResult& b : nights.baseline) computed.push_back(night_values(b));
+  const std::vector<NightValues>& baseline =
+      nights.baseline_values.size() == nights.baseline.size() ? nights.baseline_values : computed;
   const Thresholds& t = policy.for_benchmark(nights.name);
   for (Metric m : kNightMetrics) {
     const auto tonight = current.of(m);

@@ -47,7 +47,7 @@ std::optional<LatencyQuantiles> latency_quantiles(const BenchmarkResult& result)
   if (!result.latency || result.latency->values.empty()) return std::nullopt;
   const std::vector<double> sorted = sorted_values(*result.latency);
   LatencyQuantiles q{sorted_quantile(sorted, 0.50), sorted_quantile(sorted, 0.95), sorted_quantile(sorted, 0.99),
-                     std::nullopt, sorted.size()};
+                     std::nullopt};
   if (sorted.size() >= kMinSamplesP999) q.p999 = sorted_quantile(sorted, 0.999);
   return q;
 }

@@ -37,7 +37,6 @@ inline constexpr size_t kMinSamplesP999 = 1000;
 struct LatencyQuantiles {
   NightValue p50, p95, p99;
   std::optional<NightValue> p999;  // nullopt below kMinSamplesP999 samples
-  size_t samples = 0;  // the night's samples (0 in a summary read back from the store: it keeps none)
 };
 std::optional<LatencyQuantiles> latency_quantiles(const BenchmarkResult& result);
 

@@ -54,7 +54,7 @@ RunSummaries read_night_value_rows(sqlite::Database& db, std::int64_t run_id) {
   while (s.step()) {
     NightValues v;
     const auto p50 = column_value(s, 1), p95 = column_value(s, 3), p99 = column_value(s, 5);
-    if (p50 && p95 && p99) v.latency = LatencyQuantiles{*p50, *p95, *p99, column_value(s, 11), 0};
+    if (p50 && p95 && p99) v.latency = LatencyQuantiles{*p50, *p95, *p99, column_value(s, 11)};
     v.throughput = column_value(s, 7);
     v.peak_memory = column_value(s, 9);
     v.memory_growth = column_value(s, 13);
@@ -155,7 +155,7 @@ std::optional<RunSummaries> unpack_summaries(std::span<const std::byte> blob) {
       values[bit] = v;
     }
     NightValues v;
-    if (values[0] && values[1] && values[2]) v.latency = LatencyQuantiles{*values[0], *values[1], *values[2], values[3], 0};
+    if (values[0] && values[1] && values[2]) v.latency = LatencyQuantiles{*values[0], *values[1], *values[2], values[3]};
     v.throughput = values[4];
     v.peak_memory = values[5];
     v.memory_growth = values[6];

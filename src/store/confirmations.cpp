@@ -8,9 +8,9 @@ namespace perfwatch {
 namespace {
 
 std::optional<double> maybe(double v) { return std::isnan(v) ? std::nullopt : std::optional(v); }
-double real_or_nan(const sqlite::Statement& s, int column) { return s.is_null(column) ? NAN : s.column_double(column); }
+double real_or_nan(const db::Statement& s, int column) { return s.is_null(column) ? NAN : s.column_double(column); }
 
-void insert_step(sqlite::Database& db, std::optional<std::int64_t> run_id, const BisectStep& step) {
+void insert_step(db::Connection& db, std::optional<std::int64_t> run_id, const BisectStep& step) {
   auto insert = db.prepare(
       "INSERT INTO bisect_steps(run_id, time, benchmark, metric, good_sha, commit_sha, call, ratio, low, high, rounds, seconds)"
       " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -25,13 +25,21 @@ void insert_step(sqlite::Database& db, std::optional<std::int64_t> run_id, const
 
 void Store::record_confirmations(std::int64_t run_id, const std::vector<ConfirmationRecord>& records,
                                  const std::vector<BisectStep>& steps) {
-  sqlite::Transaction tx(db_);
+  db::Transaction tx(*db_);
   for (const ConfirmationRecord& r : records) {
     const Confirmation& c = r.confirmation;
-    auto insert = db_.prepare(
-        "INSERT OR REPLACE INTO confirmations(run_id, benchmark, metric, confirmed, ratio, low, high, rounds, seconds,"
+    auto insert = db_->prepare(
+        "INSERT INTO confirmations(run_id, benchmark, metric, confirmed, ratio, low, high, rounds, seconds,"
         " good_sha, note, culprit_sha, culprit_author, culprit_subject, culprit_ratio, culprit_low, culprit_high,"
-        " culprit_rounds, bisect_note, on_median) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        " culprit_rounds, bisect_note, on_median) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(run_id, benchmark, metric) DO UPDATE SET confirmed = excluded.confirmed,"
+        " ratio = excluded.ratio, low = excluded.low, high = excluded.high, rounds = excluded.rounds,"
+        " seconds = excluded.seconds, good_sha = excluded.good_sha, note = excluded.note,"
+        " culprit_sha = excluded.culprit_sha, culprit_author = excluded.culprit_author,"
+        " culprit_subject = excluded.culprit_subject, culprit_ratio = excluded.culprit_ratio,"
+        " culprit_low = excluded.culprit_low, culprit_high = excluded.culprit_high,"
+        " culprit_rounds = excluded.culprit_rounds, bisect_note = excluded.bisect_note,"
+        " on_median = excluded.on_median");
     insert.bind(1, run_id).bind(2, r.benchmark).bind(3, std::string_view(to_string(r.metric)));
     insert.bind(4, c.confirmed ? std::optional<std::int64_t>(*c.confirmed) : std::nullopt);
     insert.bind(5, maybe(c.effect.ratio)).bind(6, maybe(c.effect.low)).bind(7, maybe(c.effect.high));
@@ -46,18 +54,18 @@ void Store::record_confirmations(std::int64_t run_id, const std::vector<Confirma
     insert.bind(19, c.bisect_note).bind(20, std::int64_t{c.on_median});
     insert.step();
   }
-  for (const BisectStep& s : steps) insert_step(db_, run_id, s);
+  for (const BisectStep& s : steps) insert_step(*db_, run_id, s);
   tx.commit();
 }
 
 void Store::record_bisect_steps(const std::vector<BisectStep>& steps) {
-  sqlite::Transaction tx(db_);
-  for (const BisectStep& s : steps) insert_step(db_, std::nullopt, s);
+  db::Transaction tx(*db_);
+  for (const BisectStep& s : steps) insert_step(*db_, std::nullopt, s);
   tx.commit();
 }
 
 std::vector<ConfirmationRecord> Store::confirmations(std::int64_t run_id) {
-  auto rows = db_.prepare(
+  auto rows = db_->prepare(
       "SELECT benchmark, metric, confirmed, ratio, low, high, rounds, seconds, good_sha, note, culprit_sha,"
       " culprit_author, culprit_subject, culprit_ratio, culprit_low, culprit_high, culprit_rounds, bisect_note,"
       " on_median FROM confirmations WHERE run_id = ? ORDER BY benchmark, metric");
@@ -86,7 +94,7 @@ std::vector<ConfirmationRecord> Store::confirmations(std::int64_t run_id) {
 }
 
 std::vector<BisectStep> Store::bisect_steps() {
-  auto rows = db_.prepare(
+  auto rows = db_->prepare(
       "SELECT time, benchmark, metric, good_sha, commit_sha, call, ratio, low, high, rounds, seconds"
       " FROM bisect_steps ORDER BY id");
   std::vector<BisectStep> out;

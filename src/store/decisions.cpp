@@ -6,7 +6,7 @@
 namespace perfwatch {
 namespace {
 
-Decision read_decision(const sqlite::Statement& s) {
+Decision read_decision(const db::Statement& s) {
   Decision d;
   d.id = s.column_int(0);
   d.time = s.column_int(1);
@@ -27,12 +27,12 @@ Decision read_decision(const sqlite::Statement& s) {
 
 void Store::insert_decision(const Decision& d) {
   if (d.kind == DecisionKind::invalidate) {
-    auto invalidate = db_.prepare("UPDATE runs SET status = 'invalidated' WHERE id = ?");
+    auto invalidate = db_->prepare("UPDATE runs SET status = 'invalidated' WHERE id = ?");
     invalidate.bind(1, d.run_id);
     invalidate.step();
-    if (db_.changes() != 1) throw input_error("run " + std::to_string(d.run_id) + ": expected a recorded run id, got none");
+    if (db_->changes() != 1) throw input_error("run " + std::to_string(d.run_id) + ": expected a recorded run id, got none");
   }
-  auto insert = db_.prepare(
+  auto insert = db_->prepare(
       "INSERT INTO decisions(time, kind, benchmark, metric, commit_sha, since, until, run_id, actor, reason, source)"
       " VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, d.time).bind(2, std::string_view(to_string(d.kind))).bind(3, d.benchmark).bind(4, d.metric);
@@ -42,14 +42,14 @@ void Store::insert_decision(const Decision& d) {
 }
 
 void Store::record_decisions(const std::vector<Decision>& decisions) {
-  sqlite::Transaction tx(db_);
+  db::Transaction tx(*db_);
   for (const Decision& d : decisions) insert_decision(d);
   tx.commit();
 }
 
 size_t Store::import_history(const std::vector<RunRecord>& runs, std::vector<Decision> decisions,
                              const std::vector<UnixTime>& run_times) {
-  sqlite::Transaction tx(db_);
+  db::Transaction tx(*db_);
   size_t added = 0;
   for (const RunRecord& run : runs) {
     if (contains(run)) continue;
@@ -60,7 +60,7 @@ size_t Store::import_history(const std::vector<RunRecord>& runs, std::vector<Dec
   for (size_t i = 0; i < decisions.size(); ++i) {
     Decision& d = decisions[i];
     if (d.kind == DecisionKind::invalidate) {
-      auto find = db_.prepare("SELECT ru.id FROM runs ru JOIN commits c ON c.id = ru.commit_id WHERE c.sha = ? AND ru.time = ?");
+      auto find = db_->prepare("SELECT ru.id FROM runs ru JOIN commits c ON c.id = ru.commit_id WHERE c.sha = ? AND ru.time = ?");
       find.bind(1, d.commit_sha).bind(2, run_times[i]);
       if (!find.step()) {
         throw input_error("invalidate decision of " + d.commit_sha.substr(0, 8) + " at " + format_iso8601(run_times[i]) +
@@ -82,9 +82,8 @@ std::vector<Decision> Store::decisions() { return decisions_in_store(); }
 
 std::vector<Decision> Store::decisions_in_store() {
   // A history last written by schema 1 and opened read-only has no table yet.
-  auto exists = db_.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'");
-  if (!exists.step()) return {};
-  auto stmt = db_.prepare(
+  if (!db_->has_table("decisions")) return {};
+  auto stmt = db_->prepare(
       "SELECT id, time, kind, benchmark, metric, commit_sha, since, until, run_id, actor, reason, source"
       " FROM decisions ORDER BY id");
   std::vector<Decision> out;

@@ -10,14 +10,14 @@
 namespace perfwatch::store {
 namespace {
 
-std::optional<NightValue> column_value(const sqlite::Statement& s, int column) {
+std::optional<NightValue> column_value(const db::Statement& s, int column) {
   if (s.is_null(column)) return std::nullopt;
   return NightValue{s.column_double(column), s.column_double(column + 1)};
 }
 
 }  // namespace
 
-void summaries_from_results(sqlite::Database& db) {
+void summaries_from_results(db::Connection& db) {
   auto rows = db.prepare(
       "SELECT run_id, benchmark_id, latency_unit, latency, throughput_unit, throughput, peak_rss_bytes, memory_series, "
       "instructions, instructions_source FROM results ORDER BY run_id");
@@ -44,7 +44,7 @@ void summaries_from_results(sqlite::Database& db) {
 namespace {
 
 // Schemas 4-7 kept the summaries as rows of night_values.
-RunSummaries read_night_value_rows(sqlite::Database& db, std::int64_t run_id) {
+RunSummaries read_night_value_rows(db::Connection& db, std::int64_t run_id) {
   auto s = db.prepare(
       "SELECT benchmark_id, p50, p50_var, p95, p95_var, p99, p99_var, throughput, throughput_var, "
       "peak_memory, peak_memory_var, p999, p999_var, memory_growth, memory_growth_var, "
@@ -167,24 +167,25 @@ std::optional<RunSummaries> unpack_summaries(std::span<const std::byte> blob) {
   return out;
 }
 
-void write_run_summaries(sqlite::Database& db, std::int64_t run_id, const RunSummaries& summaries) {
-  auto insert = db.prepare("INSERT OR REPLACE INTO run_summaries(run_id, summaries) VALUES(?, ?)");
+void write_run_summaries(db::Connection& db, std::int64_t run_id, const RunSummaries& summaries) {
+  auto insert = db.prepare("INSERT INTO run_summaries(run_id, summaries) VALUES(?, ?)"
+                           " ON CONFLICT(run_id) DO UPDATE SET summaries = excluded.summaries");
   insert.bind(1, run_id).bind_blob(2, pack_summaries(summaries));
   insert.step();
 }
 
-RunSummaries read_run_summaries(sqlite::Database& db, std::int64_t run_id) {
+RunSummaries read_run_summaries(db::Connection& db, std::int64_t run_id) {
   auto s = db.prepare("SELECT summaries FROM run_summaries WHERE run_id = ?");
   s.bind(1, run_id);
   if (!s.step()) return {};  // a run without results
   auto packed = unpack_summaries(s.column_blob(0));
   if (!packed)
-    throw input_error(db.path().string() + ": run " + std::to_string(run_id) +
+    throw input_error(db.where() + ": run " + std::to_string(run_id) +
                       ": expected its packed summaries (run_summaries), got a BLOB that is cut short or corrupt");
   return std::move(*packed);
 }
 
-void summaries_from_rows(sqlite::Database& db) {
+void summaries_from_rows(db::Connection& db) {
   std::vector<std::int64_t> runs;
   auto ids = db.prepare("SELECT DISTINCT run_id FROM night_values");
   while (ids.step()) runs.push_back(ids.column_int(0));

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "detect/nightly.hpp"
-#include "store/sqlite.hpp"
+#include "store/connection.hpp"
 
 namespace perfwatch::store {
 
@@ -27,15 +27,15 @@ using RunSummaries = std::vector<std::pair<std::int64_t, NightValues>>;
 std::vector<std::byte> pack_summaries(const RunSummaries& summaries);
 // nullopt when the BLOB is not such a packing (then the rows are read).
 std::optional<RunSummaries> unpack_summaries(std::span<const std::byte> blob);
-void write_run_summaries(sqlite::Database& db, std::int64_t run_id, const RunSummaries& summaries);
+void write_run_summaries(db::Connection& db, std::int64_t run_id, const RunSummaries& summaries);
 // The packed summaries of `run_id` (none for a run without results); a BLOB
 // that does not unpack is exit 2, naming the history and the run.
-RunSummaries read_run_summaries(sqlite::Database& db, std::int64_t run_id);
+RunSummaries read_run_summaries(db::Connection& db, std::int64_t run_id);
 
 // Migrations: every run's summaries from its samples (histories before
 // schema 6, whose summaries lacked metrics), or packed from the rows of
 // night_values (schemas 6 and 7).
-void summaries_from_results(sqlite::Database& db);
-void summaries_from_rows(sqlite::Database& db);
+void summaries_from_results(db::Connection& db);
+void summaries_from_rows(db::Connection& db);
 
 }  // namespace perfwatch::store

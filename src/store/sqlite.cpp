@@ -7,7 +7,7 @@
 namespace perfwatch::sqlite {
 
 Database::Database(const std::filesystem::path& path, Access access, int busy_timeout_ms)
-    : path_(path), busy_timeout_ms_(busy_timeout_ms) {
+    : path_(path), where_(path.string()), busy_timeout_ms_(busy_timeout_ms) {
   // One connection is only ever used by one thread: without SQLite's mutex
   // every sqlite3_column_* call is cheaper (compare reads ~10^6 of them).
   const int flags = SQLITE_OPEN_NOMUTEX | (access == Access::read_only ? SQLITE_OPEN_READONLY
@@ -27,7 +27,8 @@ Database::Database(const std::filesystem::path& path, Access access, int busy_ti
 Database::~Database() { sqlite3_close_v2(db_); }
 
 Database::Database(Database&& other) noexcept
-    : db_(other.db_), path_(std::move(other.path_)), busy_timeout_ms_(other.busy_timeout_ms_) {
+    : db_(other.db_), path_(std::move(other.path_)), where_(std::move(other.where_)),
+      busy_timeout_ms_(other.busy_timeout_ms_) {
   other.db_ = nullptr;
 }
 
@@ -67,82 +68,73 @@ void Database::exec(const char* sql) {
   if (rc != SQLITE_OK) fail(rc, sql);
 }
 
-Statement Database::prepare(std::string_view sql) {
+namespace {
+
+class Cursor : public db::Cursor {
+ public:
+  Cursor(const Database& db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Cursor() override { sqlite3_finalize(stmt_); }
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+
+  void bind_int(int index, std::int64_t value) override { checked(sqlite3_bind_int64(stmt_, index, value)); }
+  void bind_double(int index, double value) override { checked(sqlite3_bind_double(stmt_, index, value)); }
+  void bind_text(int index, std::string_view text) override {
+    checked(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
+  }
+  void bind_blob(int index, std::span<const std::byte> blob) override {
+    checked(sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT));
+  }
+  void bind_null(int index) override { checked(sqlite3_bind_null(stmt_, index)); }
+
+  bool step() override {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    db_.fail(rc, "step");
+  }
+  void reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+
+  bool is_null(int column) const override { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  std::int64_t column_int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  double column_double(int column) const override { return sqlite3_column_double(stmt_, column); }
+  std::string column_text(int column) const override {
+    const auto* text = sqlite3_column_text(stmt_, column);
+    return text ? std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, column)) : "";
+  }
+  std::span<const std::byte> column_blob(int column) const override {
+    const void* data = sqlite3_column_blob(stmt_, column);
+    return {static_cast<const std::byte*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
+
+ private:
+  void checked(int rc) const {
+    if (rc != SQLITE_OK) db_.fail(rc, "bind");
+  }
+  const Database& db_;
+  sqlite3_stmt* stmt_;
+};
+
+}  // namespace
+
+db::Statement Database::prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
   if (rc != SQLITE_OK) fail(rc, "prepare");
-  return Statement(*this, stmt);
+  return db::Statement(std::make_unique<Cursor>(*this, stmt));
 }
 
 void Database::rollback() noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
 
-std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 int Database::changes() const { return sqlite3_changes(db_); }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
-
-void Statement::checked(int rc, std::string_view what) const {
-  if (rc != SQLITE_OK) db_->fail(rc, what);
-}
-
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
-  other.stmt_ = nullptr;
-}
-
-Statement& Statement::bind(int index, std::int64_t value) {
-  checked(sqlite3_bind_int64(stmt_, index, value), "bind");
-  return *this;
-}
-Statement& Statement::bind(int index, double value) {
-  checked(sqlite3_bind_double(stmt_, index, value), "bind");
-  return *this;
-}
-Statement& Statement::bind(int index, std::string_view text) {
-  checked(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT), "bind");
-  return *this;
-}
-Statement& Statement::bind_blob(int index, std::span<const std::byte> blob) {
-  checked(sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT), "bind");
-  return *this;
-}
-Statement& Statement::bind_null(int index) {
-  checked(sqlite3_bind_null(stmt_, index), "bind");
-  return *this;
-}
-
-bool Statement::step() {
-  const int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  db_->fail(rc, "step");
-}
-
-void Statement::reset() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
-
-bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::column_double(int column) const { return sqlite3_column_double(stmt_, column); }
-std::string Statement::column_text(int column) const {
-  const auto* text = sqlite3_column_text(stmt_, column);
-  return text ? std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, column)) : "";
-}
-std::span<const std::byte> Statement::column_blob(int column) const {
-  const void* data = sqlite3_column_blob(stmt_, column);
-  return {static_cast<const std::byte*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
-}
-
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
-
-Transaction::~Transaction() {
-  if (!done_) db_.rollback();
-}
-
-void Transaction::commit() {
-  db_.exec("COMMIT");
-  done_ = true;
+bool Database::has_table(std::string_view name) {
+  auto stmt = prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  stmt.bind(1, name);
+  return stmt.step();
 }
 
 }  // namespace perfwatch::sqlite

@@ -7,6 +7,7 @@
 
 #include "store/sample_codec.hpp"
 #include "store/schema.hpp"
+#include "store/sqlite.hpp"
 #include "util/error.hpp"
 
 namespace perfwatch {
@@ -25,18 +26,18 @@ std::vector<std::string> split_parents(const std::string& text) {
   return out;
 }
 
-std::optional<std::int64_t> optional_int(const sqlite::Statement& s, int column) {
+std::optional<std::int64_t> optional_int(const db::Statement& s, int column) {
   if (s.is_null(column)) return std::nullopt;
   return s.column_int(column);
 }
 
-std::optional<Series> optional_series(const sqlite::Statement& s, int unit_column, int blob_column) {
+std::optional<Series> optional_series(const db::Statement& s, int unit_column, int blob_column) {
   if (s.is_null(blob_column)) return std::nullopt;
   return Series{s.column_text(unit_column), store::decode_samples(s.column_blob(blob_column))};
 }
 
 // Columns 0..11 of the results SELECTs below, after the benchmark name.
-BenchmarkResult read_result(const sqlite::Statement& s, int first) {
+BenchmarkResult read_result(const db::Statement& s, int first) {
   BenchmarkResult r;
   r.name = s.column_text(first);
   r.latency = optional_series(s, first + 1, first + 2);
@@ -109,13 +110,13 @@ Store Store::open(const std::filesystem::path& path, Mode mode, int busy_timeout
       notes = store::migrate(writer);
     }
   }
-  Store store(std::move(db));
+  Store store(std::make_unique<sqlite::Database>(std::move(db)));
   store.notes_ = std::move(notes);
   return store;
 }
 
 std::int64_t Store::record_run(const RunRecord& run) {
-  sqlite::Transaction tx(db_);
+  db::Transaction tx(*db_);
   const std::int64_t id = insert_run(run);
   tx.commit();
   return id;
@@ -124,7 +125,7 @@ std::int64_t Store::record_run(const RunRecord& run) {
 size_t Store::record_runs(const std::vector<RunRecord>& runs) { return import_history(runs, {}, {}); }
 
 bool Store::contains(const RunRecord& run) {
-  auto stmt = db_.prepare(
+  auto stmt = db_->prepare(
       "SELECT 1 FROM runs ru JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id"
       " WHERE c.sha = ? AND e.fingerprint = ? AND ru.time = ? AND ru.suite = ?");
   stmt.bind(1, run.commit.sha).bind(2, fingerprint(run.environment)).bind(3, run.time).bind(4, run.suite);
@@ -132,12 +133,12 @@ bool Store::contains(const RunRecord& run) {
 }
 
 std::int64_t Store::commit_id(const CommitInfo& c) {
-  auto insert = db_.prepare(
+  auto insert = db_->prepare(
       "INSERT INTO commits(sha, parents, author, time, subject) VALUES(?,?,?,?,?) "
       "ON CONFLICT(sha) DO NOTHING");
   insert.bind(1, c.sha).bind(2, join_parents(c.parents)).bind(3, c.author).bind(4, c.time).bind(5, c.subject);
   insert.step();
-  auto select = db_.prepare("SELECT id FROM commits WHERE sha = ?");
+  auto select = db_->prepare("SELECT id FROM commits WHERE sha = ?");
   select.bind(1, c.sha);
   select.step();
   return select.column_int(0);
@@ -145,39 +146,39 @@ std::int64_t Store::commit_id(const CommitInfo& c) {
 
 std::int64_t Store::environment_id(const Environment& env) {
   const std::string fp = fingerprint(env);
-  auto insert = db_.prepare(
+  auto insert = db_->prepare(
       "INSERT INTO environments(fingerprint, name, cpu, cores, os, arch, identity) VALUES(?,?,?,?,?,?,?) "
       "ON CONFLICT(fingerprint) DO NOTHING");
   insert.bind(1, fp).bind(2, env.name).bind(3, env.cpu).bind(4, std::int64_t{env.cores}).bind(5, env.os);
   insert.bind(6, env.arch).bind(7, identity_of(env));
   insert.step();
-  auto select = db_.prepare("SELECT id FROM environments WHERE fingerprint = ?");
+  auto select = db_->prepare("SELECT id FROM environments WHERE fingerprint = ?");
   select.bind(1, fp);
   select.step();
   return select.column_int(0);
 }
 
 std::int64_t Store::benchmark_id(const std::string& name) {
-  auto insert = db_.prepare("INSERT INTO benchmarks(name) VALUES(?) ON CONFLICT(name) DO NOTHING");
+  auto insert = db_->prepare("INSERT INTO benchmarks(name) VALUES(?) ON CONFLICT(name) DO NOTHING");
   insert.bind(1, name);
   insert.step();
-  auto select = db_.prepare("SELECT id FROM benchmarks WHERE name = ?");
+  auto select = db_->prepare("SELECT id FROM benchmarks WHERE name = ?");
   select.bind(1, name);
   select.step();
   return select.column_int(0);
 }
 
 std::int64_t Store::insert_run(const RunRecord& run) {
-  auto stmt = db_.prepare(
+  auto stmt = db_->prepare(
       "INSERT INTO runs(commit_id, environment_id, time, suite, status, tool_version, source_format, "
-      "aggregate_only) VALUES(?,?,?,?,?,?,?,?)");
+      "aggregate_only) VALUES(?,?,?,?,?,?,?,?) RETURNING id");
   stmt.bind(1, commit_id(run.commit)).bind(2, environment_id(run.environment)).bind(3, run.time);
   stmt.bind(4, run.suite).bind(5, std::string_view(to_string(run.status))).bind(6, run.tool_version);
   stmt.bind(7, run.source_format).bind(8, std::int64_t{run.aggregate_only});
   stmt.step();
-  const std::int64_t run_id = db_.last_insert_rowid();
+  const std::int64_t run_id = stmt.column_int(0);
 
-  auto result = db_.prepare(
+  auto result = db_->prepare(
       "INSERT INTO results(benchmark_id, run_id, latency_unit, latency, throughput_unit, throughput, "
       "errors, requests, peak_rss_bytes, failure, memory_series, instructions, instructions_source) "
       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -195,12 +196,12 @@ std::int64_t Store::insert_run(const RunRecord& run) {
     result.bind(13, r.instructions_source);
     result.step();
   }
-  store::write_run_summaries(db_, run_id, summaries);
+  store::write_run_summaries(*db_, run_id, summaries);
   return run_id;
 }
 
 std::vector<HistoryPoint> Store::history(const std::string& benchmark, UnixTime since) {
-  auto stmt = db_.prepare(std::string("SELECT ru.id, ru.time, c.sha, c.subject, ru.status, ") + kResultColumns +
+  auto stmt = db_->prepare(std::string("SELECT ru.id, ru.time, c.sha, c.subject, ru.status, ") + kResultColumns +
                           " FROM results r JOIN benchmarks b ON b.id = r.benchmark_id"
                           " JOIN runs ru ON ru.id = r.run_id JOIN commits c ON c.id = ru.commit_id"
                           " WHERE b.name = ? AND ru.time >= ? ORDER BY ru.time, ru.id");
@@ -220,7 +221,7 @@ std::vector<HistoryPoint> Store::history(const std::string& benchmark, UnixTime 
 }
 
 std::optional<BenchmarkResult> Store::latest_result(const std::string& benchmark) {
-  auto stmt = db_.prepare(std::string("SELECT ") + kResultColumns +
+  auto stmt = db_->prepare(std::string("SELECT ") + kResultColumns +
                           " FROM results r JOIN benchmarks b ON b.id = r.benchmark_id JOIN runs ru ON ru.id = r.run_id"
                           " WHERE b.name = ? ORDER BY ru.time DESC, ru.id DESC LIMIT 1");
   stmt.bind(1, benchmark);
@@ -229,20 +230,20 @@ std::optional<BenchmarkResult> Store::latest_result(const std::string& benchmark
 }
 
 std::vector<std::string> Store::benchmark_names() {
-  auto stmt = db_.prepare("SELECT name FROM benchmarks ORDER BY name");
+  auto stmt = db_->prepare("SELECT name FROM benchmarks ORDER BY name");
   std::vector<std::string> names;
   while (stmt.step()) names.push_back(stmt.column_text(0));
   return names;
 }
 
 bool Store::has_benchmark(const std::string& benchmark) {
-  auto stmt = db_.prepare("SELECT 1 FROM benchmarks WHERE name = ?");
+  auto stmt = db_->prepare("SELECT 1 FROM benchmarks WHERE name = ?");
   stmt.bind(1, benchmark);
   return stmt.step();
 }
 
 std::vector<BenchmarkResult> Store::run_results(std::int64_t run_id) {
-  auto stmt = db_.prepare(std::string("SELECT ") + kResultColumns +
+  auto stmt = db_->prepare(std::string("SELECT ") + kResultColumns +
                           " FROM results r JOIN benchmarks b ON b.id = r.benchmark_id"
                           " WHERE r.run_id = ? ORDER BY b.name");
   stmt.bind(1, run_id);
@@ -253,12 +254,12 @@ std::vector<BenchmarkResult> Store::run_results(std::int64_t run_id) {
 
 std::vector<std::pair<std::string, NightValues>> Store::run_night_values(std::int64_t run_id) {
   std::vector<std::pair<std::string, NightValues>> out;
-  store::RunSummaries summaries = store::read_run_summaries(db_, run_id);
+  store::RunSummaries summaries = store::read_run_summaries(*db_, run_id);
   out.reserve(summaries.size());
   for (auto& [id, values] : summaries) {
     auto name = benchmark_names_by_id_.find(id);
     if (name == benchmark_names_by_id_.end()) {  // names read once per Store (a compare reads 90 runs), again when new ones came
-      auto names = db_.prepare("SELECT id, name FROM benchmarks");
+      auto names = db_->prepare("SELECT id, name FROM benchmarks");
       while (names.step()) benchmark_names_by_id_[names.column_int(0)] = names.column_text(1);
       name = benchmark_names_by_id_.find(id);
     }
@@ -273,7 +274,7 @@ constexpr const char* kRunInfoSelect =
     "SELECT ru.id, ru.time, c.sha, e.identity, ru.status, ru.suite, e.cpu FROM runs ru"
     " JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id ";
 
-std::vector<RunInfo> read_run_infos(sqlite::Statement& stmt) {
+std::vector<RunInfo> read_run_infos(db::Statement& stmt) {
   std::vector<RunInfo> runs;
   while (stmt.step()) {
     RunInfo info{stmt.column_int(0), stmt.column_int(1), stmt.column_text(2), stmt.column_text(3)};
@@ -288,7 +289,7 @@ std::vector<RunInfo> read_run_infos(sqlite::Statement& stmt) {
 }  // namespace
 
 std::optional<RunInfo> Store::latest_run_of_commit(const std::string& commit_sha) {
-  auto stmt = db_.prepare(std::string(kRunInfoSelect) + "WHERE c.sha = ? ORDER BY ru.time DESC, ru.id DESC LIMIT 1");
+  auto stmt = db_->prepare(std::string(kRunInfoSelect) + "WHERE c.sha = ? ORDER BY ru.time DESC, ru.id DESC LIMIT 1");
   stmt.bind(1, commit_sha);
   auto runs = read_run_infos(stmt);
   if (runs.empty()) return std::nullopt;
@@ -296,14 +297,14 @@ std::optional<RunInfo> Store::latest_run_of_commit(const std::string& commit_sha
 }
 
 std::vector<RunInfo> Store::runs_between(const std::string& environment, UnixTime from, UnixTime to) {
-  auto stmt = db_.prepare(std::string(kRunInfoSelect) +
+  auto stmt = db_->prepare(std::string(kRunInfoSelect) +
                           "WHERE e.identity = ? AND ru.time BETWEEN ? AND ? ORDER BY ru.time, ru.id");
   stmt.bind(1, environment).bind(2, from).bind(3, to);
   return read_run_infos(stmt);
 }
 
 std::optional<RunInfo> Store::run_info(std::int64_t run_id) {
-  auto stmt = db_.prepare(std::string(kRunInfoSelect) + "WHERE ru.id = ?");
+  auto stmt = db_->prepare(std::string(kRunInfoSelect) + "WHERE ru.id = ?");
   stmt.bind(1, run_id);
   auto runs = read_run_infos(stmt);
   if (runs.empty()) return std::nullopt;
@@ -311,18 +312,18 @@ std::optional<RunInfo> Store::run_info(std::int64_t run_id) {
 }
 
 std::vector<RunInfo> Store::runs_of_commit(const std::string& commit_sha) {
-  auto stmt = db_.prepare(std::string(kRunInfoSelect) + "WHERE c.sha = ? ORDER BY ru.time, ru.id");
+  auto stmt = db_->prepare(std::string(kRunInfoSelect) + "WHERE c.sha = ? ORDER BY ru.time, ru.id");
   stmt.bind(1, commit_sha);
   return read_run_infos(stmt);
 }
 
 std::vector<RunInfo> Store::all_runs() {
-  auto stmt = db_.prepare(std::string(kRunInfoSelect) + "ORDER BY ru.time, ru.id");
+  auto stmt = db_->prepare(std::string(kRunInfoSelect) + "ORDER BY ru.time, ru.id");
   return read_run_infos(stmt);
 }
 
 void Store::for_each_run(const std::function<void(const RunRecord&)>& visit) {
-  auto stmt = db_.prepare(
+  auto stmt = db_->prepare(
       "SELECT ru.id, ru.time, ru.suite, ru.status, ru.tool_version, ru.source_format, ru.aggregate_only,"
       " c.sha, c.parents, c.author, c.time, c.subject, e.name, e.cpu, e.cores, e.os, e.arch, e.identity"
       " FROM runs ru JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id"

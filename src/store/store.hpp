@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,7 +12,7 @@
 #include "model/confirmation_log.hpp"
 #include "model/decision.hpp"
 #include "model/run.hpp"
-#include "store/sqlite.hpp"
+#include "store/connection.hpp"
 
 namespace perfwatch {
 
@@ -97,7 +98,7 @@ class Store {
   void for_each_run(const std::function<void(const RunRecord&)>& visit);
 
  private:
-  explicit Store(sqlite::Database db) : db_(std::move(db)) {}
+  explicit Store(std::unique_ptr<db::Connection> db) : db_(std::move(db)) {}
   std::int64_t insert_run(const RunRecord& run);
   bool contains(const RunRecord& run);
   void insert_decision(const Decision& d);
@@ -106,7 +107,7 @@ class Store {
   std::int64_t environment_id(const Environment& env);
   std::int64_t benchmark_id(const std::string& name);
 
-  sqlite::Database db_;
+  std::unique_ptr<db::Connection> db_;
   std::vector<std::string> notes_;
   std::map<std::int64_t, std::string> benchmark_names_by_id_;  // run_night_values' cache
 };

@@ -3,20 +3,21 @@
 # Idempotent: packages already present are skipped, and apt is not touched at all
 # when nothing is missing (so a warm machine pays nothing).
 #   ci/install-deps.sh          what building and the demo need
-#   ci/install-deps.sh --test   plus what the tests drive: Chromium (the HTML
+#   ci/install-deps.sh --test   plus what the tests drive: PostgreSQL (a throwaway
+#                               server for the store suite), Chromium (the HTML
 #                               report's browser test), PyYAML (workflow checks)
 #                               and faketime (the suite under shifted clocks)
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libgit2-dev libsqlite3-dev nlohmann-json3-dev libboost-math-dev libcli11-dev
+  libgit2-dev libsqlite3-dev libpq-dev nlohmann-json3-dev libboost-math-dev libcli11-dev
   doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libfmt-dev libmstch-dev libpugixml-dev
   libbenchmark-dev
   valgrind  # counts instructions where the kernel has no hardware counter ("measure": "instructions")
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium python3-yaml faketime)
+  packages+=(chromium python3-yaml faketime postgresql)
 fi
 
 missing=()

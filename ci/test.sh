@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds perfwatch and its tests with
-# AddressSanitizer + UndefinedBehaviorSanitizer, and runs every test (ctest).
+# AddressSanitizer + UndefinedBehaviorSanitizer, starts a throwaway PostgreSQL
+# server, and runs every test (ctest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,13 @@ ci/install-deps.sh --test
 build=${PERFWATCH_TEST_BUILD:-build-asan}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPERFWATCH_SANITIZE=ON -DPERFWATCH_BENCH=ON
 cmake --build "$build"
+
+# A throwaway PostgreSQL server for the store suite (stopped on exit): every
+# store test runs on SQLite and on it, and the suite fails without it here.
+eval "$(ci/postgres.sh start)"
+trap 'ci/postgres.sh stop "$PERFWATCH_TEST_POSTGRES_DIR"' EXIT
+export PERFWATCH_REQUIRE_POSTGRES=1
+echo "test.sh: PostgreSQL at $PERFWATCH_TEST_POSTGRES"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

@@ -7,6 +7,7 @@ find_package(CLI11 REQUIRED)
 find_package(Boost 1.74 REQUIRED)  # Boost.Math is header-only
 find_package(fmt REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)  # histories on a PostgreSQL server (--db postgresql://...)
 find_package(CURL REQUIRED)
 find_package(mstch REQUIRED)
 find_package(pugixml REQUIRED)  # Catch2's XML results

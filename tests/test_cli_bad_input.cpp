@@ -115,15 +115,16 @@ TEST_CASE("cli rejects bad environments") {
     CHECK(one_line(r.err));
     CHECK(r.err.find("plainfile/history.db: expected a writable directory") != std::string::npos);
   }
-  SUBCASE("a database URL is refused, never made a local folder") {
-    f.db = "postgresql://perf@127.0.0.1:5432/history";
+  SUBCASE("a database URL perfwatch cannot open is refused, never made a local folder") {
+    f.db = "mysql://perf:pw@127.0.0.1:3306/history";
     const auto r = f.perfwatch({"ingest", file});
     CHECK(r.status == 2);
     CHECK(one_line(r.err));
-    CHECK(r.err.find("postgresql://...: --db: expected the path of an SQLite history file, got a URL") != std::string::npos);
-    CHECK(r.err.find("perf@") == std::string::npos);  // the URL's credentials are not repeated
-    CHECK_FALSE(std::filesystem::exists(f.dir / "postgresql:"));
-    CHECK_FALSE(std::filesystem::exists("postgresql:"));
+    CHECK(r.err.find("mysql://...: --db: expected the path of an SQLite history file or a postgresql:// URL") !=
+          std::string::npos);
+    CHECK(r.err.find("perf:pw@") == std::string::npos);  // the URL's credentials are not repeated
+    CHECK_FALSE(std::filesystem::exists(f.dir / "mysql:"));
+    CHECK_FALSE(std::filesystem::exists("mysql:"));
   }
   SUBCASE("a corrupt database is left as it was") {
     const std::string junk(4096, 'j');

@@ -7,6 +7,7 @@
 #include "store/night_values.hpp"
 #include "store/schema.hpp"
 #include "store/store.hpp"
+#include "support/history.hpp"
 #include "support/runs.hpp"
 #include "support/temp_dir.hpp"
 
@@ -14,6 +15,7 @@ using namespace perfwatch;
 using perfwatch::testing::latency;
 using perfwatch::testing::make_run;
 using perfwatch::testing::TempDir;
+using perfwatch::testing::TestHistory;
 
 namespace {
 const std::string kSha1(40, 'a');
@@ -30,8 +32,11 @@ ExitStatus status_of_open(const std::filesystem::path& path, Store::Mode mode) {
 }  // namespace
 
 TEST_CASE("Store::record_run") {
+  for (const std::string& engine : testing::engines()) {
+  CAPTURE(engine);
   TempDir dir;
-  Store store = Store::open(dir / "h.db", Store::Mode::create);
+  TestHistory h(dir, engine);
+  Store store = Store::open(h.location(), Store::Mode::create);
   BenchmarkResult full = latency("parser/small", {1204.5, 1190.2, 1311.0});
   full.throughput = Series{"items/s", {8.1e5, 8.3e5}};
   full.errors = 2;
@@ -57,11 +62,15 @@ TEST_CASE("Store::record_run") {
   CHECK(broken[0].result.failure == "exit status 3");
   CHECK_FALSE(broken[0].result.latency);
   CHECK(store.benchmark_names() == std::vector<std::string>{"broken", "parser/small"});
+  }
 }
 
 TEST_CASE("Store::record_run is all or nothing") {
+  for (const std::string& engine : testing::engines()) {
+  CAPTURE(engine);
   TempDir dir;
-  Store store = Store::open(dir / "h.db", Store::Mode::create);
+  TestHistory h(dir, engine);
+  Store store = Store::open(h.location(), Store::Mode::create);
   store.record_run(make_run(kSha1, 1000, {latency("a", {1})}));
   // A duplicate benchmark in one run violates the primary key on the second row.
   CHECK_THROWS_AS(store.record_run(make_run(kSha2, 2000, {latency("a", {2}), latency("a", {3})})), Error);
@@ -71,16 +80,21 @@ TEST_CASE("Store::record_run is all or nothing") {
   int runs = 0;
   store.for_each_run([&](const RunRecord&) { ++runs; });
   CHECK(runs == 1);
+  }
 }
 
 TEST_CASE("Store::record_runs skips runs already present") {
+  for (const std::string& engine : testing::engines()) {
+  CAPTURE(engine);
   TempDir dir;
-  Store store = Store::open(dir / "h.db", Store::Mode::create);
+  TestHistory h(dir, engine);
+  Store store = Store::open(h.location(), Store::Mode::create);
   const std::vector<RunRecord> runs = {make_run(kSha1, 1000, {latency("a", {1})}),
                                        make_run(kSha2, 2000, {latency("a", {2})})};
   CHECK(store.record_runs(runs) == 2);
   CHECK(store.record_runs(runs) == 0);
   CHECK(store.history("a", 0).size() == 2);
+  }
 }
 
 TEST_CASE("Store::open") {
@@ -218,10 +232,13 @@ TEST_CASE("Store::run_night_values") {
     return true;
   };
   std::int64_t id = 0;
-  {
-    Store store = Store::open(dir / "h.db", Store::Mode::create);
-    id = store.record_run(make_run(kSha1, 1000, {full, failed, endurance, counted}));
-    auto values = store.run_night_values(id);
+  for (const std::string& engine : testing::engines()) {  // the SQLite file stays for the older layouts below
+    CAPTURE(engine);
+    TestHistory h(dir, engine);
+    Store store = Store::open(h.location(), Store::Mode::create);
+    const std::int64_t recorded = store.record_run(make_run(kSha1, 1000, {full, failed, endurance, counted}));
+    if (engine == "sqlite") id = recorded;
+    auto values = store.run_night_values(recorded);
     std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });  // no order promised
     REQUIRE(values.size() == 4);
     CHECK(values[3].first == "tokenize");

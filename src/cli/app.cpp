@@ -11,7 +11,7 @@ namespace perfwatch {
 namespace {
 
 void add_global_options(CLI::App& app, GlobalOptions& g) {
-  app.add_option("--db", g.db, "History file (default .perfwatch/history.db under the repo; env PERFWATCH_DB)");
+  app.add_option("--db", g.db, "History: a file (default .perfwatch/history.db under the repo) or a postgresql:// URL; env PERFWATCH_DB");
   app.add_option("--repo", g.repo, "Git work tree; the repository is discovered from there")->capture_default_str();
   app.add_option("--config", g.config, "Suite file (default perfwatch.json in the repo root)");
   app.add_flag("-v,--verbose", g.verbose, "Say more about what is done");

@@ -24,7 +24,7 @@ std::string known_benchmarks(Store& store) {
 int history(const HistoryOptions& o, Context& ctx) {
   Store store = ctx.open_store(Store::Mode::read_only);
   if (!store.has_benchmark(o.benchmark)) {
-    throw input_error(ctx.db_path().string() + ": benchmark \"" + o.benchmark +
+    throw input_error(store.where() + ": benchmark \"" + o.benchmark +
                       "\": expected a benchmark in the history (known: " + known_benchmarks(store) + ")");
   }
   const UnixTime since = o.days > 0 ? ctx.now() - std::int64_t{o.days} * 86400 : 0;

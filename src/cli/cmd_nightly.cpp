@@ -5,6 +5,7 @@
 // reruns (and bisect the confirmed), then file/update/close issues.
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 
 #include "cli/command.hpp"
 #include "cli/comparison.hpp"
@@ -13,6 +14,7 @@
 #include "cli/suite_run.hpp"
 #include "cli/triage_sync.hpp"
 #include "report/actions_view.hpp"
+#include "store/postgres_text.hpp"
 #include "util/file_lock.hpp"
 
 namespace perfwatch {
@@ -38,19 +40,26 @@ void tell_github_actions(Context& ctx, const Comparison& c) {
   for (const std::string& line : actions_annotations(c)) ctx.out() << line << "\n";
 }
 
+std::optional<FileLock> lock_history_file(Context& ctx) {
+  if (postgres::is_url(ctx.db_path().string())) return std::nullopt;
+  const std::filesystem::path lock_path = ctx.db_path().string() + ".nightly-lock";
+  std::error_code ec;  // a missing folder is Store::open's to report
+  if (lock_path.has_parent_path()) std::filesystem::create_directories(lock_path.parent_path(), ec);
+  return std::optional<FileLock>(std::in_place, lock_path, [&] {
+    ctx.info() << "perfwatch: another nightly is running on " << ctx.db_path().string() << "; waiting for it to finish\n";
+  });
+}
+
 int nightly(const NightlyOptions& o, Context& ctx) {
   const Policy policy = load_policy(ctx, "");
   PlannedRun plan = plan_suite_run(ctx, o.run);
   const std::vector<SuiteEntry> plan_entries = plan.entries;  // the reruns need them after the run
   const std::filesystem::path suite_dir = plan.suite_dir;
-  // One nightly at a time per history: two would both run the suite on the
-  // same machine and could file the same issue twice. The second waits.
-  const std::filesystem::path lock_path = ctx.db_path().string() + ".nightly-lock";
-  std::error_code ec;  // a missing folder is Store::open's to report
-  if (lock_path.has_parent_path()) std::filesystem::create_directories(lock_path.parent_path(), ec);
-  const FileLock lock(lock_path, [&] {
-    ctx.info() << "perfwatch: another nightly is running on " << ctx.db_path().string() << "; waiting for it to finish\n";
-  });
+  // One nightly at a time per history file: two would both run the suite on
+  // the same machine and could file the same issue twice. The second waits.
+  // A history on a server is shared by shards on other machines: they run at
+  // once, and only their filing waits for one another (below).
+  const std::optional<FileLock> lock = lock_history_file(ctx);
   Store store = ctx.open_store(Store::Mode::create);
   // GitHub first: a missing token fails in a second, not after the suite ran,
   // and a maintainer's label decides tonight's baselines.
@@ -63,6 +72,9 @@ int nightly(const NightlyOptions& o, Context& ctx) {
   apply_confirmations(c, confirmed.records);
   print_comparison(ctx, c, o.format, o.all ? Rows::all : Rows::changed);
   if (in_github_actions(ctx.settings())) tell_github_actions(ctx, c);
+  store.hold_filing_lock([&] {
+    ctx.info() << "perfwatch: another nightly is filing issues from this history; waiting for it to finish\n";
+  });
   report_comparison(ctx, store, c, session, o.dry_run);
   if (tonight.command_missing)
     throw environment_error("a benchmark command is missing (see the failures above); the night was recorded and reported");

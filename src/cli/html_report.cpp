@@ -50,7 +50,7 @@ Comparison compare_stored_run(Store& store, Context& ctx, const RunInfo& run, co
 void write_html_report(Context& ctx, Store& store, const Policy& policy, const std::string& path, int days,
                        int compared_nights) {
   const std::vector<RunInfo> runs = store.all_runs();
-  if (runs.empty()) throw input_error(ctx.db_path().string() + ": expected recorded runs for the report, got none");
+  if (runs.empty()) throw input_error(store.where() + ": expected recorded runs for the report, got none");
   const RunInfo newest = runs.back();
   // Each recent night of the newest run's environment against its own
   // baseline, so a chart marks the nights that alerted.

@@ -6,6 +6,9 @@
 #include <sstream>
 
 #include "store/sample_codec.hpp"
+#include "store/postgres.hpp"
+#include "store/postgres_schema.hpp"
+#include "store/postgres_text.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
 #include "util/error.hpp"
@@ -79,10 +82,11 @@ int busy_timeout_ms(const std::string& setting) {
 }
 
 Store Store::open(const std::filesystem::path& path, Mode mode, int busy_timeout_ms) {
-  // "postgresql://..." must never become a folder "postgresql:" holding an SQLite file.
+  if (const std::string text = path.string(); postgres::is_url(text)) return open_postgres(text, mode);
+  // "mysql://..." must never become a folder "mysql:" holding an SQLite file.
   if (const std::string text = path.string(); text.find("://") != std::string::npos) {
-    throw input_error(text.substr(0, text.find("://") + 3) + "...: --db: expected the path of an SQLite history file, "
-                      "got a URL (this perfwatch stores its history in SQLite only)");
+    throw input_error(text.substr(0, text.find("://") + 3) + "...: --db: expected the path of an SQLite history file "
+                      "or a postgresql:// URL, got another URL");
   }
   if (mode == Mode::read_only && !std::filesystem::exists(path)) {
     throw input_error(path.string() +
@@ -113,6 +117,28 @@ Store Store::open(const std::filesystem::path& path, Mode mode, int busy_timeout
   Store store(std::make_unique<sqlite::Database>(std::move(db)));
   store.notes_ = std::move(notes);
   return store;
+}
+
+Store Store::open_postgres(const std::string& url, Mode mode) {
+  std::unique_ptr<postgres::Connection> db = postgres::Connection::open(url);
+  if (mode == Mode::create) {
+    postgres::create_schema(*db);
+  } else {
+    postgres::check_schema(*db);
+    if (!postgres::has_schema(*db))
+      throw input_error(db->where() + ": no history here yet (record one with `perfwatch ingest` or `perfwatch run`, "
+                        "or point --db / PERFWATCH_DB at it)");
+    db->exec("SET default_transaction_read_only = on");
+  }
+  Store store(std::move(db));
+  store.on_server_ = true;
+  return store;
+}
+
+void Store::hold_filing_lock(const std::function<void()>& on_wait) {
+  // Any fixed number: every perfwatch filing issues from this history takes it.
+  constexpr std::int64_t kFilingLock = 0x6e696768746c79;  // "nightly"
+  if (on_server_) static_cast<postgres::Connection&>(*db_).hold_lock(kFilingLock, on_wait);
 }
 
 std::int64_t Store::record_run(const RunRecord& run) {

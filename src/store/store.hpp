@@ -1,5 +1,6 @@
 #pragma once
-// The history: every run, keyed by commit, in one SQLite file.
+// The history: every run, keyed by commit, in one SQLite file or in a
+// PostgreSQL database (--db postgresql://...), the same model in both.
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -30,11 +31,21 @@ class Store {
  public:
   enum class Mode { create, read_only };
 
-  // Opens (and for `create`, creates and migrates) the history at `path`.
+  // Opens (and for `create`, creates and migrates) the history at `path`, a
+  // file or a postgresql:// URL.
   // read_only on a missing file is exit 2 with a hint to record a run first.
   // A writer waits up to `busy_timeout_ms` for another's lock.
   static Store open(const std::filesystem::path& path, Mode mode, int busy_timeout_ms = kDefaultBusyTimeoutMs);
   static constexpr int kDefaultBusyTimeoutMs = 10000;
+
+  // What messages name it by: the file, or the URL without its password.
+  const std::string& where() const { return db_->where(); }
+  // True for a history on a PostgreSQL server (a postgresql:// URL).
+  bool on_server() const { return on_server_; }
+  // Before filing issues: on a server, waits for any other perfwatch filing
+  // from the same history (an advisory lock, held while the store is open);
+  // a file history is locked by its nightly-lock file instead (cmd_nightly).
+  void hold_filing_lock(const std::function<void()>& on_wait);
 
   // What opening it changed that a user should hear of (a migration's merges).
   const std::vector<std::string>& migration_notes() const { return notes_; }
@@ -99,6 +110,7 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<db::Connection> db) : db_(std::move(db)) {}
+  static Store open_postgres(const std::string& url, Mode mode);
   std::int64_t insert_run(const RunRecord& run);
   bool contains(const RunRecord& run);
   void insert_decision(const Decision& d);
@@ -108,6 +120,7 @@ class Store {
   std::int64_t benchmark_id(const std::string& name);
 
   std::unique_ptr<db::Connection> db_;
+  bool on_server_ = false;
   std::vector<std::string> notes_;
   std::map<std::int64_t, std::string> benchmark_names_by_id_;  // run_night_values' cache
 };

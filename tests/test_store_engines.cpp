@@ -259,3 +259,64 @@ TEST_CASE("Store::open on a PostgreSQL database") {
     CHECK(reader.all_runs().empty());
   }
 }
+
+TEST_CASE("cli migrate copies a history losslessly, and again changes nothing") {
+  // Onto the server when there is one, else into another file: the same code.
+  const std::string engine = test_server().empty() ? "sqlite" : "postgresql";
+  CAPTURE(engine);
+  TempDir dir;
+  TestHistory from(dir, "sqlite", "from.db");
+  TestHistory to(dir, engine, "to.db");
+  GitFixture git(dir.path(), 3);
+  auto perfwatch = [&](const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--repo", dir.path().string(), "--db", db});
+    return run(std::move(args));
+  };
+  for (int night = 0; night < 3; ++night) {
+    const auto file = dir.write("n.json", R"({"suite":"s","benchmarks":[{"name":"a","unit":"ns","samples":[)" +
+                                              fmt::format("{},{},{}", 1.1 + night, 0.1 + 0.2, 1e-9) +
+                                              R"(]},{"name":"b","unit":"ns","samples":[5e6]}]})");
+    REQUIRE(perfwatch(from.location(), {"ingest", file.string(), "--commit", git.shas()[static_cast<size_t>(night)],
+                                         "--at", format_iso8601(1794276000 + night * 86400), "--env", "ci"})
+                .status == 0);
+  }
+  REQUIRE(perfwatch(from.location(), {"triage", "invalidate", "--commit", git.shas()[0], "--reason", "noisy host"}).status == 0);
+  REQUIRE(perfwatch(from.location(), {"triage", "accept", "a", "--at", git.shas()[2], "--reason", "new level"}).status == 0);
+  {
+    Store store = Store::open(from.location(), Store::Mode::create);
+    Confirmation c;
+    c.confirmed = true;
+    c.effect = {1.3, 1.2, 1.4, 4};
+    c.good_sha = git.shas()[1];
+    const std::int64_t last = store.all_runs().back().id;
+    store.record_confirmations(last, {{"a", Metric::p95_latency, c}},
+                               {{1794276000, "a", Metric::p95_latency, git.shas()[1], git.shas()[2], StepCall::bad, {1.3, 1.2, 1.4, 3}, 1.5}});
+    store.record_bisect_steps({{1794300000, "a", Metric::p95_latency, git.shas()[0], git.shas()[1], StepCall::good, {1.0, 0.9, 1.1, 3}, 2}});
+  }
+  const auto first = perfwatch(from.location(), {"migrate", "--to", to.location()});
+  REQUIRE(first.status == 0);
+  CHECK(first.err.find("3 runs, 2 triage decisions, 1 confirmations, 2 bisection steps") != std::string::npos);
+
+  const auto exported_from = perfwatch(from.location(), {"export"});
+  const auto exported_to = perfwatch(to.location(), {"export"});
+  REQUIRE(exported_from.status == 0);
+  CHECK(exported_to.out == exported_from.out);  // runs, samples, statuses and decisions, byte for byte
+  Store a = Store::open(from.location(), Store::Mode::read_only);
+  Store b = Store::open(to.location(), Store::Mode::read_only);
+  CHECK(b.confirmations(b.all_runs().back().id).size() == 1);
+  CHECK(b.confirmations(b.all_runs().back().id)[0].confirmation.effect.ratio == 1.3);
+  REQUIRE(b.bisect_steps().size() == 2);
+  CHECK(b.bisect_steps()[1].call == StepCall::good);
+  CHECK(perfwatch(to.location(), {"status", "--format", "json"}).out ==
+        perfwatch(from.location(), {"status", "--format", "json"}).out);
+
+  const auto again = perfwatch(from.location(), {"migrate", "--to", to.location()});
+  CHECK(again.status == 0);
+  CHECK(again.err.find("0 runs (3 already there), 0 triage decisions, 0 confirmations, 0 bisection steps") !=
+        std::string::npos);
+  CHECK(perfwatch(to.location(), {"export"}).out == exported_from.out);
+
+  const auto same = perfwatch(from.location(), {"migrate", "--to", from.location()});
+  CHECK(same.status == 2);
+  CHECK(one_line(same.err));
+}

@@ -29,6 +29,7 @@ Handler setup_report(CLI::App& sub);
 Handler setup_history(CLI::App& sub);
 Handler setup_export(CLI::App& sub);
 Handler setup_import(CLI::App& sub);
+Handler setup_migrate(CLI::App& sub);
 Handler setup_triage(CLI::App& sub);
 Handler setup_nightly(CLI::App& sub);
 Handler setup_bisect(CLI::App& sub);

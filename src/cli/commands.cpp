@@ -15,6 +15,7 @@ const std::vector<Command>& commands() {
       {"history", "Trend of one benchmark: table and sparkline", setup_history},
       {"export", "Write the whole history as NDJSON to stdout", setup_export},
       {"import", "Add runs from an NDJSON export (one transaction)", setup_import},
+      {"migrate", "Copy the whole history into another, e.g. onto PostgreSQL (one transaction)", setup_migrate},
   };
   return table;
 }

@@ -26,6 +26,12 @@ void insert_step(db::Connection& db, std::optional<std::int64_t> run_id, const B
 void Store::record_confirmations(std::int64_t run_id, const std::vector<ConfirmationRecord>& records,
                                  const std::vector<BisectStep>& steps) {
   db::Transaction tx(*db_);
+  insert_confirmations(run_id, records, steps);
+  tx.commit();
+}
+
+void Store::insert_confirmations(std::int64_t run_id, const std::vector<ConfirmationRecord>& records,
+                                 const std::vector<BisectStep>& steps) {
   for (const ConfirmationRecord& r : records) {
     const Confirmation& c = r.confirmation;
     auto insert = db_->prepare(
@@ -55,7 +61,10 @@ void Store::record_confirmations(std::int64_t run_id, const std::vector<Confirma
     insert.step();
   }
   for (const BisectStep& s : steps) insert_step(*db_, run_id, s);
-  tx.commit();
+}
+
+void Store::insert_bisect_step(std::optional<std::int64_t> run_id, const BisectStep& step) {
+  insert_step(*db_, run_id, step);
 }
 
 void Store::record_bisect_steps(const std::vector<BisectStep>& steps) {
@@ -94,10 +103,16 @@ std::vector<ConfirmationRecord> Store::confirmations(std::int64_t run_id) {
 }
 
 std::vector<BisectStep> Store::bisect_steps() {
-  auto rows = db_->prepare(
-      "SELECT time, benchmark, metric, good_sha, commit_sha, call, ratio, low, high, rounds, seconds"
-      " FROM bisect_steps ORDER BY id");
   std::vector<BisectStep> out;
+  for (auto& [run, step] : bisect_steps_by_run()) out.push_back(std::move(step));
+  return out;
+}
+
+std::vector<std::pair<std::optional<std::int64_t>, BisectStep>> Store::bisect_steps_by_run() {
+  auto rows = db_->prepare(
+      "SELECT time, benchmark, metric, good_sha, commit_sha, call, ratio, low, high, rounds, seconds, run_id"
+      " FROM bisect_steps ORDER BY id");
+  std::vector<std::pair<std::optional<std::int64_t>, BisectStep>> out;
   while (rows.step()) {
     BisectStep s;
     s.time = rows.column_int(0);
@@ -108,7 +123,7 @@ std::vector<BisectStep> Store::bisect_steps() {
     s.call = parse_step_call(rows.column_text(5));
     s.effect = {real_or_nan(rows, 6), real_or_nan(rows, 7), real_or_nan(rows, 8), static_cast<int>(rows.column_int(9))};
     s.seconds = rows.column_double(10);
-    out.push_back(std::move(s));
+    out.emplace_back(rows.is_null(11) ? std::nullopt : std::optional(rows.column_int(11)), std::move(s));
   }
   return out;
 }

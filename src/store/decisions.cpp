@@ -68,14 +68,19 @@ size_t Store::import_history(const std::vector<RunRecord>& runs, std::vector<Dec
       }
       d.run_id = find.column_int(0);
     }
-    bool known = false;
-    for (const Decision& p : present) known = known || (p.time == d.time && p.kind == d.kind && p.benchmark == d.benchmark &&
-                                                         p.metric == d.metric && p.run_id == d.run_id && p.actor == d.actor &&
-                                                         p.source == d.source && p.reason == d.reason);
-    if (!known) insert_decision(d);
+    if (!known_decision(d, present)) insert_decision(d);
   }
   tx.commit();
   return added;
+}
+
+bool Store::known_decision(const Decision& d, const std::vector<Decision>& present) {
+  for (const Decision& p : present) {
+    Decision same_id = d;
+    same_id.id = p.id;
+    if (same_id == p) return true;
+  }
+  return false;
 }
 
 std::vector<Decision> Store::decisions() { return decisions_in_store(); }

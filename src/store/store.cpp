@@ -150,12 +150,15 @@ std::int64_t Store::record_run(const RunRecord& run) {
 
 size_t Store::record_runs(const std::vector<RunRecord>& runs) { return import_history(runs, {}, {}); }
 
-bool Store::contains(const RunRecord& run) {
+bool Store::contains(const RunRecord& run) { return id_of(run).has_value(); }
+
+std::optional<std::int64_t> Store::id_of(const RunRecord& run) {
   auto stmt = db_->prepare(
-      "SELECT 1 FROM runs ru JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id"
+      "SELECT ru.id FROM runs ru JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id"
       " WHERE c.sha = ? AND e.fingerprint = ? AND ru.time = ? AND ru.suite = ?");
   stmt.bind(1, run.commit.sha).bind(2, fingerprint(run.environment)).bind(3, run.time).bind(4, run.suite);
-  return stmt.step();
+  if (!stmt.step()) return std::nullopt;
+  return stmt.column_int(0);
 }
 
 std::int64_t Store::commit_id(const CommitInfo& c) {

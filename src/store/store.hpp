@@ -108,11 +108,28 @@ class Store {
   // Every run with its results, oldest first (export).
   void for_each_run(const std::function<void(const RunRecord&)>& visit);
 
+  // `perfwatch migrate`: every run of `source` with its results, triage
+  // decisions, confirmations and bisection steps, in one transaction. Runs
+  // already here (same commit, environment, time and suite) and decisions
+  // already here are skipped, so an interrupted copy is simply run again.
+  // `progress` hears how many of the source's runs are done.
+  struct CopyCounts {
+    size_t runs = 0, skipped = 0, decisions = 0, confirmations = 0, bisect_steps = 0;
+  };
+  CopyCounts copy_from(Store& source, const std::function<void(size_t runs_done)>& progress);
+
  private:
   explicit Store(std::unique_ptr<db::Connection> db) : db_(std::move(db)) {}
   static Store open_postgres(const std::string& url, Mode mode);
   std::int64_t insert_run(const RunRecord& run);
   bool contains(const RunRecord& run);
+  std::optional<std::int64_t> id_of(const RunRecord& run);
+  void insert_confirmations(std::int64_t run_id, const std::vector<ConfirmationRecord>& records,
+                            const std::vector<BisectStep>& steps);
+  void insert_bisect_step(std::optional<std::int64_t> run_id, const BisectStep& step);
+  std::vector<std::pair<std::optional<std::int64_t>, BisectStep>> bisect_steps_by_run();
+  // Whether `present` holds `d` already (any id): import and copy skip it.
+  static bool known_decision(const Decision& d, const std::vector<Decision>& present);
   void insert_decision(const Decision& d);
   std::vector<Decision> decisions_in_store();
   std::int64_t commit_id(const CommitInfo& commit);

@@ -2,6 +2,7 @@
 
 #include "store/night_values.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 
@@ -187,14 +188,41 @@ std::int64_t Store::environment_id(const Environment& env) {
   return select.column_int(0);
 }
 
-std::int64_t Store::benchmark_id(const std::string& name) {
-  auto insert = db_->prepare("INSERT INTO benchmarks(name) VALUES(?) ON CONFLICT(name) DO NOTHING");
-  insert.bind(1, name);
-  insert.step();
-  auto select = db_->prepare("SELECT id FROM benchmarks WHERE name = ?");
-  select.bind(1, name);
-  select.step();
-  return select.column_int(0);
+namespace {
+
+// "(?,?,?),(?,?,?)...": `rows` rows of `columns` placeholders.
+std::string placeholder_rows(size_t rows, size_t columns) {
+  std::string row = "(";
+  for (size_t c = 0; c < columns; ++c) row += c ? ",?" : "?";
+  row += ")";
+  std::string out;
+  for (size_t r = 0; r < rows; ++r) out += (r ? "," : "") + row;
+  return out;
+}
+
+// Statements of many rows each: on a server, one round trip a batch rather
+// than one a benchmark (a night of 1,000 is 3,000 otherwise).
+constexpr size_t kNamesPerStatement = 250, kResultsPerStatement = 50;
+
+}  // namespace
+
+std::map<std::string, std::int64_t> Store::benchmark_ids(std::vector<std::string> names) {
+  // Sorted: writers of one night that share benchmarks take their rows' locks
+  // in the same order, so they wait for one another instead of deadlocking.
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::map<std::string, std::int64_t> ids;
+  for (size_t from = 0; from < names.size(); from += kNamesPerStatement) {
+    const size_t n = std::min(kNamesPerStatement, names.size() - from);
+    auto insert = db_->prepare("INSERT INTO benchmarks(name) VALUES" + placeholder_rows(n, 1) +
+                               " ON CONFLICT(name) DO NOTHING");
+    for (size_t i = 0; i < n; ++i) insert.bind(static_cast<int>(i + 1), names[from + i]);
+    insert.step();
+    auto select = db_->prepare("SELECT id, name FROM benchmarks WHERE name IN " + placeholder_rows(1, n));
+    for (size_t i = 0; i < n; ++i) select.bind(static_cast<int>(i + 1), names[from + i]);
+    while (select.step()) ids[select.column_text(1)] = select.column_int(0);
+  }
+  return ids;
 }
 
 std::int64_t Store::insert_run(const RunRecord& run) {
@@ -207,22 +235,31 @@ std::int64_t Store::insert_run(const RunRecord& run) {
   stmt.step();
   const std::int64_t run_id = stmt.column_int(0);
 
-  auto result = db_->prepare(
-      "INSERT INTO results(benchmark_id, run_id, latency_unit, latency, throughput_unit, throughput, "
-      "errors, requests, peak_rss_bytes, failure, memory_series, instructions, instructions_source) "
-      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  std::vector<std::string> names;
+  for (const BenchmarkResult& r : run.results) names.push_back(r.name);
+  const std::map<std::string, std::int64_t> ids = benchmark_ids(std::move(names));
   store::RunSummaries summaries;
-  for (const BenchmarkResult& r : run.results) {
-    const std::int64_t benchmark = benchmark_id(r.name);
-    summaries.emplace_back(benchmark, night_values(r));
-    result.reset();
-    result.bind(1, benchmark).bind(2, run_id);
-    if (r.latency) result.bind(3, r.latency->unit).bind_blob(4, store::encode_samples(r.latency->values));
-    if (r.throughput) result.bind(5, r.throughput->unit).bind_blob(6, store::encode_samples(r.throughput->values));
-    result.bind(7, r.errors).bind(8, r.requests).bind(9, r.peak_rss_bytes).bind(10, r.failure);
-    if (r.memory) result.bind_blob(11, store::encode_memory_series(*r.memory));
-    if (r.instructions) result.bind_blob(12, store::encode_samples(r.instructions->values));
-    result.bind(13, r.instructions_source);
+  constexpr int kColumns = 13;
+  for (size_t from = 0; from < run.results.size(); from += kResultsPerStatement) {
+    const size_t n = std::min(kResultsPerStatement, run.results.size() - from);
+    auto result = db_->prepare(
+        "INSERT INTO results(benchmark_id, run_id, latency_unit, latency, throughput_unit, throughput, "
+        "errors, requests, peak_rss_bytes, failure, memory_series, instructions, instructions_source) VALUES" +
+        placeholder_rows(n, kColumns));
+    for (size_t i = 0; i < n; ++i) {
+      const BenchmarkResult& r = run.results[from + i];
+      const std::int64_t benchmark = ids.at(r.name);
+      summaries.emplace_back(benchmark, night_values(r));
+      const int at = static_cast<int>(i) * kColumns;  // this row's placeholders are at + 1 ... at + 13
+      result.bind(at + 1, benchmark).bind(at + 2, run_id);
+      if (r.latency) result.bind(at + 3, r.latency->unit).bind_blob(at + 4, store::encode_samples(r.latency->values));
+      if (r.throughput)
+        result.bind(at + 5, r.throughput->unit).bind_blob(at + 6, store::encode_samples(r.throughput->values));
+      result.bind(at + 7, r.errors).bind(at + 8, r.requests).bind(at + 9, r.peak_rss_bytes).bind(at + 10, r.failure);
+      if (r.memory) result.bind_blob(at + 11, store::encode_memory_series(*r.memory));
+      if (r.instructions) result.bind_blob(at + 12, store::encode_samples(r.instructions->values));
+      result.bind(at + 13, r.instructions_source);
+    }
     result.step();
   }
   store::write_run_summaries(*db_, run_id, summaries);

@@ -134,7 +134,8 @@ class Store {
   std::vector<Decision> decisions_in_store();
   std::int64_t commit_id(const CommitInfo& commit);
   std::int64_t environment_id(const Environment& env);
-  std::int64_t benchmark_id(const std::string& name);
+  // Each name's id, adding those not there yet.
+  std::map<std::string, std::int64_t> benchmark_ids(std::vector<std::string> names);
 
   std::unique_ptr<db::Connection> db_;
   bool on_server_ = false;

@@ -141,7 +141,7 @@ TEST_CASE("cli rejects bad environments") {
     sqlite::Database holder(f.db, sqlite::Database::Access::read_write_create, 0);
     sqlite::Transaction lock(holder);
     setenv("PERFWATCH_BUSY_TIMEOUT_MS", "200", 1);
-    const auto r = f.perfwatch({"ingest", file});
+    const auto r = f.perfwatch({"ingest", f.results("r2.json", "a", "2")});  // not the same results: a run to store
     unsetenv("PERFWATCH_BUSY_TIMEOUT_MS");
     CHECK(r.status == 3);
     CHECK(one_line(r.err));

@@ -8,6 +8,8 @@
 #include <filesystem>
 
 #include "support/adapter_fixtures.hpp"
+#include "support/git_fixture.hpp"
+#include "support/history.hpp"
 #include "support/ingest_fixture.hpp"
 
 using namespace perfwatch;
@@ -122,4 +124,27 @@ TEST_CASE("cli run reads every adapter's format from the command's output") {
   CHECK(history("rust/fib/20")["n"] == 10);
   const auto stale = f.perfwatch({"history", "rust/parse bytes"});
   CHECK(stale.status == 2);  // last week's result was not recorded as tonight's
+}
+
+TEST_CASE("cli ingest: a retried job ingesting the same file again stores nothing twice") {
+  for (const std::string& engine : testing::engines()) {
+    CAPTURE(engine);
+    testing::TempDir dir;
+    testing::TestHistory h(dir, engine);
+    testing::GitFixture git(dir.path(), 1);
+    const auto file = dir.write("night.json", R"({"suite":"s","benchmarks":[{"name":"b","unit":"ns","samples":[1,2,3]},)"
+                                              R"({"name":"a","unit":"ns","samples":[4,5]}]})");
+    auto ingest = [&](const std::string& path, const std::string& at) {
+      return testing::run({"--repo", dir.path().string(), "--db", h.location(), "ingest", path, "--at", at});
+    };
+    REQUIRE(ingest(file.string(), "2026-11-20T02:00:00Z").status == 0);
+    const auto again = ingest(file.string(), "2026-11-20T02:40:00Z");
+    CHECK(again.status == 0);
+    CHECK(again.err.find("run 1 of this night already holds these results (a retried job?); nothing stored") !=
+          std::string::npos);
+    // Other samples the same night are another run (compare says `reported_twice`), and the next night is its own.
+    const auto other = dir.write("other.json", R"({"suite":"s","benchmarks":[{"name":"a","unit":"ns","samples":[4,6]}]})");
+    CHECK(ingest(other.string(), "2026-11-20T03:00:00Z").err.find("recorded run 2") != std::string::npos);
+    CHECK(ingest(file.string(), "2026-11-21T02:00:00Z").err.find("recorded run 3") != std::string::npos);
+  }
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/github_env.hpp"
+#include "support/history.hpp"
 #include "support/nightly_project.hpp"
 #include "util/file.hpp"
 
@@ -18,7 +19,11 @@ using perfwatch::testing::writes;
 
 
 TEST_CASE("cli nightly: baseline, regression, still regressed, accepted from a label") {
+  for (const std::string& engine : testing::engines()) {  // the history in a file, and on a PostgreSQL server
+  CAPTURE(engine);
   Project p;
+  testing::TestHistory history(p.dir, engine);
+  p.db = history.location();
   FakeGitHub github;
   testing::GitHubEnvironment env{github};
   std::string printed;
@@ -82,6 +87,9 @@ TEST_CASE("cli nightly: baseline, regression, still regressed, accepted from a l
   CHECK(writes(github) == before);
   CHECK(p.perfwatch({"triage", "log"}).out == log.out);
   CHECK(printed.find(testing::kTestToken) == std::string::npos);
+  unsetenv("GITHUB_ACTIONS");
+  unsetenv("GITHUB_STEP_SUMMARY");
+  }
 }
 
 TEST_CASE("cli nightly: a perf-invalid label takes the night out of every baseline") {

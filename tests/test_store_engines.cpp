@@ -320,3 +320,24 @@ TEST_CASE("cli migrate copies a history losslessly, and again changes nothing") 
   CHECK(same.status == 2);
   CHECK(one_line(same.err));
 }
+
+TEST_CASE("Store::hold_filing_lock") {
+  if (test_server().empty()) return;
+  TempDir dir;
+  TestHistory h(dir, "postgresql");
+  auto first = std::make_unique<Store>(Store::open(h.location(), Store::Mode::create));
+  int first_waited = 0;
+  first->hold_filing_lock([&] { ++first_waited; });
+  CHECK(first_waited == 0);
+  std::atomic<bool> second_holds{false};
+  std::atomic<int> second_waited{0};
+  std::jthread second([&] {
+    Store store = Store::open(h.location(), Store::Mode::create);
+    store.hold_filing_lock([&] { ++second_waited; });  // blocks until the first store closes
+    second_holds = true;
+  });
+  CHECK(eventually([&] { return second_waited == 1; }));
+  CHECK_FALSE(second_holds);
+  first.reset();  // its connection closes: the lock goes with it
+  CHECK(eventually([&] { return second_holds.load(); }));
+}

@@ -7,6 +7,7 @@
 #include "cli/command.hpp"
 #include "runner/environment.hpp"
 #include "util/file.hpp"
+#include "detect/baseline.hpp"
 #include "version.hpp"
 
 namespace perfwatch {
@@ -75,6 +76,13 @@ size_t sample_count(const RunRecord& run) {
 int ingest(const IngestOptions& o, Context& ctx) {
   const RunRecord run = build_run(o, ctx);  // everything validated before the store is touched
   Store store = ctx.open_store(Store::Mode::create);
+  // A retried job ingesting the same file again (the first attempt stored it
+  // but its job failed later) must not make the night's results twice.
+  if (const auto same = store.same_run(run, kNightSeconds)) {
+    ctx.info() << "perfwatch: run " << *same << " of this night already holds these results (a retried job?); "
+               << "nothing stored\n";
+    return 0;
+  }
   const std::int64_t id = store.record_run(run);
   ctx.info() << "perfwatch: recorded run " << id << ": " << run.results.size() << " benchmarks, "
              << sample_count(run) << " samples for " << run.commit.sha.substr(0, 8) << " ("

@@ -162,6 +162,21 @@ std::optional<std::int64_t> Store::id_of(const RunRecord& run) {
   return stmt.column_int(0);
 }
 
+std::optional<std::int64_t> Store::same_run(const RunRecord& run, std::int64_t seconds) {
+  auto stmt = db_->prepare(
+      "SELECT ru.id FROM runs ru JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id"
+      " WHERE c.sha = ? AND e.fingerprint = ? AND ru.suite = ? AND ru.time BETWEEN ? AND ? ORDER BY ru.id");
+  stmt.bind(1, run.commit.sha).bind(2, fingerprint(run.environment)).bind(3, run.suite);
+  stmt.bind(4, run.time - seconds).bind(5, run.time + seconds);
+  std::vector<std::int64_t> candidates;
+  while (stmt.step()) candidates.push_back(stmt.column_int(0));
+  std::vector<BenchmarkResult> results = run.results;  // in run_results' order
+  std::sort(results.begin(), results.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  for (std::int64_t id : candidates)
+    if (run_results(id) == results) return id;
+  return std::nullopt;
+}
+
 std::int64_t Store::commit_id(const CommitInfo& c) {
   auto insert = db_->prepare(
       "INSERT INTO commits(sha, parents, author, time, subject) VALUES(?,?,?,?,?) "

@@ -57,6 +57,11 @@ class Store {
   // importing twice changes nothing. Returns how many were added.
   size_t record_runs(const std::vector<RunRecord>& runs);
 
+  // A run of the same commit, environment and suite within `seconds` of
+  // `run`'s time holding exactly its results (a retried job ingesting the
+  // same file again), if any.
+  std::optional<std::int64_t> same_run(const RunRecord& run, std::int64_t seconds);
+
   // Runs of `benchmark` since `since`, oldest first.
   std::vector<HistoryPoint> history(const std::string& benchmark, UnixTime since);
   // The newest recorded result of `benchmark` (one row, not its history).

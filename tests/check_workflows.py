@@ -50,7 +50,8 @@ def check_history_kept(where, step_list):
     expect(restore[0]["with"]["path"] == ".perfwatch/history.db", f"{where}: the cache must hold .perfwatch/history.db")
     expect("restore-keys" in restore[0]["with"], f"{where}: restore must fall back by prefix (restore-keys)")
     expect("github.run_id" in str(save[0]["with"]["key"]), f"{where}: each night must save under a new key")
-    expect(save[0].get("if") == "always()", f"{where}: the history must be saved even after a regression")
+    expect(save[0].get("if") in ("always()", "always() && inputs.db == ''"),
+           f"{where}: the history must be saved even after a regression")
     upload = uses(step_list, "actions/upload-artifact")
     expect(upload and ".perfwatch/history.db" in upload[0]["with"]["path"],
            f"{where}: expected an artifact with a second copy of the history")
@@ -95,6 +96,15 @@ def check_action(doc):
     expect(used <= declared, f"action.yml: inputs used but not declared: {sorted(used - declared)}")
     expect(runs(step_list, "nightly"), "action.yml: expected a step running perfwatch nightly")
     check_history_kept("action.yml", step_list)
+    # A shared PostgreSQL history (input db) replaces the cached file: every
+    # perfwatch step reads PERFWATCH_DB from it, and the cache is left alone.
+    expect("db" in declared, "action.yml: expected a db input (a shared PostgreSQL history)")
+    for s in step_list:
+        if "perfwatch" in str(s.get("run", "")) and "perfwatch-build/src/perfwatch" in str(s.get("run", "")):
+            expect((s.get("env") or {}).get("PERFWATCH_DB") == "${{ inputs.db }}",
+                   f"action.yml: step {s.get('name')!r} runs perfwatch without PERFWATCH_DB from the db input")
+    for s in uses(step_list, "actions/cache/restore") + uses(step_list, "actions/cache/save"):
+        expect("inputs.db == ''" in str(s.get("if", "")), f"action.yml: step {s.get('name')!r} must skip the cache when db is set")
 
 
 def check_fuzz(doc):
@@ -142,6 +152,8 @@ def self_test(docs):
         next(i for i, s in enumerate(d["jobs"]["nightly"]["steps"]) if "cache/save" in str(s.get("uses")))),
               "the history save")
     must_fail(docs, "action.yml", lambda d: d["runs"]["steps"][0].pop("shell"), "a composite step's shell")
+    must_fail(docs, "action.yml", lambda d: [s.get("env", {}).pop("PERFWATCH_DB", None) for s in d["runs"]["steps"]],
+              "the db input reaching perfwatch")
     must_fail(docs, ".github/workflows/ci.yml", lambda d: triggers(d).pop("pull_request"), "ci's triggers")
     fuzz = ".github/workflows/fuzz.yml"
     must_fail(docs, fuzz, lambda d: d["jobs"]["fuzz"]["steps"].pop(

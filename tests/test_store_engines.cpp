@@ -341,3 +341,26 @@ TEST_CASE("Store::hold_filing_lock") {
   first.reset();  // its connection closes: the lock goes with it
   CHECK(eventually([&] { return second_holds.load(); }));
 }
+
+TEST_CASE("Store on PostgreSQL: libpq's parameters pass through, and a locked row waits, then exit 3") {
+  if (test_server().empty()) return;
+  TempDir dir;
+  TestHistory h(dir, "postgresql");
+  SUBCASE("sslmode=require on a server without TLS is refused by libpq: exit 3") {
+    const auto e = error_of([&] { Store::open(h.location() + "&sslmode=require", Store::Mode::create); });
+    CHECK(e.status == ExitStatus::environment);
+    CHECK(e.message.find("SSL") != std::string::npos);
+  }
+  SUBCASE("a writer holding the run's rows past the timeout") {
+    Store::open(h.location(), Store::Mode::create).record_run(make_run(std::string(40, 'a'), 1, {latency("a", {1})}));
+    auto holder = postgres::Connection::open(h.location());
+    holder->begin();
+    holder->exec("LOCK TABLE benchmarks IN EXCLUSIVE MODE");
+    Store store = Store::open(h.location(), Store::Mode::create, 200);
+    const auto e = error_of([&] { store.record_run(make_run(std::string(40, 'b'), 2, {latency("b", {2})})); });
+    CHECK(e.status == ExitStatus::environment);
+    CHECK(e.message.find("locked by another writer (waited 200 ms") != std::string::npos);
+    holder->rollback();
+    CHECK(store.all_runs().size() == 1);
+  }
+}

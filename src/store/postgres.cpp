@@ -142,7 +142,7 @@ class Cursor : public db::Cursor {
 
 }  // namespace
 
-std::unique_ptr<Connection> Connection::open(const std::string& url) {
+std::unique_ptr<Connection> Connection::open(const std::string& url, int lock_timeout_ms) {
   const std::string shown = redact(url);
   char* parse_error = nullptr;
   PQconninfoOption* parsed = PQconninfoParse(url.c_str(), &parse_error);
@@ -162,6 +162,8 @@ std::unique_ptr<Connection> Connection::open(const std::string& url) {
       PQsetNoticeProcessor(conn, ignore_notice, nullptr);
       std::unique_ptr<Connection> c(new Connection(conn, shown));
       c->exec("SET client_min_messages = warning");
+      c->lock_timeout_ms_ = lock_timeout_ms;
+      c->exec(("SET lock_timeout = " + std::to_string(lock_timeout_ms)).c_str());
       return c;
     }
     why = first_line(conn ? PQerrorMessage(conn) : "out of memory");
@@ -180,6 +182,10 @@ void Connection::fail(const std::string& what, const std::string& sqlstate, cons
   if (PQstatus(conn_) != CONNECTION_OK || sqlstate.starts_with("08") || sqlstate.starts_with("57P")) {
     throw environment_error(where + "lost the connection to PostgreSQL (" + detail +
                             "); run again when the server is back (this run's transaction was not committed)");
+  }
+  if (sqlstate == "55P03") {
+    throw environment_error(where + "history database is locked by another writer (waited " +
+                            std::to_string(lock_timeout_ms_) + " ms; PERFWATCH_BUSY_TIMEOUT_MS raises it)");
   }
   if (sqlstate == "40P01" || sqlstate == "40001") {
     throw environment_error(where + "another writer's transaction conflicted with this one (" + detail +
@@ -233,9 +239,11 @@ void Connection::hold_lock(std::int64_t key, const std::function<void()>& on_wai
   attempt.step();
   if (attempt.column_text(0) == "t") return;
   on_wait();
+  exec("SET lock_timeout = 0");  // as long as the other one files: the file lock waits so too
   auto wait = prepare("SELECT pg_advisory_lock(?)");
   wait.bind(1, key);
   wait.step();
+  exec(("SET lock_timeout = " + std::to_string(lock_timeout_ms_)).c_str());
 }
 
 }  // namespace perfwatch::postgres

@@ -16,7 +16,9 @@ class Connection : public db::Connection {
   // Connects as libpq does (the URL, PGPASSWORD, ~/.pgpass, sslmode and the
   // other parameters pass through), trying 3 times. A URL libpq cannot read
   // is exit 2; a server that is down or refuses is exit 3, naming the host.
-  static std::unique_ptr<Connection> open(const std::string& url);
+  // Waits for another writer's locks up to `lock_timeout_ms` (0: forever),
+  // then exit 3.
+  static std::unique_ptr<Connection> open(const std::string& url, int lock_timeout_ms = 0);
   ~Connection() override;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -44,6 +46,7 @@ class Connection : public db::Connection {
   pg_conn* conn_;
   std::string where_;
   int changes_ = 0;
+  int lock_timeout_ms_ = 0;
 };
 
 }  // namespace perfwatch::postgres

@@ -83,7 +83,7 @@ int busy_timeout_ms(const std::string& setting) {
 }
 
 Store Store::open(const std::filesystem::path& path, Mode mode, int busy_timeout_ms) {
-  if (const std::string text = path.string(); postgres::is_url(text)) return open_postgres(text, mode);
+  if (const std::string text = path.string(); postgres::is_url(text)) return open_postgres(text, mode, busy_timeout_ms);
   // "mysql://..." must never become a folder "mysql:" holding an SQLite file.
   if (const std::string text = path.string(); text.find("://") != std::string::npos) {
     throw input_error(text.substr(0, text.find("://") + 3) + "...: --db: expected the path of an SQLite history file "
@@ -120,8 +120,8 @@ Store Store::open(const std::filesystem::path& path, Mode mode, int busy_timeout
   return store;
 }
 
-Store Store::open_postgres(const std::string& url, Mode mode) {
-  std::unique_ptr<postgres::Connection> db = postgres::Connection::open(url);
+Store Store::open_postgres(const std::string& url, Mode mode, int busy_timeout_ms) {
+  std::unique_ptr<postgres::Connection> db = postgres::Connection::open(url, busy_timeout_ms);
   if (mode == Mode::create) {
     postgres::create_schema(*db);
   } else {

@@ -34,7 +34,8 @@ class Store {
   // Opens (and for `create`, creates and migrates) the history at `path`, a
   // file or a postgresql:// URL.
   // read_only on a missing file is exit 2 with a hint to record a run first.
-  // A writer waits up to `busy_timeout_ms` for another's lock.
+  // A writer waits up to `busy_timeout_ms` for another's lock (SQLite's busy
+  // timeout; PostgreSQL's lock_timeout).
   static Store open(const std::filesystem::path& path, Mode mode, int busy_timeout_ms = kDefaultBusyTimeoutMs);
   static constexpr int kDefaultBusyTimeoutMs = 10000;
 
@@ -125,7 +126,7 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<db::Connection> db) : db_(std::move(db)) {}
-  static Store open_postgres(const std::string& url, Mode mode);
+  static Store open_postgres(const std::string& url, Mode mode, int busy_timeout_ms);
   std::int64_t insert_run(const RunRecord& run);
   bool contains(const RunRecord& run);
   std::optional<std::int64_t> id_of(const RunRecord& run);

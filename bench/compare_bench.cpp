@@ -13,6 +13,7 @@
 
 #include "cli/app.hpp"
 #include "store/postgres.hpp"
+#include "store/postgres_text.hpp"
 #include "util/time.hpp"
 #include "support/cli.hpp"
 #include "support/git_fixture.hpp"
@@ -69,8 +70,7 @@ int main() {
   const std::string schema = "compare_bench_" + std::to_string(getpid());
   if (server && *server) {
     postgres::Connection::open(server)->exec(("CREATE SCHEMA " + schema).c_str());
-    dbs.push_back(std::string(server) + (std::string(server).find('?') == std::string::npos ? "?" : "&") +
-                  "options=-csearch_path%3D" + schema);
+    dbs.push_back(postgres::with_schema(server, schema));
   }
   for (int n = 0; n < kNights; ++n) {
     const auto file = dir.write("night.json", night(rng, 1000, 100));

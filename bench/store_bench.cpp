@@ -18,6 +18,7 @@
 #include "cli/app.hpp"
 #include "support/cli.hpp"
 #include "store/postgres.hpp"
+#include "store/postgres_text.hpp"
 #include "store/store.hpp"
 #include "util/time.hpp"
 #include "support/git_fixture.hpp"
@@ -85,7 +86,7 @@ double history_ms(const std::string& db) {
 bool compare_engines(const testing::TempDir& dir, const std::string& url, std::mt19937_64& rng) {
   const std::string schema = "store_bench_" + std::to_string(getpid());
   postgres::Connection::open(url)->exec(("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema).c_str());
-  const std::string pg = url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+  const std::string pg = postgres::with_schema(url, schema);
   bool ok = true;
   const auto big = dir.write("big.json", native_file(100, 10000, rng));
   const double lite_big = ingest_seconds(dir, (dir / "e-ingest.db").string(), big, "2026-11-01T02:00:00Z");

@@ -29,6 +29,11 @@ TEST_CASE("host_of") {
   CHECK(host_of("postgresql:///history") == "localhost (the Unix socket)");
 }
 
+TEST_CASE("with_schema") {
+  CHECK(with_schema("postgresql://db/h", "t1") == "postgresql://db/h?options=-csearch_path%3Dt1");
+  CHECK(with_schema("postgresql://db/h?sslmode=require", "t1") == "postgresql://db/h?sslmode=require&options=-csearch_path%3Dt1");
+}
+
 TEST_CASE("numbered_placeholders") {
   int count = 0;
   CHECK(numbered_placeholders("INSERT INTO t VALUES(?, ?, '?', ?)", &count) == "INSERT INTO t VALUES($1, $2, '?', $3)");

@@ -37,6 +37,11 @@ std::string host_of(std::string_view url) {
   return rest.empty() ? "localhost (the Unix socket)" : std::string(rest);
 }
 
+std::string with_schema(std::string_view url, std::string_view schema) {
+  return std::string(url) + (url.find('?') == std::string_view::npos ? "?" : "&") + "options=-csearch_path%3D" +
+         std::string(schema);
+}
+
 std::string numbered_placeholders(std::string_view sql, int* count) {
   std::string out;
   out.reserve(sql.size() + 16);

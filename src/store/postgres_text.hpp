@@ -19,6 +19,10 @@ std::string redact(std::string_view url);
 // defaults when it names none.
 std::string host_of(std::string_view url);
 
+// The URL with `schema` as its search path: a history of its own in a shared
+// database (tests, benchmarks).
+std::string with_schema(std::string_view url, std::string_view schema);
+
 // SQLite's `?` placeholders as PostgreSQL's `$1, $2, ...`, leaving quoted
 // text alone; `count` (when given) is set to how many there are.
 std::string numbered_placeholders(std::string_view sql, int* count = nullptr);

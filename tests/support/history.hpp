@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store/postgres.hpp"
+#include "store/postgres_text.hpp"
 #include "support/temp_dir.hpp"
 
 namespace perfwatch::testing {
@@ -40,8 +41,7 @@ class TestHistory {
     schema_ = "pw_" + std::to_string(getpid()) + "_" + std::to_string(next++) + "_" +
               std::to_string(std::random_device{}() % 100000);
     postgres::Connection::open(test_server())->exec(("CREATE SCHEMA " + schema_).c_str());
-    const std::string base = test_server();
-    location_ = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
+    location_ = postgres::with_schema(test_server(), schema_);
   }
   ~TestHistory() {
     if (schema_.empty() || std::getenv("PERFWATCH_KEEP_TEST_DIRS")) return;

@@ -364,3 +364,44 @@ TEST_CASE("Store on PostgreSQL: libpq's parameters pass through, and a locked ro
     CHECK(store.all_runs().size() == 1);
   }
 }
+
+TEST_CASE("Store on PostgreSQL: the password from PGPASSWORD, ~/.pgpass or the URL, never in a message") {
+  const char* set = std::getenv("PGPASSWORD");
+  if (test_server().empty() || !set || !*set) return;  // ci/postgres.sh's server asks for one
+  const std::string password = set;
+  TempDir dir;
+  TestHistory h(dir, "postgresql");
+  auto with_password = [&](const char* value) { value ? setenv("PGPASSWORD", value, 1) : unsetenv("PGPASSWORD"); };
+  SUBCASE("a wrong one: exit 3, one line naming the host, neither password in it") {
+    with_password("wrong-pw-123");
+    const auto e = error_of([&] { Store::open(h.location(), Store::Mode::create); });
+    with_password(password.c_str());
+    CHECK(e.status == ExitStatus::environment);
+    CHECK(e.message.find("password authentication failed") != std::string::npos);
+    CHECK(e.message.find("127.0.0.1") != std::string::npos);
+    CHECK(e.message.find("wrong-pw-123") == std::string::npos);
+    CHECK(e.message.find(password) == std::string::npos);
+  }
+  SUBCASE("from a password file (PGPASSFILE, as ~/.pgpass)") {
+    const auto file = dir.write("pgpass", "*:*:*:perfwatch:" + password + "\n");
+    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    with_password(nullptr);
+    setenv("PGPASSFILE", file.c_str(), 1);
+    const auto opened = error_of([&] { Store::open(h.location(), Store::Mode::create); });
+    unsetenv("PGPASSFILE");
+    with_password(password.c_str());
+    CHECK(opened.message == "");
+  }
+  SUBCASE("in the URL: it works, and messages show the URL without it") {
+    with_password(nullptr);
+    std::string url = h.location();
+    url.replace(url.find("perfwatch@"), 10, "perfwatch:" + password + "@");
+    TempDir repo;
+    GitFixture git(repo.path(), 1);
+    const auto r = run({"--repo", repo.path().string(), "--db", url, "history", "missing"});
+    with_password(password.c_str());
+    CHECK(r.status == 2);  // connected; an empty history has no such benchmark
+    CHECK(r.err.find("perfwatch@127.0.0.1") != std::string::npos);
+    CHECK(r.err.find(password) == std::string::npos);
+  }
+}

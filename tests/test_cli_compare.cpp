@@ -223,7 +223,9 @@ TEST_CASE("cli compare: one night, however many files or shards") {
   // Four shards a night, each ingesting its own three benchmarks for the
   // night's commit a minute apart, for eight nights; on the last night a
   // benchmark of the first shard (not the newest run) is 50 % slower.
-  Week w(1.0, 1);  // its repository and history file; its own first night is another suite's
+  for (const std::string& engine : testing::engines()) {  // the shards' history in a file, or on a server
+  CAPTURE(engine);
+  Week w(1.0, 1, engine);  // its repository and history; its own first night is another suite's
   for (int i = 0; i < 8; ++i) w.git.commit("night " + std::to_string(i + 2));
   const UnixTime first = 1794276000 + 86400;  // 2026-11-11T02:00:00Z
   auto shard_file = [&](int shard, double factor) {
@@ -256,7 +258,8 @@ TEST_CASE("cli compare: one night, however many files or shards") {
   CHECK(compared.size() == 12);  // every shard's benchmarks (tonight's: not the other suite's of the first night)
   CHECK(doc["warnings"].empty());
 
-  SUBCASE("a benchmark reported twice in one night is said, and compared once") {
+  const std::string twice_case = "a benchmark reported twice in one night is said, and compared once (" + engine + ")";
+  SUBCASE(twice_case.c_str()) {
     REQUIRE(w.perfwatch({"ingest", shard_file(0, 1.5), "--commit", w.git.shas()[8], "--at",
                          format_iso8601(first + 7 * 86400 + 600), "--env", "ci"}).status == 0);
     const auto again = nlohmann::json::parse(w.perfwatch({"compare", "--format", "json"}).out);
@@ -268,5 +271,6 @@ TEST_CASE("cli compare: one night, however many files or shards") {
       if (warning["kind"] == "reported_twice") twice.insert(warning["benchmark"].get<std::string>());
     CHECK(twice == std::set<std::string>{"shard0/b0", "shard0/b1", "shard0/b2"});
     CHECK(again["baseline"]["runs"] == 7);
+  }
   }
 }

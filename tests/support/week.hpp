@@ -2,10 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <memory>
 #include <random>
 
 #include "support/cli.hpp"
 #include "support/git_fixture.hpp"
+#include "support/history.hpp"
 #include "support/night_samples.hpp"
 #include "support/temp_dir.hpp"
 #include "util/time.hpp"
@@ -19,7 +21,8 @@ struct Week {
   TempDir dir;
   int nights;
   GitFixture git;
-  std::string db = (dir / "h.db").string();
+  std::unique_ptr<TestHistory> history;  // a file by default, or on the test server
+  std::string db;
   std::mt19937_64 rng{2026};
 
   CliResult perfwatch(std::vector<std::string> args) {
@@ -42,7 +45,11 @@ struct Week {
     REQUIRE(perfwatch({"ingest", night_file(factor), "--commit", commit, "--at", at, "--env", "ci"}).status == 0);
   }
 
-  explicit Week(double last_factor = 1.35, int night_count = 8) : nights(night_count), git(dir.path(), night_count) {
+  explicit Week(double last_factor = 1.35, int night_count = 8, const std::string& engine = "sqlite")
+      : nights(night_count),
+        git(dir.path(), night_count),
+        history(std::make_unique<TestHistory>(dir, engine)),
+        db(history->location()) {
     for (int night = 0; night < nights; ++night)
       record(git.shas()[static_cast<size_t>(night)], night, night == nights - 1 ? last_factor : 1.0);
   }

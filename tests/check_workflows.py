@@ -43,9 +43,13 @@ def runs(step_list, text):
     return [s for s in step_list if text in str(s.get("run", ""))]
 
 
+def history_cache(step_list, action):
+    return [s for s in uses(step_list, action) if s.get("with", {}).get("path") == ".perfwatch/history.db"]
+
+
 def check_history_kept(where, step_list):
-    restore = uses(step_list, "actions/cache/restore")
-    save = uses(step_list, "actions/cache/save")
+    restore = history_cache(step_list, "actions/cache/restore")
+    save = history_cache(step_list, "actions/cache/save")
     expect(restore and save, f"{where}: expected actions/cache/restore and actions/cache/save of the history")
     expect(restore[0]["with"]["path"] == ".perfwatch/history.db", f"{where}: the cache must hold .perfwatch/history.db")
     expect("restore-keys" in restore[0]["with"], f"{where}: restore must fall back by prefix (restore-keys)")
@@ -100,11 +104,20 @@ def check_action(doc):
     # perfwatch step reads PERFWATCH_DB from it, and the cache is left alone.
     expect("db" in declared, "action.yml: expected a db input (a shared PostgreSQL history)")
     for s in step_list:
-        if "perfwatch" in str(s.get("run", "")) and "perfwatch-build/src/perfwatch" in str(s.get("run", "")):
+        if "perfwatch-bin/perfwatch\" " in str(s.get("run", "")) and "cmake" not in str(s.get("run", "")):
             expect((s.get("env") or {}).get("PERFWATCH_DB") == "${{ inputs.db }}",
                    f"action.yml: step {s.get('name')!r} runs perfwatch without PERFWATCH_DB from the db input")
-    for s in uses(step_list, "actions/cache/restore") + uses(step_list, "actions/cache/save"):
+    for s in history_cache(step_list, "actions/cache/restore") + history_cache(step_list, "actions/cache/save"):
         expect("inputs.db == ''" in str(s.get("if", "")), f"action.yml: step {s.get('name')!r} must skip the cache when db is set")
+    # The built binary is cached by the sources and the system, and compiled
+    # only on a cold cache.
+    bins = [s for s in uses(step_list, "actions/cache/restore") if "perfwatch-bin" in str(s.get("with", {}).get("path"))]
+    expect(bins and "binary.outputs.key" in str(bins[0]["with"]["key"]), "action.yml: expected the built perfwatch restored from a cache")
+    key_step = [s for s in step_list if s.get("id") == "binary"]
+    expect(key_step and "RUNNER_OS" in key_step[0]["run"] and "sha256sum" in key_step[0]["run"],
+           "action.yml: the binary's key must name the runner OS and a hash of the sources")
+    build = runs(step_list, "cmake --build")
+    expect(build and "cache-hit != 'true'" in str(build[0].get("if", "")), "action.yml: build only when the binary cache missed")
 
 
 def check_fuzz(doc):
@@ -154,6 +167,8 @@ def self_test(docs):
     must_fail(docs, "action.yml", lambda d: d["runs"]["steps"][0].pop("shell"), "a composite step's shell")
     must_fail(docs, "action.yml", lambda d: [s.get("env", {}).pop("PERFWATCH_DB", None) for s in d["runs"]["steps"]],
               "the db input reaching perfwatch")
+    must_fail(docs, "action.yml", lambda d: [s.pop("if", None) for s in d["runs"]["steps"] if "cmake --build" in str(s.get("run"))],
+              "building only on a cold binary cache")
     must_fail(docs, ".github/workflows/ci.yml", lambda d: triggers(d).pop("pull_request"), "ci's triggers")
     fuzz = ".github/workflows/fuzz.yml"
     must_fail(docs, fuzz, lambda d: d["jobs"]["fuzz"]["steps"].pop(

@@ -32,11 +32,11 @@ Store::CopyCounts Store::copy_from(Store& source, const std::function<void(size_
     insert_decision(d);
     ++counts.decisions;
   }
-  // Steps of a run come with it (a run already here has its own); steps of
-  // `perfwatch bisect` by hand belong to no run and are copied once.
+  // Each step goes to its run's copy (manual `perfwatch bisect` steps belong
+  // to no run); a step already here (same night, benchmark, metric and
+  // commits) is skipped, like the runs.
   const auto steps_here = bisect_steps();
   for (auto& [run, step] : source.bisect_steps_by_run()) {
-    if (run && !run_ids.contains(*run)) continue;
     const std::optional<std::int64_t> mapped = run ? std::optional(run_ids.at(*run)) : std::nullopt;
     bool known = false;
     for (const BisectStep& s : steps_here)

@@ -52,7 +52,7 @@ size_t Store::import_history(const std::vector<RunRecord>& runs, std::vector<Dec
   db::Transaction tx(*db_);
   size_t added = 0;
   for (const RunRecord& run : runs) {
-    if (contains(run)) continue;
+    if (id_of(run)) continue;
     insert_run(run);
     ++added;
   }

@@ -76,8 +76,7 @@ Store Store::open_postgres(const std::string& url, Mode mode, int busy_timeout_m
   if (mode == Mode::create) {
     postgres::create_schema(*db);
   } else {
-    postgres::check_schema(*db);
-    if (!postgres::has_schema(*db))
+    if (!postgres::check_schema(*db))
       throw input_error(db->where() + ": no history here yet (record one with `perfwatch ingest` or `perfwatch run`, "
                         "or point --db / PERFWATCH_DB at it)");
     db->exec("SET default_transaction_read_only = on");

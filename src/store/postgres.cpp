@@ -4,8 +4,8 @@
 
 #include <charconv>
 #include <chrono>
-#include <map>
 #include <cstdlib>
+#include <map>
 #include <thread>
 #include <vector>
 
@@ -27,18 +27,13 @@ std::string first_line(const char* message) {
 // Notices ("relation already exists, skipping") are not the user's business.
 void ignore_notice(void*, const char*) {}
 
-// A text-format result column as a number; the server wrote it, so it parses.
-template <class T>
-T parse_number(const char* text) {
-  T value{};
-  const char* end = text + std::char_traits<char>::length(text);
-  if constexpr (std::is_floating_point_v<T>) {
-    value = std::strtod(text, nullptr);  // also "NaN", "Infinity"
-  } else {
-    std::from_chars(text, end, value);
-  }
+// Text-format result columns as numbers; the server wrote them, so they parse.
+std::int64_t parse_int(const char* text) {
+  std::int64_t value = 0;
+  std::from_chars(text, text + std::char_traits<char>::length(text), value);
   return value;
 }
+double parse_double(const char* text) { return std::strtod(text, nullptr); }  // also "NaN", "Infinity"
 
 class Cursor : public db::Cursor {
  public:
@@ -84,10 +79,10 @@ class Cursor : public db::Cursor {
 
   bool is_null(int column) const override { return PQgetisnull(result_, row_, column) != 0; }
   std::int64_t column_int(int column) const override {
-    return is_null(column) ? 0 : parse_number<std::int64_t>(PQgetvalue(result_, row_, column));
+    return is_null(column) ? 0 : parse_int(PQgetvalue(result_, row_, column));
   }
   double column_double(int column) const override {
-    return is_null(column) ? 0.0 : parse_number<double>(PQgetvalue(result_, row_, column));
+    return is_null(column) ? 0.0 : parse_double(PQgetvalue(result_, row_, column));
   }
   std::string column_text(int column) const override {
     return std::string(PQgetvalue(result_, row_, column), static_cast<size_t>(PQgetlength(result_, row_, column)));

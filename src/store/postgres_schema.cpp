@@ -107,28 +107,26 @@ std::int64_t schema_version(Connection& db) {
 
 }  // namespace
 
-bool has_schema(Connection& db) { return db.has_table("perfwatch_schema"); }
-
-void check_schema(Connection& db) {
-  if (!has_schema(db)) {
+bool check_schema(Connection& db) {
+  if (!db.has_table("perfwatch_schema")) {
     if (db.has_table("runs") || db.has_table("results"))
       throw input_error(db.where() + ": expected a perfwatch history, got a database whose tables perfwatch did not "
                         "make (no perfwatch_schema table); point --db at another database or schema");
-    return;
+    return false;
   }
   if (const std::int64_t v = schema_version(db); v > store::kSchemaVersion)
     throw input_error(db.where() + ": expected a history of schema version " + std::to_string(store::kSchemaVersion) +
                       " or older, got " + std::to_string(v) + " (written by a newer perfwatch)");
+  return true;
 }
 
 void create_schema(Connection& db) {
-  check_schema(db);
-  if (has_schema(db)) return;
+  if (check_schema(db)) return;
   db::Transaction tx(db);
   auto lock = db.prepare("SELECT pg_advisory_xact_lock(?)");
   lock.bind(1, kSchemaLock);
   lock.step();
-  if (!has_schema(db)) {  // another perfwatch may have made them while this one waited
+  if (!db.has_table("perfwatch_schema")) {  // another perfwatch may have made them while this one waited
     db.exec(kTables);
     auto version = db.prepare("INSERT INTO perfwatch_schema(version) VALUES(?)");
     version.bind(1, std::int64_t{store::kSchemaVersion});

@@ -12,11 +12,9 @@ namespace perfwatch::postgres {
 // perfwatch's version table, is refused (exit 2).
 void create_schema(Connection& db);
 
-// True when perfwatch's tables are there (a read-only command on an empty
-// database has nothing to read).
-bool has_schema(Connection& db);
-
-// Refuses a schema this perfwatch cannot read (exit 2).
-void check_schema(Connection& db);
+// Refuses a schema this perfwatch cannot read (exit 2); true when
+// perfwatch's tables are there (a read-only command on an empty database has
+// nothing to read).
+bool check_schema(Connection& db);
 
 }  // namespace perfwatch::postgres

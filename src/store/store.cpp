@@ -65,8 +65,6 @@ std::int64_t Store::record_run(const RunRecord& run) {
 
 size_t Store::record_runs(const std::vector<RunRecord>& runs) { return import_history(runs, {}, {}); }
 
-bool Store::contains(const RunRecord& run) { return id_of(run).has_value(); }
-
 std::optional<std::int64_t> Store::id_of(const RunRecord& run) {
   auto stmt = db_->prepare(
       "SELECT ru.id FROM runs ru JOIN commits c ON c.id = ru.commit_id JOIN environments e ON e.id = ru.environment_id"

@@ -128,7 +128,6 @@ class Store {
   explicit Store(std::unique_ptr<db::Connection> db) : db_(std::move(db)) {}
   static Store open_postgres(const std::string& url, Mode mode, int busy_timeout_ms);
   std::int64_t insert_run(const RunRecord& run);
-  bool contains(const RunRecord& run);
   std::optional<std::int64_t> id_of(const RunRecord& run);
   void insert_confirmations(std::int64_t run_id, const std::vector<ConfirmationRecord>& records,
                             const std::vector<BisectStep>& steps);

@@ -6,12 +6,12 @@
 // compare, and the same verdicts.
 #include <chrono>
 #include <cstdio>
-#include <random>
 #include <sstream>
 
 #include <unistd.h>
 
 #include "cli/app.hpp"
+#include "large_history.hpp"
 #include "store/postgres.hpp"
 #include "store/postgres_text.hpp"
 #include "util/time.hpp"
@@ -22,28 +22,6 @@
 using namespace perfwatch;
 
 namespace {
-
-// Runs perfwatch in-process; prints its errors.
-int cli(std::vector<std::string> args) {
-  const auto r = testing::run(std::move(args));
-  if (r.status > 1) std::fprintf(stderr, "%s", r.err.c_str());
-  return r.status;
-}
-
-std::string night(std::mt19937_64& rng, int benchmarks, int samples) {
-  std::lognormal_distribution<double> latency(7.0, 0.2);
-  std::string text = R"({"benchmarks":[)";
-  char buf[32];
-  for (int b = 0; b < benchmarks; ++b) {
-    text += (b ? ",{" : "{") + std::string(R"("name":"suite/bench_)") + std::to_string(b) + R"(","samples":[)";
-    for (int s = 0; s < samples; ++s) {
-      std::snprintf(buf, sizeof buf, "%s%.6g", s ? "," : "", latency(rng));
-      text += buf;
-    }
-    text += "]}";
-  }
-  return text + "]}";
-}
 
 // The best of 5 compares of `db`, in seconds (negative when one failed); its JSON in `json`.
 double best_compare(const testing::TempDir& dir, const std::string& db, std::string& json) {
@@ -64,7 +42,6 @@ int main() {
   testing::TempDir dir;
   constexpr int kNights = 91;  // 90 nights of history, then tonight
   testing::GitFixture git(dir.path(), kNights);
-  std::mt19937_64 rng(7);
   std::vector<std::string> dbs{(dir / "h.db").string()};
   const char* server = std::getenv("PERFWATCH_BENCH_POSTGRES");
   const std::string schema = "compare_bench_" + std::to_string(getpid());
@@ -72,13 +49,7 @@ int main() {
     postgres::Connection::open(server)->exec(("CREATE SCHEMA " + schema).c_str());
     dbs.push_back(postgres::with_schema(server, schema));
   }
-  for (int n = 0; n < kNights; ++n) {
-    const auto file = dir.write("night.json", night(rng, 1000, 100));
-    const std::string at = format_iso8601(1780000000 + std::int64_t{n} * 86400);
-    for (const std::string& db : dbs)
-      if (cli({"--repo", dir.path().string(), "--db", db, "--quiet", "ingest", file.string(), "--commit",
-               git.shas()[static_cast<size_t>(n)], "--at", at, "--env", "bench"}) > 1) return 2;
-  }
+  if (!bench::record_large_history(dir, git, dbs, kNights, 1000, 100)) return 2;
   std::string json, pg_json;
   const double best = best_compare(dir, dbs[0], json);
   if (best < 0) return 2;

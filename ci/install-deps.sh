@@ -4,9 +4,9 @@
 # when nothing is missing (so a warm machine pays nothing).
 #   ci/install-deps.sh          what building and the demo need
 #   ci/install-deps.sh --test   plus what the tests drive: PostgreSQL (a throwaway
-#                               server for the store suite), Chromium (the HTML
-#                               report's browser test), PyYAML (workflow checks)
-#                               and faketime (the suite under shifted clocks)
+#                               server for the store suite), Chromium and Node.js
+#                               (the HTML report's browser test), PyYAML (workflow
+#                               checks) and faketime (the suite under shifted clocks)
 set -euo pipefail
 
 packages=(
@@ -18,6 +18,12 @@ packages=(
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium python3-yaml faketime postgresql)
+  # Node.js runs the browser test's driver (tests/browser, playwright-core). A
+  # machine with its own Node.js (NodeSource's, say) keeps it: Debian's npm
+  # would conflict with it.
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+  fi
 fi
 
 missing=()

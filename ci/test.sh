@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 
 ci/install-deps.sh --test
 
+# playwright-core, pinned by tests/browser/package-lock.json, drives Debian's
+# Chromium through the HTML report (it downloads no browser of its own).
+npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+
 build=${PERFWATCH_TEST_BUILD:-build-asan}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPERFWATCH_SANITIZE=ON -DPERFWATCH_BENCH=ON
 cmake --build "$build"

@@ -13,6 +13,7 @@ struct ReportOptions {
   bool github = false;
   bool dry_run = false;
   std::string html;
+  int days = 90;
 };
 
 int report(const ReportOptions& o, Context& ctx) {
@@ -21,7 +22,7 @@ int report(const ReportOptions& o, Context& ctx) {
   const Policy policy = load_policy(ctx, "");
   if (!o.html.empty()) {
     Store store = ctx.open_store(Store::Mode::read_only);
-    write_html_report(ctx, store, policy, o.html);
+    write_html_report(ctx, store, policy, o.html, o.days);
     if (!o.github) return 0;
   }
   // Triage labels may record decisions, so the history is opened for writing.
@@ -41,7 +42,9 @@ Handler setup_report(CLI::App& sub) {
   sub.add_option("rev", o->rev, "Commit whose comparison is reported (anything git takes)")->capture_default_str();
   sub.add_flag("--github", o->github, "File, update or close GitHub issues (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL)");
   sub.add_flag("--dry-run", o->dry_run, "Print what would be created, commented and closed; send nothing");
-  sub.add_option("--html", o->html, "Write a self-contained HTML report with trend charts to this file");
+  sub.add_option("--html", o->html, "Write a self-contained HTML report with interactive trend charts to this file");
+  sub.add_option("--days", o->days, "With --html: chart the nights of this many days before the newest run (default 90)")
+      ->check(CLI::Range(1, 3650));
   return [o](Context& ctx) { return report(*o, ctx); };
 }
 

@@ -12,14 +12,13 @@
 #include "util/file.hpp"
 
 namespace perfwatch {
-namespace {
-
-// The suite file's github settings, when there is a suite file.
 GitHubSettings github_settings(Context& ctx) {
   const std::filesystem::path config = ctx.suite_path();
   if (!std::filesystem::exists(config)) return {};
   return parse_suite(read_file(config), config.string()).github;
 }
+
+namespace {
 
 std::string run_url(const Settings& settings) {
   const std::string server = settings.get("GITHUB_SERVER_URL");

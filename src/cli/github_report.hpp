@@ -11,6 +11,9 @@
 
 namespace perfwatch {
 
+// The suite file's github settings, when there is a suite file.
+GitHubSettings github_settings(Context& ctx);
+
 // Where issues go: the suite file's github settings, the environment, and a
 // client when there is a token and a repository (always, unless a dry run).
 struct GitHubSession {

@@ -10,7 +10,7 @@ namespace perfwatch {
 
 // Charts the `days` before the newest run; regressions are marked on the
 // nights whose own comparison found one (the newest `compared_nights` runs).
-void write_html_report(Context& ctx, Store& store, const Policy& policy, const std::string& path, int days = 60,
+void write_html_report(Context& ctx, Store& store, const Policy& policy, const std::string& path, int days = 90,
                        int compared_nights = 30);
 
 }  // namespace perfwatch

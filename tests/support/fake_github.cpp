@@ -133,6 +133,10 @@ void FakeGitHub::routes() {
     }
     return httplib::Server::HandlerResponse::Handled;
   });
+  // github.com's commit page, which the HTML report opens on a click.
+  server_->Get(R"(/[^/]+/[^/]+/commit/[0-9a-f]+)", [](const Request& req, Response& res) {
+    res.set_content("<!DOCTYPE html><title>" + req.path + "</title>", "text/html");
+  });
   const std::string repo = R"(/repos/[^/]+/[^/]+)";
   server_->Get(repo + "/issues", [this](const Request& req, Response& res) {
     std::lock_guard lock(mutex_);

@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Installs perfwatch's build and test dependencies from Debian's packages.
+# Installs perfwatch's build and test dependencies from Debian's packages
+# (Debian 12, where it is built and tested; Ubuntu 24.04 has the same names,
+# checked on packages.ubuntu.com, but its `chromium` is a wrapper around a snap:
+# there the browser test needs PERFWATCH_CHROMIUM, the path of a Chromium or
+# Chrome binary, and this script leaves chromium out).
 # Idempotent: packages already present are skipped, and apt is not touched at all
 # when nothing is missing (so a warm machine pays nothing).
 #   ci/install-deps.sh          what building and the demo need
@@ -17,7 +21,13 @@ packages=(
   valgrind  # counts instructions where the kernel has no hardware counter ("measure": "instructions")
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium python3-yaml faketime postgresql)
+  packages+=(python3-yaml faketime postgresql)
+  if grep -q '^ID=ubuntu' /etc/os-release 2>/dev/null; then
+    [ -n "${PERFWATCH_CHROMIUM:-}" ] ||
+      echo "install-deps: Ubuntu's chromium is a snap; set PERFWATCH_CHROMIUM to a Chromium or Chrome binary for the browser test" >&2
+  else
+    packages+=(chromium)
+  fi
   # Node.js runs the browser test's driver (tests/browser, playwright-core). A
   # machine with its own Node.js (NodeSource's, say) keeps it: Debian's npm
   # would conflict with it.

@@ -116,6 +116,10 @@ def check_action(doc):
     key_step = [s for s in step_list if s.get("id") == "binary"]
     expect(key_step and "RUNNER_OS" in key_step[0]["run"] and "sha256sum" in key_step[0]["run"],
            "action.yml: the binary's key must name the runner OS and a hash of the sources")
+    # Everything compiled into the binary: the sources, the embedded templates and uPlot, the build files.
+    hashed = next((line for line in key_step[0]["run"].splitlines() if "sha256sum" in line), "") if key_step else ""
+    for part in ("src", "templates", "third_party", "cmake", "CMakeLists.txt"):
+        expect(f" {part} " in f" {hashed} ", f"action.yml: the binary's key must hash {part} (compiled into perfwatch)")
     build = runs(step_list, "cmake --build")
     expect(build and "cache-hit != 'true'" in str(build[0].get("if", "")), "action.yml: build only when the binary cache missed")
 
@@ -169,6 +173,9 @@ def self_test(docs):
               "the db input reaching perfwatch")
     must_fail(docs, "action.yml", lambda d: [s.pop("if", None) for s in d["runs"]["steps"] if "cmake --build" in str(s.get("run"))],
               "building only on a cold binary cache")
+    must_fail(docs, "action.yml", lambda d: next(s for s in d["runs"]["steps"] if s.get("id") == "binary").update(
+        run=next(s for s in d["runs"]["steps"] if s.get("id") == "binary")["run"].replace(" third_party", "")),
+              "hashing every folder compiled into the binary")
     must_fail(docs, ".github/workflows/ci.yml", lambda d: triggers(d).pop("pull_request"), "ci's triggers")
     fuzz = ".github/workflows/fuzz.yml"
     must_fail(docs, fuzz, lambda d: d["jobs"]["fuzz"]["steps"].pop(

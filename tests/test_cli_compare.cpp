@@ -274,3 +274,41 @@ TEST_CASE("cli compare: one night, however many files or shards") {
   }
   }
 }
+
+TEST_CASE("cli compare judges a tool's counts as counts: go test -benchmem's B/op and allocs/op") {
+  testing::TempDir dir;
+  testing::GitFixture git(dir.path(), 8);
+  const std::string db = (dir / "history.db").string();
+  std::mt19937_64 rng(17);
+  std::normal_distribution<double> jitter(0, 80);
+  for (int night = 0; night < 8; ++night) {
+    // Five runs a night (-count=5); the last night allocates 8 % more bytes, as many times, as fast.
+    std::string text = "goos: linux\ngoarch: amd64\npkg: example.com/parse\n";
+    for (int run = 0; run < 5; ++run)
+      text += "BenchmarkParse-8   \t  100000\t" + std::to_string(10500 + jitter(rng)) + " ns/op\t" +
+              std::to_string(night == 7 ? 4424 : 4096) + " B/op\t      12 allocs/op\n";
+    text += "PASS\nok  \texample.com/parse\t6.1s\n";
+    const auto file = dir.write("bench.txt", text);
+    const std::string at = format_iso8601(1794276000 + std::int64_t{night} * 86400);
+    REQUIRE(testing::run({"--repo", dir.path().string(), "--db", db, "ingest", file.string(), "--format", "gotest",
+                          "--commit", git.shas()[static_cast<size_t>(night)], "--at", at, "--env", "ci"})
+                .status == 0);
+  }
+  const auto r = testing::run({"--repo", dir.path().string(), "--db", db, "compare", "--format", "json"});
+  CHECK(r.status == 1);
+  std::map<std::pair<std::string, std::string>, nlohmann::json> rows;
+  const auto doc = nlohmann::json::parse(r.out);
+  for (const auto& row : doc["results"]) rows[{row["benchmark"], row["metric"]}] = row;
+  const auto bytes = rows.find({"BenchmarkParse:B/op", "count"});
+  REQUIRE(bytes != rows.end());
+  CHECK(bytes->second["verdict"] == "regression");
+  CHECK(bytes->second["unit"] == "B/op");
+  CHECK(bytes->second["ratio"].get<double>() == doctest::Approx(4424.0 / 4096).epsilon(1e-6));
+  CHECK(rows.at({"BenchmarkParse:allocs/op", "count"})["verdict"] == "unchanged");
+  CHECK(rows.count({"BenchmarkParse:B/op", "p95_latency"}) == 0);  // a count has no latency quantiles
+  CHECK(rows.at({"BenchmarkParse", "p95_latency"})["verdict"] == "unchanged");
+  // The text view names the metric and its unit as they are.
+  const auto text = testing::run({"--repo", dir.path().string(), "--db", db, "compare"});
+  CHECK(text.out.find("BenchmarkParse:B/op") != std::string::npos);
+  CHECK(text.out.find("count") != std::string::npos);
+}

@@ -217,6 +217,50 @@ TEST_CASE("compare_nights on instruction counts") {
   }
 }
 
+TEST_CASE("compare_nights on a tool's counts (B/op, allocs/op, cycles/iter)") {
+  const Policy policy;
+  // go test -benchmem's B/op: ten runs a night, the same count or nearly.
+  auto night = [](double bytes, const std::string& unit = "B/op") {
+    BenchmarkResult b;
+    b.name = "BenchmarkParse:" + unit;
+    b.latency = Series{unit, {}};
+    for (int i = 0; i < 10; ++i) b.latency->values.push_back(bytes + (i % 3));
+    return b;
+  };
+  BenchmarkNights n{"BenchmarkParse:B/op", {}, {}};
+  for (int i = 0; i < 7; ++i) n.baseline.push_back(night(4096 + i % 2));
+  SUBCASE("judged as one count, not as latency quantiles") {
+    n.current = night(4096);
+    const auto results = compare_nights({n}, policy);
+    REQUIRE(results.size() == 1);
+    CHECK(results[0].metric == Metric::count);
+    CHECK(results[0].unit == "B/op");
+    CHECK(results[0].alerting);
+    CHECK(results[0].verdict == Verdict::unchanged);
+  }
+  SUBCASE("+6 % is past count_increase's 5 %, +4 % is not, lower is better") {
+    n.current = night(4096 * 1.06);
+    const MetricResult up = find(compare_nights({n}, policy), Metric::count);
+    CHECK(up.verdict == Verdict::regression);
+    CHECK(up.ratio == doctest::Approx(1.06).epsilon(0.001));
+    n.current = night(4096 * 1.04);
+    CHECK(find(compare_nights({n}, policy), Metric::count).verdict == Verdict::unchanged);
+    n.current = night(4096 * 0.8);
+    CHECK(find(compare_nights({n}, policy), Metric::count).verdict == Verdict::improvement);
+    Policy looser;
+    looser.defaults.count_increase = 0.10;
+    n.current = night(4096 * 1.06);
+    CHECK(find(compare_nights({n}, looser), Metric::count).verdict == Verdict::unchanged);
+  }
+  SUBCASE("a time per operation stays latency") {
+    for (BenchmarkResult& b : n.baseline) b.latency->unit = "ns";
+    n.current = night(4096 * 1.5, "ns");
+    const auto results = compare_nights({n}, policy);
+    CHECK(find(results, Metric::p95_latency).verdict == Verdict::regression);
+    for (const MetricResult& r : results) CHECK(r.metric != Metric::count);
+  }
+}
+
 TEST_CASE("compare_nights moderates nightly spreads across benchmarks") {
   // 40 aggregate-only benchmarks (one value a night, +-2 % nights); one steps x1.3.
   std::mt19937_64 rng(11);

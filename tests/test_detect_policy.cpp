@@ -29,6 +29,8 @@ TEST_CASE("parse_policy") {
     CHECK(shipped.defaults.memory_growth_per_hour == 2e6);
     CHECK(shipped.defaults.instructions_increase == 0.05);
     CHECK(shipped.defaults.instructions_increase == builtin.defaults.instructions_increase);
+    CHECK(shipped.defaults.count_increase == 0.05);
+    CHECK(shipped.defaults.count_increase == builtin.defaults.count_increase);
     CHECK(shipped.overrides.empty());
   }
   SUBCASE("overrides by glob start from the defaults, the last match wins") {
@@ -49,6 +51,7 @@ TEST_CASE("parse_policy") {
     CHECK(p.for_benchmark("server/a").memory_growth_per_hour == 10e6);
     CHECK(alerts(Metric::instructions, p.for_benchmark("parser/a")));
     CHECK(parse_policy(R"({"defaults": {"instructions_increase": 0.02}})", "t.json").defaults.instructions_increase == 0.02);
+    CHECK(parse_policy(R"({"overrides": {"go/*": {"count_increase": 0.10}}})", "t.json").for_benchmark("go/x").count_increase == 0.10);
     CHECK(error_of(R"({"defaults": {"memory_growth_per_hour": -2}})") ==
           "t.json: defaults.memory_growth_per_hour: expected a non-negative finite number, got -2");
   }

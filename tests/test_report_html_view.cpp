@@ -43,15 +43,6 @@ MetricResult result(Metric m, double ratio, Verdict v) {
   return r;
 }
 
-// The page's JSON document, read back.
-nlohmann::json page_data(const std::string& html) {
-  const std::string open = "<script id=\"perfwatch-data\" type=\"application/json\">";
-  const size_t from = html.find(open);
-  REQUIRE(from != std::string::npos);
-  const size_t start = from + open.size();
-  return nlohmann::json::parse(html.substr(start, html.find("</script>", start) - start));
-}
-
 HtmlReport two_charts() {
   HtmlReport report;
   report.title = "demo";

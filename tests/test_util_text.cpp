@@ -33,6 +33,13 @@ TEST_CASE("format_quantity") {
   CHECK(format_quantity(42, "tx/s") == "42.0 tx/s");
 }
 
+TEST_CASE("is_count_unit") {
+  for (const char* count : {"B/op", "allocs/op", "cycles/iter", "Ir", "instructions", "bytes", "misses"})
+    CHECK_MESSAGE(is_count_unit(count), count);
+  for (const char* other : {"ns", "us", "µs", "ms/op", "s/iter", "ns/op", "MB/s", "items/s", "req/s"})
+    CHECK_MESSAGE(!is_count_unit(other), other);
+}
+
 TEST_CASE("nanoseconds_per") {
   CHECK(nanoseconds_per("us") == 1e3);
   CHECK(nanoseconds_per("µs") == 1e3);

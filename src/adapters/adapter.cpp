@@ -36,9 +36,28 @@ std::string adapter_names() {
   return names;
 }
 
+namespace {
+
+// A series' direction comes from its unit, whichever slot a format put it
+// in: a rate ("MB/s", a Google Benchmark counter named so) is higher-is-better,
+// a throughput; counts and times stay (model/units: is_count_unit).
+SuiteResult with_rates_as_throughput(SuiteResult suite) {
+  for (BenchmarkResult& b : suite.benchmarks) {
+    if (!b.latency || b.throughput || is_count_unit(b.latency->unit) || nanoseconds_per(b.latency->unit)) continue;
+    const std::string& u = b.latency->unit;
+    if (u.size() > 2 && u.ends_with("/s")) {
+      b.throughput = std::move(b.latency);
+      b.latency.reset();
+    }
+  }
+  return suite;
+}
+
+}  // namespace
+
 SuiteResult parse_results(std::string_view format, std::string_view text, const std::string& source) {
   for (const Adapter& a : adapters())
-    if (format == a.name) return a.parse(text, source);
+    if (format == a.name) return with_rates_as_throughput(a.parse(text, source));
   throw input_error(source + ": --format: expected one of " + adapter_names() + ", got \"" +
                      std::string(format) + "\"");
 }

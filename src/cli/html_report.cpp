@@ -183,9 +183,11 @@ void write_html_report(Context& ctx, Store& store, const Policy& policy, const s
   for (const BenchmarkResult& tonight : tonight_results) {
     BenchmarkChart chart;
     chart.name = tonight.name;
-    // One line where there is no latency: the instruction count, else the throughput.
-    const Metric line = tonight.instructions ? Metric::instructions : Metric::throughput;
-    chart.latency = tonight.latency.has_value() || (!tonight.throughput && !tonight.instructions);
+    // One line where there is no latency: a tool's count (B/op, cycles), the
+    // instruction count, else the throughput.
+    const bool counts = tonight.latency && is_count_unit(tonight.latency->unit);
+    const Metric line = counts ? Metric::count : tonight.instructions ? Metric::instructions : Metric::throughput;
+    chart.latency = !counts && (tonight.latency.has_value() || (!tonight.throughput && !tonight.instructions));
     chart.line = to_string(line);
     chart.unit = tonight.latency        ? tonight.latency->unit
                  : tonight.instructions ? tonight.instructions->unit

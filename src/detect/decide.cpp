@@ -9,6 +9,7 @@
 #include "detect/evidence.hpp"
 #include "detect/history_test.hpp"
 #include "detect/memory_growth.hpp"
+#include "model/units.hpp"
 #include "stats/quantile.hpp"
 #include "stats/tests.hpp"
 #include "util/parallel.hpp"
@@ -54,6 +55,7 @@ double threshold(Metric metric, const Thresholds& t) {
     case Metric::error_rate: return t.error_rate_increase;
     case Metric::peak_memory: return 1 + t.memory_increase;
     case Metric::instructions: return 1 + t.instructions_increase;
+    case Metric::count: return 1 + t.count_increase;
     case Metric::p999_latency: return 1 + t.p999_increase.value_or(t.p95_increase);
     default: return 1 + t.p95_increase;  // p50 and p99 are judged by the p95 rule, but never alert
   }
@@ -133,10 +135,21 @@ std::span<const BenchmarkResult> counted_nights(const BenchmarkNights& nights, M
   return std::span<const BenchmarkResult>(nights.baseline).subspan(first_counted(nights, metric));
 }
 
-// The metrics judged night against baseline nights, from each night's values.
+// The metrics judged night against baseline nights, from each night's values;
+// a latency slot holding counts (B/op, cycles) is judged as one count instead
+// of as latency quantiles.
 constexpr Metric kNightMetrics[] = {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency,
                                     Metric::p999_latency, Metric::throughput, Metric::peak_memory,
-                                    Metric::instructions};
+                                    Metric::instructions, Metric::count};
+constexpr Metric kCountMetrics[] = {Metric::count, Metric::throughput, Metric::peak_memory, Metric::instructions};
+constexpr Metric kTimeMetrics[] = {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency,
+                                   Metric::p999_latency, Metric::throughput, Metric::peak_memory,
+                                   Metric::instructions};
+
+std::span<const Metric> night_metrics(const BenchmarkResult& current) {
+  if (current.latency && is_count_unit(current.latency->unit)) return kCountMetrics;
+  return kTimeMetrics;
+}
 
 // A past night's value of `m` that tonight can be compared with: instruction
 // counts only from the same counter (perf_event_open and callgrind differ).
@@ -185,7 +198,7 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
   const std::vector<NightValues>& baseline =
       nights.baseline_values.size() == nights.baseline.size() ? nights.baseline_values : computed;
   const Thresholds& t = policy.for_benchmark(nights.name);
-  for (Metric m : kNightMetrics) {
+  for (Metric m : night_metrics(nights.current)) {
     const auto tonight = current.of(m);
     if (!tonight) {
       if (m == Metric::p999_latency && current.latency) out.push_back(too_few(nights, nights.current.latency->values.size()));
@@ -225,7 +238,7 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
     p.result.unit = m == Metric::throughput    ? nights.current.throughput->unit
                     : m == Metric::peak_memory  ? "bytes"
                     : m == Metric::instructions ? nights.current.instructions->unit
-                                                : nights.current.latency->unit;
+                                                : nights.current.latency->unit;  // latency quantiles, count
     if (m == Metric::instructions) p.result.counted_by = nights.current.instructions_source;
     out.push_back(std::move(p));
   }

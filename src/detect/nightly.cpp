@@ -76,6 +76,7 @@ std::optional<NightValue> NightValues::of(Metric metric) const {
     case Metric::peak_memory: return peak_memory;
     case Metric::memory_growth: return memory_growth;
     case Metric::instructions: return instructions;
+    case Metric::count: return latency ? std::optional(latency->p50) : std::nullopt;  // the median count
     case Metric::error_rate: return std::nullopt;
   }
   return std::nullopt;

@@ -24,6 +24,7 @@ double confirm_boundary(Metric metric, const Thresholds& t) {
     case Metric::error_rate: return t.error_rate_increase / 2;
     case Metric::peak_memory: return std::log(1 + t.memory_increase / 2);
     case Metric::instructions: return std::log(1 + t.instructions_increase / 2);
+    case Metric::count: return std::log(1 + t.count_increase / 2);
     case Metric::p999_latency: return std::log(1 + t.p999_increase.value_or(t.p95_increase) / 2);
     default: return std::log(1 + t.p95_increase / 2);  // latency quantiles share the p95's rule
   }

@@ -19,7 +19,7 @@ double read_fraction(const json& v, const std::string& source, const std::string
 Thresholds read_thresholds(const json& object, Thresholds base, const std::string& source, const std::string& path) {
   require_object(object, source, path);
   reject_unknown_keys(object, {"p95_increase", "p999_increase", "throughput_decrease", "error_rate_increase", "memory_increase",
-                       "memory_growth_per_hour", "instructions_increase", "silence_warnings"},
+                       "memory_growth_per_hour", "instructions_increase", "count_increase", "silence_warnings"},
                       source, path);
   for (const auto& [key, value] : object.items()) {
     const std::string p = child(path, key);
@@ -38,6 +38,7 @@ Thresholds read_thresholds(const json& object, Thresholds base, const std::strin
     else if (key == "throughput_decrease") base.throughput_decrease = read_fraction(value, source, p);
     else if (key == "error_rate_increase") base.error_rate_increase = read_fraction(value, source, p);
     else if (key == "instructions_increase") base.instructions_increase = read_fraction(value, source, p);
+    else if (key == "count_increase") base.count_increase = read_fraction(value, source, p);
     else base.memory_increase = read_fraction(value, source, p);
   }
   return base;

@@ -24,6 +24,10 @@ struct Thresholds {
   // Instruction counts hardly move between nights on any machine (issue 16):
   // regression when current / baseline > 1.05.
   double instructions_increase = 0.05;
+  // A tool's counts per operation (go test's B/op and allocs/op, Google
+  // Benchmark's user counters, cargo bench's cycles/iter: model/units
+  // is_count_unit): regression when the median count / baseline > 1.05.
+  double count_increase = 0.05;
   // Measurement warnings this benchmark does not get (detect/measurement_warnings).
   std::vector<WarningKind> silenced;
 };

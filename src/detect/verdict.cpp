@@ -13,6 +13,7 @@ const char* to_string(Metric m) {
     case Metric::peak_memory: return "peak_memory";
     case Metric::memory_growth: return "memory_growth";
     case Metric::instructions: return "instructions";
+    case Metric::count: return "count";
   }
   return "?";
 }

@@ -10,13 +10,16 @@
 
 namespace perfwatch {
 
-enum class Metric { p50_latency, p95_latency, p99_latency, p999_latency, throughput, error_rate, peak_memory, memory_growth, instructions };
+// `count`: a tool's own count per operation in place of a time (model/units:
+// is_count_unit), judged by the night's median, lower is better.
+enum class Metric { p50_latency, p95_latency, p99_latency, p999_latency, throughput, error_rate, peak_memory, memory_growth, instructions, count };
 enum class Verdict { regression, improvement, unchanged, insufficient_baseline };
 
 // Every metric, in the order results list them.
 inline constexpr Metric kMetrics[] = {Metric::p50_latency, Metric::p95_latency, Metric::p99_latency,
                                       Metric::p999_latency, Metric::throughput, Metric::error_rate,
-                                      Metric::peak_memory,  Metric::memory_growth, Metric::instructions};
+                                      Metric::peak_memory,  Metric::memory_growth, Metric::instructions,
+                                      Metric::count};
 // Every metric's name, in kMetrics' order: what a --metric option accepts.
 std::vector<std::string> metric_names();
 

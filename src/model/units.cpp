@@ -23,6 +23,14 @@ std::string format_number(double value) {
 
 }  // namespace
 
+bool is_count_unit(std::string_view unit) {
+  std::string_view base = unit;
+  for (std::string_view per : {"/op", "/iter"})
+    if (base.ends_with(per)) base.remove_suffix(per.size());
+  if (nanoseconds_per(base)) return false;                 // a time per operation
+  return !(unit.ends_with("/s") && unit.size() > 2);        // a rate is a throughput
+}
+
 std::optional<double> nanoseconds_per(std::string_view unit) {
   if (unit == "ns") return 1.0;
   if (unit == "us" || unit == "µs" || unit == "μs") return 1e3;

@@ -307,8 +307,11 @@ TEST_CASE("cli compare judges a tool's counts as counts: go test -benchmem's B/o
   CHECK(rows.at({"BenchmarkParse:allocs/op", "count"})["verdict"] == "unchanged");
   CHECK(rows.count({"BenchmarkParse:B/op", "p95_latency"}) == 0);  // a count has no latency quantiles
   CHECK(rows.at({"BenchmarkParse", "p95_latency"})["verdict"] == "unchanged");
-  // The text view names the metric and its unit as they are.
+  // An exact count is no hard-coded time and has no p95 to warn about.
+  for (const auto& w : doc["warnings"]) CHECK_MESSAGE(w["benchmark"] == "BenchmarkParse", w.dump());
+  // The text view and the history name the metric and its unit as they are.
   const auto text = testing::run({"--repo", dir.path().string(), "--db", db, "compare"});
-  CHECK(text.out.find("BenchmarkParse:B/op") != std::string::npos);
-  CHECK(text.out.find("count") != std::string::npos);
+  CHECK(text.out.find("BenchmarkParse:B/op               count           4096 B/op    4424 B/op      +8.0%") != std::string::npos);
+  const auto history = testing::run({"--repo", dir.path().string(), "--db", db, "history", "BenchmarkParse:B/op"});
+  CHECK(history.out.starts_with("BenchmarkParse:B/op: 8 runs  count "));
 }

@@ -1,5 +1,7 @@
 #include "detect/measurement_warnings.hpp"
 
+#include "model/units.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -123,7 +125,9 @@ std::string warning_kind_list() {
 std::vector<MeasurementWarning> measurement_warnings(const BenchmarkNights& n, const Policy& policy) {
   std::vector<MeasurementWarning> out;
   const std::vector<double>* tonight = latency_of(n.current);
-  if (!tonight) return out;
+  // A count (B/op, allocs/op) is exact by nature: the same value every run is
+  // no sign of a hard-coded time, and no p95 is taken of it.
+  if (!tonight || is_count_unit(n.current.latency->unit)) return out;
   const Thresholds& t = policy.for_benchmark(n.name);
   auto add = [&](WarningKind kind, const std::optional<std::string>& detail) {
     if (detail && std::find(t.silenced.begin(), t.silenced.end(), kind) == t.silenced.end())

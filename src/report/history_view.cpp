@@ -75,6 +75,7 @@ double metric_value(const HistoryRow& r, const std::string& metric) {
   if (metric == "p999_latency") return r.p999;
   if (metric == "memory_growth") return r.memory_growth;
   if (metric == "instructions") return r.instructions;
+  if (metric == "count") return is_count_unit(r.unit) ? r.p50 : NAN;  // the night's median count
   if (metric == "throughput") return r.throughput;
   if (metric == "peak_memory") return r.peak_rss_bytes ? static_cast<double>(*r.peak_rss_bytes) : NAN;
   return NAN;
@@ -88,7 +89,8 @@ bool any_row_has(const HistoryView& view, const std::string& metric) {
 // The series the sparkline draws: `metric`, else p95, else instructions, else throughput.
 std::pair<std::string, std::vector<double>> trend(const HistoryView& view, std::string metric) {
   if (metric.empty()) {
-    metric = any_row_has(view, "p95_latency")    ? "p95_latency"
+    metric = any_row_has(view, "count")          ? "count"
+             : any_row_has(view, "p95_latency")  ? "p95_latency"
              : any_row_has(view, "instructions") ? "instructions"
                                                  : "throughput";
   }

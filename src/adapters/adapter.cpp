@@ -17,6 +17,8 @@ const std::vector<Adapter>& adapters() {
       {"jmh", "JMH JSON (-rf json)", parse_jmh},
       {"benchmarkdotnet", "BenchmarkDotNet full JSON exporter", parse_benchmarkdotnet},
       {"benchmarkjs", "benchmark.js text (\"name x 1,234 ops/sec ...\")", parse_benchmarkjs},
+      {"vitest", "vitest bench --outputJson", parse_vitest},
+      {"console-time", "console.time output (\"label: 1.234ms\")", parse_console_time},
       {"k6", "k6 --summary-export or handleSummary JSON", parse_k6},
       {"locust", "Locust --csv _stats.csv or _stats_history.csv", parse_locust},
       {"jmeter", "JMeter JTL results as CSV", parse_jmeter},

@@ -72,6 +72,7 @@ std::optional<std::string> detect_json(const json& doc) {
   if (looks_like_jmh(doc)) return "jmh";
   if (looks_like_k6(doc)) return "k6";
   if (looks_like_criterion(doc)) return "criterion";
+  if (looks_like_vitest(doc)) return "vitest";
   if (looks_like_perfwatch(doc)) return "perfwatch";  // anything else with "benchmarks": its parser names what is wrong
   if (looks_like_bmf(doc)) return "bmf";
   return std::nullopt;
@@ -102,6 +103,8 @@ std::optional<std::string> detect_text(std::string_view text) {
     if (t.starts_with("test ") && contains(t, " ... bench:")) return "cargo-bench";
     if (contains(t, " x ") && contains(t, " ops/sec")) return "benchmarkjs";
   }
+  // Last: "label: 1.2ms" lines are plain enough that any format above wins.
+  if (looks_like_console_time(text)) return "console-time";
   return std::nullopt;
 }
 

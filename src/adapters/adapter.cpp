@@ -17,6 +17,7 @@ const std::vector<Adapter>& adapters() {
       {"jmh", "JMH JSON (-rf json)", parse_jmh},
       {"benchmarkdotnet", "BenchmarkDotNet full JSON exporter", parse_benchmarkdotnet},
       {"benchmarkjs", "benchmark.js text (\"name x 1,234 ops/sec ...\")", parse_benchmarkjs},
+      {"criterion-text", "Criterion.rs's report on stdout (\"name  time:   [1.2 us 1.3 us 1.4 us]\")", parse_criterion_text},
       {"vitest", "vitest bench --outputJson", parse_vitest},
       {"console-time", "console.time output (\"label: 1.234ms\")", parse_console_time},
       {"k6", "k6 --summary-export or handleSummary JSON", parse_k6},

@@ -61,6 +61,9 @@ SuiteResult parse_pytest_benchmark(std::string_view text, const std::string& sou
 SuiteResult parse_gotest(std::string_view text, const std::string& source);
 SuiteResult parse_criterion(std::string_view text, const std::string& source);
 SuiteResult parse_cargo_bench(std::string_view text, const std::string& source);
+// Criterion.rs's stdout report (criterion_text.cpp).
+SuiteResult parse_criterion_text(std::string_view text, const std::string& source);
+bool looks_like_criterion_text(std::string_view text);
 SuiteResult parse_jmh(std::string_view text, const std::string& source);
 SuiteResult parse_benchmarkdotnet(std::string_view text, const std::string& source);
 SuiteResult parse_benchmarkjs(std::string_view text, const std::string& source);

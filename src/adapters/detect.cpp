@@ -103,6 +103,7 @@ std::optional<std::string> detect_text(std::string_view text) {
     if (t.starts_with("test ") && contains(t, " ... bench:")) return "cargo-bench";
     if (contains(t, " x ") && contains(t, " ops/sec")) return "benchmarkjs";
   }
+  if (looks_like_criterion_text(text)) return "criterion-text";
   // Last: "label: 1.2ms" lines are plain enough that any format above wins.
   if (looks_like_console_time(text)) return "console-time";
   return std::nullopt;

@@ -20,6 +20,8 @@ const std::vector<Adapter>& adapters() {
       {"criterion-text", "Criterion.rs's report on stdout (\"name  time:   [1.2 us 1.3 us 1.4 us]\")", parse_criterion_text},
       {"vitest", "vitest bench --outputJson", parse_vitest},
       {"console-time", "console.time output (\"label: 1.234ms\")", parse_console_time},
+      {"ruby-benchmark", "Ruby's Benchmark.bm / bmbm text", parse_ruby_benchmark},
+      {"benchmark-ips", "Ruby benchmark-ips JSON (x.json!) or text", parse_benchmark_ips},
       {"k6", "k6 --summary-export or handleSummary JSON", parse_k6},
       {"locust", "Locust --csv _stats.csv or _stats_history.csv", parse_locust},
       {"jmeter", "JMeter JTL results as CSV", parse_jmeter},

@@ -69,6 +69,11 @@ SuiteResult parse_benchmarkdotnet(std::string_view text, const std::string& sour
 SuiteResult parse_benchmarkjs(std::string_view text, const std::string& source);
 SuiteResult parse_vitest(std::string_view text, const std::string& source);
 SuiteResult parse_console_time(std::string_view text, const std::string& source);
+SuiteResult parse_ruby_benchmark(std::string_view text, const std::string& source);
+bool looks_like_ruby_benchmark(std::string_view text);
+SuiteResult parse_benchmark_ips(std::string_view text, const std::string& source);
+bool looks_like_benchmark_ips(const nlohmann::json& doc);
+bool looks_like_benchmark_ips_text(std::string_view text);
 bool looks_like_console_time(std::string_view text);
 bool looks_like_vitest(const nlohmann::json& doc);
 SuiteResult parse_k6(std::string_view text, const std::string& source);

@@ -75,6 +75,7 @@ std::optional<std::string> detect_json(const json& doc) {
   if (looks_like_vitest(doc)) return "vitest";
   if (looks_like_perfwatch(doc)) return "perfwatch";  // anything else with "benchmarks": its parser names what is wrong
   if (looks_like_bmf(doc)) return "bmf";
+  if (looks_like_benchmark_ips(doc)) return "benchmark-ips";
   return std::nullopt;
 }
 
@@ -104,6 +105,8 @@ std::optional<std::string> detect_text(std::string_view text) {
     if (contains(t, " x ") && contains(t, " ops/sec")) return "benchmarkjs";
   }
   if (looks_like_criterion_text(text)) return "criterion-text";
+  if (looks_like_benchmark_ips_text(text)) return "benchmark-ips";
+  if (looks_like_ruby_benchmark(text)) return "ruby-benchmark";
   // Last: "label: 1.2ms" lines are plain enough that any format above wins.
   if (looks_like_console_time(text)) return "console-time";
   return std::nullopt;

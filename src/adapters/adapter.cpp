@@ -77,6 +77,17 @@ void normalise_time_unit(Series& latency) {
   latency.unit = "ns";
 }
 
+void add_latency_sample(SuiteResult& suite, std::map<std::string, size_t>& index, const std::string& name, double ns) {
+  const auto [it, added] = index.try_emplace(name, suite.benchmarks.size());
+  if (added) {
+    BenchmarkResult b;
+    b.name = name;
+    b.latency = Series{"ns", {}};
+    suite.benchmarks.push_back(std::move(b));
+  }
+  suite.benchmarks[it->second].latency->values.push_back(ns);
+}
+
 void check_benchmark(const BenchmarkResult& b, const std::string& source,
                      const std::string& path) {
   if (b.name.empty()) throw input_error(source + ": " + path + ".name: expected a non-empty string");

@@ -5,6 +5,7 @@
 // reach it deep in nested documents, so one mechanism serves them all. The
 // runner is the one place that catches it, to record a benchmark's unreadable
 // output as that benchmark's failure.
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -37,6 +38,11 @@ std::string detect_format(std::string_view text, const std::string& source);
 
 // Latency series in a time unit are converted to nanoseconds in place.
 void normalise_time_unit(Series& latency);
+
+// One more latency sample (ns) of the benchmark `name`, added to `suite` the
+// first time the name is seen (`index`: name -> its place), so benchmarks keep
+// the order their names first appear in (console.time, Ruby's Benchmark).
+void add_latency_sample(SuiteResult& suite, std::map<std::string, size_t>& index, const std::string& name, double ns);
 
 // Shared validation: a benchmark needs a name and a result or a failure.
 void check_benchmark(const BenchmarkResult& b, const std::string& source, const std::string& path);

@@ -85,14 +85,7 @@ SuiteResult parse_console_time(std::string_view text, const std::string& source)
   for (const Line& line : split_lines(text)) {
     const auto timing = timing_of(line.text);
     if (!timing) continue;
-    const auto [it, added] = index.try_emplace(timing->label, suite.benchmarks.size());
-    if (added) {
-      BenchmarkResult b;
-      b.name = timing->label;
-      b.latency = Series{"ns", {}};
-      suite.benchmarks.push_back(std::move(b));
-    }
-    suite.benchmarks[it->second].latency->values.push_back(timing->ns);
+    add_latency_sample(suite, index, timing->label, timing->ns);
   }
   if (suite.benchmarks.empty())
     throw input_error(source + ": expected console.time lines (\"label: 1.234ms\", \"label: 1.234 ms\"), found none");

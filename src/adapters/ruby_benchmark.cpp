@@ -64,14 +64,7 @@ SuiteResult parse_ruby_benchmark(std::string_view text, const std::string& sourc
     if (rehearsal || !seen_header) continue;
     const auto row = row_of(t, source, line.number);
     if (!row || row->label.empty()) continue;
-    const auto [it, added] = index.try_emplace(row->label, suite.benchmarks.size());
-    if (added) {
-      BenchmarkResult b;
-      b.name = row->label;
-      b.latency = Series{"ns", {}};
-      suite.benchmarks.push_back(std::move(b));
-    }
-    suite.benchmarks[it->second].latency->values.push_back(row->real_s * 1e9);
+    add_latency_sample(suite, index, row->label, row->real_s * 1e9);
   }
   if (suite.benchmarks.empty())
     throw input_error(source + ": expected Ruby Benchmark.bm rows under a \"user system total real\" header "

@@ -80,6 +80,9 @@ bool looks_like_ruby_benchmark(std::string_view text);
 SuiteResult parse_benchmark_ips(std::string_view text, const std::string& source);
 bool looks_like_benchmark_ips(const nlohmann::json& doc);
 bool looks_like_benchmark_ips_text(std::string_view text);
+// iai-callgrind's terminal report (iai_callgrind.cpp).
+SuiteResult parse_iai_callgrind(std::string_view text, const std::string& source);
+bool looks_like_iai_callgrind(std::string_view text);
 bool looks_like_console_time(std::string_view text);
 bool looks_like_vitest(const nlohmann::json& doc);
 SuiteResult parse_k6(std::string_view text, const std::string& source);

@@ -105,6 +105,7 @@ std::optional<std::string> detect_text(std::string_view text) {
     if (contains(t, " x ") && contains(t, " ops/sec")) return "benchmarkjs";
   }
   if (looks_like_criterion_text(text)) return "criterion-text";
+  if (looks_like_iai_callgrind(text)) return "iai-callgrind";
   if (looks_like_benchmark_ips_text(text)) return "benchmark-ips";
   if (looks_like_ruby_benchmark(text)) return "ruby-benchmark";
   // Last: "label: 1.2ms" lines are plain enough that any format above wins.

@@ -23,6 +23,7 @@ const std::vector<Adapter>& adapters() {
       {"ruby-benchmark", "Ruby's Benchmark.bm / bmbm text", parse_ruby_benchmark},
       {"benchmark-ips", "Ruby benchmark-ips JSON (x.json!) or text", parse_benchmark_ips},
       {"iai-callgrind", "iai-callgrind's cargo bench report (instruction and event counts)", parse_iai_callgrind},
+      {"asv", "airspeed velocity (asv) result files, version 1 and 2", parse_asv},
       {"k6", "k6 --summary-export or handleSummary JSON", parse_k6},
       {"locust", "Locust --csv _stats.csv or _stats_history.csv", parse_locust},
       {"jmeter", "JMeter JTL results as CSV", parse_jmeter},

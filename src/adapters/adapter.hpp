@@ -83,6 +83,10 @@ bool looks_like_benchmark_ips_text(std::string_view text);
 // iai-callgrind's terminal report (iai_callgrind.cpp).
 SuiteResult parse_iai_callgrind(std::string_view text, const std::string& source);
 bool looks_like_iai_callgrind(std::string_view text);
+// airspeed velocity's result files (asv.cpp); _text: a document with asv's bare NaN, which is not JSON.
+SuiteResult parse_asv(std::string_view text, const std::string& source);
+bool looks_like_asv(const nlohmann::json& doc);
+bool looks_like_asv_text(std::string_view head);
 bool looks_like_console_time(std::string_view text);
 bool looks_like_vitest(const nlohmann::json& doc);
 SuiteResult parse_k6(std::string_view text, const std::string& source);

@@ -73,6 +73,7 @@ std::optional<std::string> detect_json(const json& doc) {
   if (looks_like_k6(doc)) return "k6";
   if (looks_like_criterion(doc)) return "criterion";
   if (looks_like_vitest(doc)) return "vitest";
+  if (looks_like_asv(doc)) return "asv";
   if (looks_like_perfwatch(doc)) return "perfwatch";  // anything else with "benchmarks": its parser names what is wrong
   if (looks_like_bmf(doc)) return "bmf";
   if (looks_like_benchmark_ips(doc)) return "benchmark-ips";
@@ -89,6 +90,7 @@ std::optional<std::string> detect_text(std::string_view text) {
       (contains(head, "<Catch2TestRun") || contains(head, "<Catch ")))
     return "catch2";
   if (looks_like_catch2_console(text)) return "catch2";
+  if (looks_like_asv_text(head)) return "asv";  // asv writes a skipped result as a bare NaN
   const auto lines = text_input::split_lines(text);
   if (!lines.empty()) {
     const std::string_view header = lines[0].text;

@@ -87,6 +87,13 @@ bool looks_like_iai_callgrind(std::string_view text);
 SuiteResult parse_asv(std::string_view text, const std::string& source);
 bool looks_like_asv(const nlohmann::json& doc);
 bool looks_like_asv_text(std::string_view head);
+// Julia BenchmarkTools (julia.cpp), Luau's bench.py (luau.cpp), Dart's benchmark_harness (dart_benchmark.cpp).
+SuiteResult parse_julia(std::string_view text, const std::string& source);
+bool looks_like_julia(const nlohmann::json& doc);
+SuiteResult parse_luau(std::string_view text, const std::string& source);
+bool looks_like_luau(std::string_view text);
+SuiteResult parse_dart_benchmark(std::string_view text, const std::string& source);
+bool looks_like_dart_benchmark(std::string_view text);
 bool looks_like_console_time(std::string_view text);
 bool looks_like_vitest(const nlohmann::json& doc);
 SuiteResult parse_k6(std::string_view text, const std::string& source);

@@ -74,6 +74,7 @@ std::optional<std::string> detect_json(const json& doc) {
   if (looks_like_criterion(doc)) return "criterion";
   if (looks_like_vitest(doc)) return "vitest";
   if (looks_like_asv(doc)) return "asv";
+  if (looks_like_julia(doc)) return "julia-benchmarktools";
   if (looks_like_perfwatch(doc)) return "perfwatch";  // anything else with "benchmarks": its parser names what is wrong
   if (looks_like_bmf(doc)) return "bmf";
   if (looks_like_benchmark_ips(doc)) return "benchmark-ips";
@@ -110,6 +111,8 @@ std::optional<std::string> detect_text(std::string_view text) {
   if (looks_like_iai_callgrind(text)) return "iai-callgrind";
   if (looks_like_benchmark_ips_text(text)) return "benchmark-ips";
   if (looks_like_ruby_benchmark(text)) return "ruby-benchmark";
+  if (looks_like_luau(text)) return "luau-bench";
+  if (looks_like_dart_benchmark(text)) return "dart-benchmark-harness";
   // Last: "label: 1.2ms" lines are plain enough that any format above wins.
   if (looks_like_console_time(text)) return "console-time";
   return std::nullopt;

@@ -24,7 +24,7 @@ cmake --build build-fuzz
 formats=("$@")
 if [ ${#formats[@]} -eq 0 ]; then
   formats=(auto perfwatch gbench catch2 hyperfine pytest-benchmark gotest criterion cargo-bench jmh
-           benchmarkdotnet benchmarkjs criterion-text vitest console-time ruby-benchmark benchmark-ips iai-callgrind asv julia-benchmarktools luau-bench dart-benchmark-harness k6 locust jmeter bmf custom-smaller-is-better custom-bigger-is-better)
+           benchmarkdotnet benchmarkjs criterion-text vitest console-time ruby-benchmark benchmark-ips iai-callgrind asv julia-benchmarktools luau-bench dart-benchmark-harness k6-csv k6 locust jmeter bmf custom-smaller-is-better custom-bigger-is-better)
 fi
 
 mkdir -p build-fuzz/findings

@@ -54,6 +54,7 @@ TEST_CASE("detect_format") {
         {"console-time/chromium156.txt", "console-time"},
         {"k6/summary_export.json", "k6"},
         {"k6/handle_summary.json", "k6"},
+        {"k6-csv/docs_results.csv", "k6-csv"},
         {"locust/run_stats.csv", "locust"},
         {"locust/run_stats_history.csv", "locust"},
         {"jmeter/results.jtl", "jmeter"},

@@ -88,7 +88,7 @@ TEST_CASE("parse_perfwatch rejects bad input naming file, field and expectation"
 }
 
 TEST_CASE("parse_results with an unknown format") {
-  CHECK(testing::error_of([] { parse_results("xml", "{}", "r.json"); }) == "r.json: --format: expected one of perfwatch, gbench, catch2, hyperfine, pytest-benchmark, gotest, criterion, cargo-bench, jmh, benchmarkdotnet, benchmarkjs, criterion-text, vitest, console-time, ruby-benchmark, benchmark-ips, iai-callgrind, asv, julia-benchmarktools, luau-bench, dart-benchmark-harness, k6, locust, jmeter, bmf, custom-smaller-is-better, custom-bigger-is-better, got \"xml\"");
+  CHECK(testing::error_of([] { parse_results("xml", "{}", "r.json"); }) == "r.json: --format: expected one of perfwatch, gbench, catch2, hyperfine, pytest-benchmark, gotest, criterion, cargo-bench, jmh, benchmarkdotnet, benchmarkjs, criterion-text, vitest, console-time, ruby-benchmark, benchmark-ips, iai-callgrind, asv, julia-benchmarktools, luau-bench, dart-benchmark-harness, k6-csv, k6, locust, jmeter, bmf, custom-smaller-is-better, custom-bigger-is-better, got \"xml\"");
   CHECK_THROWS_AS(parse_results("xml", "{}", "r.json"), Error);
 }
 

@@ -70,7 +70,7 @@ TEST_CASE("cli ingest rejects bad options") {
   Seeded f;
   SUBCASE("an unknown --format") {
     f.expect_rejected({"ingest", f.results("r.json", "a", "1"), "--format", "csv"}, 2,
-                      "--format: expected one of perfwatch, gbench, catch2, hyperfine, pytest-benchmark, gotest, criterion, cargo-bench, jmh, benchmarkdotnet, benchmarkjs, criterion-text, vitest, console-time, ruby-benchmark, benchmark-ips, iai-callgrind, asv, julia-benchmarktools, luau-bench, dart-benchmark-harness, k6, locust, jmeter, bmf, custom-smaller-is-better, custom-bigger-is-better, got \"csv\"");
+                      "--format: expected one of perfwatch, gbench, catch2, hyperfine, pytest-benchmark, gotest, criterion, cargo-bench, jmh, benchmarkdotnet, benchmarkjs, criterion-text, vitest, console-time, ruby-benchmark, benchmark-ips, iai-callgrind, asv, julia-benchmarktools, luau-bench, dart-benchmark-harness, k6-csv, k6, locust, jmeter, bmf, custom-smaller-is-better, custom-bigger-is-better, got \"csv\"");
   }
   SUBCASE("a revision git does not know") {
     f.expect_rejected({"ingest", f.results("r.json", "a", "1"), "--commit", "v9.9"}, 2, "revision \"v9.9\": expected a commit git knows");

@@ -61,7 +61,7 @@ TEST_CASE("parse_suite rejects bad files naming the JSON path") {
   CHECK(error_of(R"({"suite": "s", "benchmarks": [{"name": "a", "command": ["x", 2]}]})") ==
         "perfwatch.json: benchmarks[0].command[1]: expected a string, got 2");
   CHECK(error_of(R"({"suite": "s", "benchmarks": [{"name": "a", "command": ["x"], "format": "xml"}]})") ==
-        "perfwatch.json: benchmarks[0].format: expected time or one of perfwatch, gbench, catch2, hyperfine, pytest-benchmark, gotest, criterion, cargo-bench, jmh, benchmarkdotnet, benchmarkjs, criterion-text, vitest, console-time, ruby-benchmark, benchmark-ips, iai-callgrind, asv, julia-benchmarktools, luau-bench, dart-benchmark-harness, k6, locust, jmeter, bmf, custom-smaller-is-better, custom-bigger-is-better, got a string \"xml\"");
+        "perfwatch.json: benchmarks[0].format: expected time or one of perfwatch, gbench, catch2, hyperfine, pytest-benchmark, gotest, criterion, cargo-bench, jmh, benchmarkdotnet, benchmarkjs, criterion-text, vitest, console-time, ruby-benchmark, benchmark-ips, iai-callgrind, asv, julia-benchmarktools, luau-bench, dart-benchmark-harness, k6-csv, k6, locust, jmeter, bmf, custom-smaller-is-better, custom-bigger-is-better, got a string \"xml\"");
   CHECK(error_of(R"({"suite": "s", "benchmarks": [{"name": "a", "command": ["x"], "timeout_s": 0}]})") ==
         "perfwatch.json: benchmarks[0].timeout_s: expected a positive number of seconds, got 0");
   CHECK(error_of(R"({"suite": "s", "benchmarks": [{"name": "a", "command": ["x"], "repetitions": 0}]})") ==

@@ -27,6 +27,7 @@ const std::vector<Adapter>& adapters() {
       {"julia-benchmarktools", "Julia BenchmarkTools JSON (BenchmarkTools.save)", parse_julia},
       {"luau-bench", "Luau's bench/bench.py output", parse_luau},
       {"dart-benchmark-harness", "Dart benchmark_harness scores (\"Name(RunTime): 1.2 us.\")", parse_dart_benchmark},
+      {"k6-csv", "k6 --out csv data points", parse_k6_csv},
       {"k6", "k6 --summary-export or handleSummary JSON", parse_k6},
       {"locust", "Locust --csv _stats.csv or _stats_history.csv", parse_locust},
       {"jmeter", "JMeter JTL results as CSV", parse_jmeter},

@@ -94,6 +94,9 @@ SuiteResult parse_luau(std::string_view text, const std::string& source);
 bool looks_like_luau(std::string_view text);
 SuiteResult parse_dart_benchmark(std::string_view text, const std::string& source);
 bool looks_like_dart_benchmark(std::string_view text);
+// k6's --out csv data points (k6_csv.cpp); looks_like_ takes the first line.
+SuiteResult parse_k6_csv(std::string_view text, const std::string& source);
+bool looks_like_k6_csv(std::string_view first_line);
 bool looks_like_console_time(std::string_view text);
 bool looks_like_vitest(const nlohmann::json& doc);
 SuiteResult parse_k6(std::string_view text, const std::string& source);

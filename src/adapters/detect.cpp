@@ -97,6 +97,7 @@ std::optional<std::string> detect_text(std::string_view text) {
     const std::string_view header = lines[0].text;
     if (contains(header, "timeStamp") && contains(header, "elapsed") && contains(header, "label")) return "jmeter";
     if (contains(header, "Name") && contains(header, "Requests/s")) return "locust";
+    if (looks_like_k6_csv(header)) return "k6-csv";
   }
   bool go_header = false;  // "goos: linux", as go test prints before its benchmarks
   for (const text_input::Line& line : lines) {

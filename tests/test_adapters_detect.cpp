@@ -41,6 +41,7 @@ TEST_CASE("detect_format") {
         {"iai-callgrind/callgrind_dhat.txt", "iai-callgrind"},
         {"iai-callgrind/compare_by_id.txt", "iai-callgrind"},
         {"iai-callgrind/binary.txt", "iai-callgrind"},
+        {"iai-callgrind/gungraun_0.20_tolerance.txt", "iai-callgrind"},
         {"asv/blas_gha_ubuntu_noble.json", "asv"},
         {"asv/v1_example.json", "asv"},
         {"asv/v1_failed.json", "asv"},

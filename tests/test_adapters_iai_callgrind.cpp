@@ -64,6 +64,22 @@ TEST_CASE("parse_iai_callgrind") {
     CHECK(find_benchmark(bin, "binary_benchmark::my_group::bench_binary some_id:(\"foo.txt\")").instructions->values ==
           std::vector<double>{342129});
   }
+  SUBCASE("Gungraun 0.20's report, the same layout under its new name") {
+    const SuiteResult s = parse_fixture("iai-callgrind", "iai-callgrind/gungraun_0.20_tolerance.txt");
+    const std::string b = "lib_bench_tolerance::my_group::bench_hash_map tolerance:make_hashmap(100)";
+    CHECK(find_benchmark(s, b).instructions->values == std::vector<double>{19787});
+    CHECK(find_benchmark(s, b + ":RAM Hits").latency->values == std::vector<double>{22});
+    CHECK(s.benchmarks.size() == 6);
+  }
+  SUBCASE("a perf metric with a time unit in brackets is a time, in ns") {
+    const SuiteResult s = parse_results("iai-callgrind",
+                                        "a::b::c\n  task-clock/u [us]:   201.900|N/A   (*********)\n"
+                                        "  faults/u:   0|N/A   (*********)\nGungraun result: Ok.\n",
+                                        "bench.txt");
+    CHECK(find_benchmark(s, "a::b::c:task-clock/u [us]").latency->unit == "ns");
+    CHECK(find_benchmark(s, "a::b::c:task-clock/u [us]").latency->values == std::vector<double>{201.9e3});
+    CHECK(find_benchmark(s, "a::b::c:faults/u").latency->unit == "events");
+  }
   SUBCASE("bad input") {
     CHECK(parse_error("iai-callgrind", "Iai-Callgrind result: Ok. 0 without regressions\n")
               .find("expected iai-callgrind's report") != std::string::npos);

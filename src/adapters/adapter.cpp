@@ -22,7 +22,7 @@ const std::vector<Adapter>& adapters() {
       {"console-time", "console.time output (\"label: 1.234ms\")", parse_console_time},
       {"ruby-benchmark", "Ruby's Benchmark.bm / bmbm text", parse_ruby_benchmark},
       {"benchmark-ips", "Ruby benchmark-ips JSON (x.json!) or text", parse_benchmark_ips},
-      {"iai-callgrind", "iai-callgrind's cargo bench report (instruction and event counts)", parse_iai_callgrind},
+      {"iai-callgrind", "iai-callgrind's and Gungraun's cargo bench report (instruction and event counts)", parse_iai_callgrind},
       {"asv", "airspeed velocity (asv) result files, version 1 and 2", parse_asv},
       {"julia-benchmarktools", "Julia BenchmarkTools JSON (BenchmarkTools.save)", parse_julia},
       {"luau-bench", "Luau's bench/bench.py output", parse_luau},

@@ -1,5 +1,6 @@
 // iai-callgrind's terminal report (`cargo bench` of its library and binary
-// benchmarks):
+// benchmarks), and Gungraun's, as iai-callgrind is called since 0.17 (the
+// same layout; its summary line says "Gungraun result:"):
 //   lib::group::bench_fibonacci short:10
 //     Instructions:                2805|1734            (+61.7647%) [+1.61765x]
 //     L1 Hits:                     3815|2359            (+61.7211%) [+1.61721x]
@@ -13,20 +14,35 @@
 // rates are left out: they are ratios of the counts kept, and a hit rate is
 // better higher. "Comparison with ..." blocks (compare_by_id) repeat another
 // benchmark's counts and are skipped, as are "Baselines:" lines and the
-// benchmarks' own output.
+// benchmarks' own output. A metric whose name ends in a time unit in
+// brackets (Gungraun's perf metrics: "task-clock/u [us]") is a time, kept in
+// ns, not a count.
 #include <map>
 
 #include "adapters/adapter.hpp"
 #include "adapters/text_input.hpp"
+#include "model/units.hpp"
 
 namespace perfwatch {
 namespace {
 
 using namespace text_input;
 
+bool is_summary(std::string_view line) {
+  return line.starts_with("Iai-Callgrind result:") || line.starts_with("Gungraun result:");
+}
+
 bool is_header(std::string_view line) {
   return !line.empty() && line[0] != ' ' && line[0] != '\t' && line.find("::") != std::string_view::npos &&
-         !line.starts_with("Iai-Callgrind result:");
+         !is_summary(line);
+}
+
+// "task-clock/u [us]" -> "us"; "" without a time unit in brackets.
+std::string bracketed_time_unit(std::string_view name) {
+  const size_t open = name.rfind(" [");
+  if (open == std::string_view::npos || !name.ends_with("]")) return "";
+  const std::string unit(name.substr(open + 2, name.size() - open - 3));
+  return nanoseconds_per(unit) ? unit : "";
 }
 
 struct MetricLine {
@@ -55,7 +71,7 @@ std::string unit_of(std::string_view name) {
 
 bool looks_like_iai_callgrind(std::string_view text) {
   for (const Line& line : split_lines(text)) {
-    if (line.text.starts_with("Iai-Callgrind result:")) return true;
+    if (is_summary(line.text)) return true;
     const auto m = metric_line(line.text);
     if (m && m->name == "Instructions" && parse_number(m->value)) return true;
   }
@@ -90,6 +106,8 @@ SuiteResult parse_iai_callgrind(std::string_view text, const std::string& source
       if (instructions) {
         b.instructions = Series{"instructions", {}};
         b.instructions_source = "callgrind";
+      } else if (const std::string time = bracketed_time_unit(m->name); !time.empty()) {
+        b.latency = Series{time, {}};
       } else {
         b.latency = Series{unit_of(m->name), {}};
       }
@@ -98,6 +116,8 @@ SuiteResult parse_iai_callgrind(std::string_view text, const std::string& source
     BenchmarkResult& b = suite.benchmarks[it->second];
     (instructions ? b.instructions : b.latency)->values.push_back(value);
   }
+  for (BenchmarkResult& b : suite.benchmarks)
+    if (b.latency) normalise_time_unit(*b.latency);
   if (suite.benchmarks.empty())
     throw input_error(source + ": expected iai-callgrind's report (a \"module::group::bench\" line, then "
                                "\"  Instructions:  1734|N/A\" lines), found none");

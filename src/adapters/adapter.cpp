@@ -54,9 +54,9 @@ namespace {
 // a throughput; counts and times stay (model/units: is_count_unit).
 SuiteResult with_rates_as_throughput(SuiteResult suite) {
   for (BenchmarkResult& b : suite.benchmarks) {
-    if (!b.latency || b.throughput || is_count_unit(b.latency->unit) || nanoseconds_per(b.latency->unit)) continue;
+    if (!b.latency || b.throughput) continue;
     const std::string& u = b.latency->unit;
-    if (u.size() > 2 && u.ends_with("/s")) {
+    if (u.size() > 2 && u.ends_with("/s")) {  // "MB/s", "req/s" (is_count_unit's rates)
       b.throughput = std::move(b.latency);
       b.latency.reset();
     }

@@ -63,7 +63,6 @@ std::optional<Timing> timing_of(std::string_view line) {
   const std::string_view t = trim(line);
   for (size_t colon = t.rfind(": "); colon != std::string_view::npos && colon > 0; colon = t.rfind(": ", colon - 1)) {
     if (const auto ns = timing_ns(t.substr(colon + 2))) return Timing{std::string(t.substr(0, colon)), *ns};
-    if (colon == 0) break;
   }
   return std::nullopt;
 }

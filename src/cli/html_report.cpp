@@ -31,11 +31,6 @@ struct NightCall {
 };
 using NightCalls = std::map<std::pair<std::int64_t, std::string>, NightCall>;  // (run, benchmark)
 
-bool moved_the_bad_way(const MetricResult& r) {
-  if (r.metric == Metric::error_rate) return r.current > r.baseline;
-  return higher_is_better(r.metric) ? r.ratio < 1 : r.ratio > 1;
-}
-
 // Filed: a regression the reruns did not refute. A candidate: past the
 // threshold the bad way but not filed, refuted by its reruns or waiting for
 // a second night (its history has such one-night excursions).
@@ -44,7 +39,7 @@ std::optional<NightCall> call_of(const MetricResult& r) {
   const std::string what = std::string(to_string(r.metric)) + " " + format_change(r) + "; ";
   if (r.verdict == Verdict::regression && !refuted(r)) return NightCall{NightMark::regression, what + reason_text(r)};
   if (refuted(r)) return NightCall{NightMark::candidate, what + "reruns: " + confirmation_text(r)};
-  if (r.nights_in_row == 1 && r.noise.excursions > 0 && moved_the_bad_way(r))
+  if (r.nights_in_row == 1 && r.noise.excursions > 0 && bad_way_change(r) > 0)
     return NightCall{NightMark::candidate, what + reason_text(r)};
   return std::nullopt;
 }

@@ -1,5 +1,7 @@
 #include "detect/verdict.hpp"
 
+#include <cmath>
+
 namespace perfwatch {
 
 const char* to_string(Metric m) {
@@ -46,5 +48,11 @@ bool is_alerting(Metric m) {
 }
 
 bool higher_is_better(Metric m) { return m == Metric::throughput; }
+
+double bad_way_change(const MetricResult& r) {
+  if (r.metric == Metric::error_rate) return r.current - r.baseline;
+  if (std::isnan(r.ratio)) return NAN;
+  return higher_is_better(r.metric) ? 1 - r.ratio : r.ratio - 1;
+}
 
 }  // namespace perfwatch

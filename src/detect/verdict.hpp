@@ -91,6 +91,11 @@ struct MetricResult {
 // noise): recorded, never filed, not the run's verdict.
 inline bool refuted(const MetricResult& r) { return r.confirmation && r.confirmation->confirmed == false; }
 
+// How far a result moved the bad way: the ratio's change signed so that worse
+// is positive (throughput down, latency up), the error rate's rise in points;
+// negative when it improved, NaN without a ratio.
+double bad_way_change(const MetricResult& r);
+
 // A result that is not a measurement (detect/measurement_warnings).
 enum class WarningKind { constant, implausible_change, below_resolution, synthetic_shape, too_few_samples, reported_twice };
 const char* to_string(WarningKind kind);

@@ -20,9 +20,7 @@ std::string quantity(double v, const std::string& unit) { return std::isnan(v) ?
 // How far one result moved the bad way (see worse_change); NaN when it says nothing.
 double worse_of(const MetricResult& r) {
   if (!r.alerting || r.verdict == Verdict::insufficient_baseline) return NAN;
-  if (r.metric == Metric::error_rate) return r.current - r.baseline;
-  if (std::isnan(r.ratio)) return NAN;
-  return higher_is_better(r.metric) ? 1 - r.ratio : r.ratio - 1;
+  return bad_way_change(r);
 }
 
 std::string latest_text(const BenchmarkChart& c) {

@@ -83,15 +83,24 @@ void normalise_time_unit(Series& latency) {
   latency.unit = "ns";
 }
 
-void add_latency_sample(SuiteResult& suite, std::map<std::string, size_t>& index, const std::string& name, double ns) {
+BenchmarkResult& benchmark_named(SuiteResult& suite, std::map<std::string, size_t>& index, const std::string& name) {
   const auto [it, added] = index.try_emplace(name, suite.benchmarks.size());
   if (added) {
-    BenchmarkResult b;
-    b.name = name;
-    b.latency = Series{"ns", {}};
-    suite.benchmarks.push_back(std::move(b));
+    suite.benchmarks.emplace_back();
+    suite.benchmarks.back().name = name;
   }
-  suite.benchmarks[it->second].latency->values.push_back(ns);
+  return suite.benchmarks[it->second];
+}
+
+void add_sample(SuiteResult& suite, std::map<std::string, size_t>& index, const std::string& name,
+                const std::string& unit, double value) {
+  BenchmarkResult& b = benchmark_named(suite, index, name);
+  if (!b.latency) b.latency = Series{unit, {}};
+  b.latency->values.push_back(value);
+}
+
+void add_latency_sample(SuiteResult& suite, std::map<std::string, size_t>& index, const std::string& name, double ns) {
+  add_sample(suite, index, name, "ns", ns);
 }
 
 void check_benchmark(const BenchmarkResult& b, const std::string& source,

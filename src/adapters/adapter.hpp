@@ -39,9 +39,15 @@ std::string detect_format(std::string_view text, const std::string& source);
 // Latency series in a time unit are converted to nanoseconds in place.
 void normalise_time_unit(Series& latency);
 
-// One more latency sample (ns) of the benchmark `name`, added to `suite` the
-// first time the name is seen (`index`: name -> its place), so benchmarks keep
-// the order their names first appear in (console.time, Ruby's Benchmark).
+// The benchmark `name` of `suite`, added (named, empty) the first time the
+// name is seen (`index`: name -> its place), so benchmarks keep the order
+// their names first appear in (text formats that print a line a sample).
+BenchmarkResult& benchmark_named(SuiteResult& suite, std::map<std::string, size_t>& index, const std::string& name);
+
+// One more sample of `name`'s latency-slot series in `unit` (a time, or a count).
+void add_sample(SuiteResult& suite, std::map<std::string, size_t>& index, const std::string& name,
+                const std::string& unit, double value);
+// add_sample in ns (console.time, Ruby's Benchmark, Luau, Dart).
 void add_latency_sample(SuiteResult& suite, std::map<std::string, size_t>& index, const std::string& name, double ns);
 
 // Shared validation: a benchmark needs a name and a result or a failure.

@@ -57,15 +57,7 @@ SuiteResult parse_dart_benchmark(std::string_view text, const std::string& sourc
       add_latency_sample(suite, index, s->name, value * 1e3);
       continue;
     }
-    const std::string name = s->name + ":" + s->metric;
-    auto [it, inserted] = index.try_emplace(name, suite.benchmarks.size());
-    if (inserted) {
-      BenchmarkResult b;
-      b.name = name;
-      b.latency = Series{s->unit.empty() ? s->metric : std::string(s->unit), {}};
-      suite.benchmarks.push_back(std::move(b));
-    }
-    suite.benchmarks[it->second].latency->values.push_back(value);
+    add_sample(suite, index, s->name + ":" + s->metric, s->unit.empty() ? s->metric : std::string(s->unit), value);
   }
   if (suite.benchmarks.empty())
     throw input_error(source + ": expected benchmark_harness lines (\"Template(RunTime): 0.157 us.\"), found none");

@@ -99,22 +99,15 @@ SuiteResult parse_iai_callgrind(std::string_view text, const std::string& source
     if (value < 0) fail_at(source, line.number, std::string(m->name), "a non-negative count", m->value);
     const bool instructions = m->name == "Instructions";
     const std::string name = instructions ? current : current + ":" + std::string(m->name);
-    auto [it, inserted] = index.try_emplace(name, suite.benchmarks.size());
-    if (inserted) {
-      BenchmarkResult b;
-      b.name = name;
-      if (instructions) {
-        b.instructions = Series{"instructions", {}};
-        b.instructions_source = "callgrind";
-      } else if (const std::string time = bracketed_time_unit(m->name); !time.empty()) {
-        b.latency = Series{time, {}};
-      } else {
-        b.latency = Series{unit_of(m->name), {}};
-      }
-      suite.benchmarks.push_back(std::move(b));
+    if (!instructions) {
+      const std::string time = bracketed_time_unit(m->name);
+      add_sample(suite, index, name, time.empty() ? unit_of(m->name) : time, value);
+      continue;
     }
-    BenchmarkResult& b = suite.benchmarks[it->second];
-    (instructions ? b.instructions : b.latency)->values.push_back(value);
+    BenchmarkResult& b = benchmark_named(suite, index, name);
+    if (!b.instructions) b.instructions = Series{"instructions", {}};
+    b.instructions_source = "callgrind";
+    b.instructions->values.push_back(value);
   }
   for (BenchmarkResult& b : suite.benchmarks)
     if (b.latency) normalise_time_unit(*b.latency);

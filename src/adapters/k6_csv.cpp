@@ -15,25 +15,8 @@
 #include "adapters/csv_columns.hpp"
 
 namespace perfwatch {
-namespace {
 
 using namespace text_input;
-
-BenchmarkResult& entry(SuiteResult& suite, std::map<std::string, size_t>& index, const std::string& name) {
-  auto [it, inserted] = index.try_emplace(name, suite.benchmarks.size());
-  if (inserted) {
-    suite.benchmarks.emplace_back();
-    suite.benchmarks.back().name = name;
-  }
-  return suite.benchmarks[it->second];
-}
-
-void add_ms(BenchmarkResult& b, double ms) {
-  if (!b.latency) b.latency = Series{"ns", {}};
-  b.latency->values.push_back(ms * 1e6);
-}
-
-}  // namespace
 
 bool looks_like_k6_csv(std::string_view first_line) { return first_line.starts_with("metric_name,timestamp,metric_value"); }
 
@@ -52,14 +35,14 @@ SuiteResult parse_k6_csv(std::string_view text, const std::string& source) {
     const CsvRow& row = rows[i];
     const std::string& name = columns.field(row, metric);
     if (name == "http_req_duration") {
-      add_ms(entry(suite, index, "http"), columns.number(row, value));
+      add_latency_sample(suite, index, "http", columns.number(row, value) * 1e6);
     } else if (name == "iteration_duration") {
-      add_ms(entry(suite, index, "iteration"), columns.number(row, value));
+      add_latency_sample(suite, index, "iteration", columns.number(row, value) * 1e6);
     } else if (name == "group_duration") {
       const std::string g = group ? columns.field(row, *group) : "";
-      add_ms(entry(suite, index, "group " + (g.empty() ? std::string("(none)") : g)), columns.number(row, value));
+      add_latency_sample(suite, index, "group " + (g.empty() ? std::string("(none)") : g), columns.number(row, value) * 1e6);
     } else if (name == "http_req_failed") {
-      BenchmarkResult& b = entry(suite, index, "http");
+      BenchmarkResult& b = benchmark_named(suite, index, "http");
       const double failed = columns.number(row, value);
       if (failed != 0 && failed != 1) fail_at(source, row.line, "metric_value", "0 or 1 for http_req_failed", columns.field(row, value));
       b.requests = b.requests.value_or(0) + 1;

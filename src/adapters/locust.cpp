@@ -23,15 +23,6 @@ std::string request_name(const CsvColumns& columns, const CsvRow& row, size_t na
   return m.empty() ? name : m + " " + name;
 }
 
-BenchmarkResult& entry(std::vector<BenchmarkResult>& all, std::map<std::string, size_t>& index, const std::string& name) {
-  auto [it, inserted] = index.try_emplace(name, all.size());
-  if (inserted) {
-    all.emplace_back();
-    all.back().name = name;
-  }
-  return all[it->second];
-}
-
 }  // namespace
 
 SuiteResult parse_locust(std::string_view text, const std::string& source) {
@@ -47,11 +38,12 @@ SuiteResult parse_locust(std::string_view text, const std::string& source) {
   const size_t failures = columns.require(history ? std::initializer_list<const char*>{"Total Failure Count"}
                                                   : std::initializer_list<const char*>{"Failure Count", "# failures"});
   const size_t p95 = history ? 0 : columns.require({"95%"});  // the history's windowed percentiles are not used
-  std::vector<BenchmarkResult> all;
+  SuiteResult suite;
+  suite.aggregate_only = !history;
   std::map<std::string, size_t> index;
   for (size_t i = 1; i < rows.size(); ++i) {
     const CsvRow& row = rows[i];
-    BenchmarkResult& b = entry(all, index, request_name(columns, row, name, method));
+    BenchmarkResult& b = benchmark_named(suite, index, request_name(columns, row, name, method));
     const std::int64_t count = columns.count(row, requests);
     b.requests = count;
     b.errors = columns.count(row, failures);
@@ -67,12 +59,8 @@ SuiteResult parse_locust(std::string_view text, const std::string& source) {
       normalise_time_unit(*b.latency);
     }
   }
-  SuiteResult suite;
-  suite.aggregate_only = !history;
-  for (BenchmarkResult& b : all) {
+  for (BenchmarkResult& b : suite.benchmarks)
     if (!b.latency && !b.throughput) b.failure = "Locust: no requests were made";
-    suite.benchmarks.push_back(std::move(b));
-  }
   if (suite.benchmarks.empty()) throw input_error(source + ": expected Locust statistics rows after the header, found none");
   return suite;
 }

@@ -64,6 +64,7 @@ struct Entry {
   const json* result = nullptr;   // a number, null, "NaN", or a list of them
   const json* params = nullptr;   // [[values of parameter 1], ...]; absent: not parametrized
   const json* samples = nullptr;  // [[samples of combination 1], ...]
+  std::string result_path, params_path, samples_path;  // where each is, for errors
 };
 
 // The names of every parameter combination, in asv's order ("" unparametrized).
@@ -84,7 +85,7 @@ std::vector<std::string> combinations(const json* params, const std::string& sou
 }
 
 void add_value(SuiteResult& suite, const std::string& name, Kind kind, const json& value, const json* samples,
-               const std::string& source, const std::string& path) {
+               const std::string& source, const std::string& path, const std::string& samples_path) {
   if (value.is_string() && value.get<std::string>() == "NaN") return;  // skipped
   BenchmarkResult b;
   b.name = name;
@@ -97,7 +98,7 @@ void add_value(SuiteResult& suite, const std::string& name, Kind kind, const jso
   switch (kind) {
     case Kind::time: {
       std::vector<double> seconds{v};
-      if (samples && !samples->is_null()) seconds = require_non_negative_list(*samples, source, path + " samples");
+      if (samples && !samples->is_null()) seconds = require_non_negative_list(*samples, source, samples_path);
       b.latency = Series{"ns", {}};
       for (double s : seconds) b.latency->values.push_back(s * 1e9);
       break;
@@ -113,7 +114,7 @@ void add_value(SuiteResult& suite, const std::string& name, Kind kind, const jso
 bool read_entry(SuiteResult& suite, const std::string& name, const Entry& e, const std::string& source,
                 const std::string& path) {
   const Kind kind = kind_of(name, source, path);
-  const std::vector<std::string> combos = combinations(e.params, source, path + " params");
+  const std::vector<std::string> combos = combinations(e.params, source, e.params_path);
   const bool listed = e.result->is_array();
   if (!listed && combos.size() != 1)
     fail(source, path, "a list of " + std::to_string(combos.size()) + " results, one a parameter combination", *e.result);
@@ -124,7 +125,8 @@ bool read_entry(SuiteResult& suite, const std::string& name, const Entry& e, con
   for (size_t j = 0; j < combos.size(); ++j) {
     const std::string full = combos[j].empty() ? name : name + "(" + combos[j] + ")";
     const json& value = listed ? (*e.result)[j] : *e.result;
-    add_value(suite, full, kind, value, samples ? &(*samples)[j] : nullptr, source, listed ? element(path, j) : path);
+    add_value(suite, full, kind, value, samples ? &(*samples)[j] : nullptr, source, listed ? element(e.result_path, j) : e.result_path,
+              element(e.samples_path, j));
   }
   return samples != nullptr && kind == Kind::time;
 }
@@ -147,9 +149,11 @@ SuiteResult parse_asv(std::string_view text, const std::string& source) {
   if (const json* c = optional(doc, "result_columns"))
     for (size_t i = 0; i < require_array(*c, source, "result_columns").size(); ++i)
       columns.push_back(require_string((*c)[i], source, element("result_columns", i)));
-  auto column = [&](const json& row, const std::string& key) -> const json* {
+  // A row's `key` column and its path; nullptr when the row stops before it.
+  auto column = [&](const json& row, const std::string& key, const std::string& row_path, std::string& at) -> const json* {
     const auto it = std::find(columns.begin(), columns.end(), key);
     const size_t i = static_cast<size_t>(it - columns.begin());
+    at = element(row_path, i);
     return it != columns.end() && i < row.size() ? &row[i] : nullptr;
   };
   SuiteResult suite;
@@ -159,16 +163,20 @@ SuiteResult parse_asv(std::string_view text, const std::string& source) {
     Entry e;
     if (!columns.empty()) {
       const json& row = require_array(value, source, path);
-      e.result = column(row, "result");
+      e.result = column(row, "result", path, e.result_path);
       if (!e.result) fail(source, path, "a row holding its \"result\" column", value);
-      e.params = column(row, "params");
-      e.samples = column(row, "samples");
+      e.params = column(row, "params", path, e.params_path);
+      e.samples = column(row, "samples", path, e.samples_path);
     } else if (value.is_object()) {  // version 1, parametrized or with statistics
       e.result = &require(value, "result", source, path);
       e.params = optional(value, "params");
       e.samples = optional(value, "samples");
+      e.result_path = child(path, "result");
+      e.params_path = child(path, "params");
+      e.samples_path = child(path, "samples");
     } else {
       e.result = &value;
+      e.result_path = path;
     }
     recorded_samples = read_entry(suite, name, e, source, path) || recorded_samples;
   }

@@ -79,6 +79,10 @@ TEST_CASE("detect_format") {
     CHECK(message.find("jmeter, bmf") != std::string::npos);
     CHECK(error_of([] { detect_format(R"({"something": "else"})", "x.json"); }).find("tried perfwatch") != std::string::npos);
   }
+  SUBCASE("a gzipped file: unpack it first") {
+    CHECK(error_of([] { detect_format(std::string("\x1f\x8b\x08\x00", 4), "results.csv.gz"); }) ==
+          "results.csv.gz: a gzipped file: unpack it first (gunzip -k results.csv.gz), then read that");
+  }
   SUBCASE("truncated JSON: the syntax error, with line and column") {
     CHECK(error_of([] { detect_format("{\"results\": [\n{\"command\": ", "t.json"); }).find("t.json:2:") == 0);
   }

@@ -122,6 +122,9 @@ std::optional<std::string> detect_text(std::string_view text) {
 }  // namespace
 
 std::string detect_format(std::string_view text, const std::string& source) {
+  // A compressed file (k6's --out csv=FILE.gz, an archived artifact) is no format of its own.
+  if (text.starts_with("\x1f\x8b"))
+    throw input_error(source + ": a gzipped file: unpack it first (gunzip -k " + source + "), then read that");
   const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_discarded()) {
     if (auto format = detect_json(doc)) return *format;

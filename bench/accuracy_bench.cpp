@@ -48,14 +48,19 @@ Options parse(int argc, char** argv) {
 bool meets_goal(const Score& s) { return s.false_alarm_rate() <= 0.1 && s.recall_first() >= 90 && s.recall_second() >= 95; }
 
 void print_table(const std::vector<CorpusScore>& scores) {
-  fmt::print("{:<30} {:<20} {:>8} {:>7} {:>8} {:>6} {:>9} {:>9}\n", "corpus", "method", "clean", "alarms", "FA rate",
+  fmt::print("{:<30} {:<24} {:>8} {:>7} {:>8} {:>6} {:>9} {:>9}\n", "corpus", "method", "clean", "alarms", "FA rate",
              "steps", "1st night", "by 2nd");
   for (const CorpusScore& c : scores) {
     for (int m = 0; m < kMethods; ++m) {
       const Score& s = c.methods[m];
-      fmt::print("{:<30} {:<20} {:>8} {:>7} {:>7.3f}% {:>6} {:>8.1f}% {:>8.1f}%{}\n", m == 0 ? c.corpus : "",
+      if (m == kConfirmed && !c.rerun) {
+        fmt::print("{:<30} {:<24} {}\n", "", kMethodNames[m], "(real data cannot be rerun: compare's verdicts file)");
+        continue;
+      }
+      const bool judged = m == kPerfwatch || m == kConfirmed;
+      fmt::print("{:<30} {:<24} {:>8} {:>7} {:>7.3f}% {:>6} {:>8.1f}% {:>8.1f}%{}\n", m == 0 ? c.corpus : "",
                  kMethodNames[m], s.clean, s.false_alarms, s.false_alarm_rate(), s.steps, s.recall_first(),
-                 s.recall_second(), m == 0 ? (meets_goal(s) ? "  goal met" : "  GOAL MISSED") : "");
+                 s.recall_second(), judged ? (meets_goal(s) ? "  goal met" : "  GOAL MISSED") : "");
     }
   }
 }
@@ -126,7 +131,9 @@ int main(int argc, char** argv) try {
   if (o.mermaid) print_mermaid(scores);
   print_causes(scores);
   bool all = true;
-  for (const CorpusScore& c : scores) all = all && meets_goal(c.methods[kPerfwatch]);
+  // Judged on what files an issue: nightly's verdicts after its reruns where
+  // the corpus can be rerun, compare's verdicts where it cannot.
+  for (const CorpusScore& c : scores) all = all && meets_goal(c.methods[c.rerun ? kConfirmed : kPerfwatch]);
   fmt::print("\ngoal on every corpus (FA <= 0.1 %, recall >= 90 % first night, >= 95 % by the second): {}\n",
              all ? "met" : "MISSED");
   return all ? 0 : 1;

@@ -48,6 +48,15 @@ struct BuiltProject {
     unsetenv("RUNNER_NAME");
     return r;
   }
+  // A night recorded by `run` alone: nothing compared, confirmed or filed.
+  testing::CliResult run_only() {
+    ++day;
+    const std::string runner = "GitHub Actions " + std::to_string(100 + day);
+    setenv("RUNNER_NAME", runner.c_str(), 1);
+    auto r = perfwatch({"run", "--at", "2026-11-" + std::to_string(10 + day) + "T02:00:00Z"});
+    unsetenv("RUNNER_NAME");
+    return r;
+  }
   testing::CliResult perfwatch(std::vector<std::string> args) {
     args.insert(args.begin(), {"--repo", dir.path().string(), "--db", db});
     return testing::run(std::move(args));
@@ -123,6 +132,27 @@ TEST_CASE("cli nightly on a new hosted runner each night confirms a regression b
   const auto worktrees = p.dir / ".git" / "worktrees";
   const bool none = !std::filesystem::exists(worktrees) || std::filesystem::is_empty(worktrees);
   CHECK(none);
+}
+
+TEST_CASE("cli nightly reruns a step's second night against the night before the step") {
+  BuiltProject p;
+  FakeGitHub github;
+  testing::GitHubEnvironment env{github};
+  p.baseline_week();
+  const std::string before = p.git.shas().back();
+  p.git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
+  const auto first = p.run_only();  // the step's first night: last night's commit already has it
+  REQUIRE_MESSAGE(first.status == 0, (first.out + first.err));
+  p.git.commit("refactor");
+  const auto r = p.night();
+  INFO((r.out + r.err));
+  CHECK(r.status == 1);
+  CHECK(github.issues().size() == 1);
+  const auto row = parser_row(nlohmann::json::parse(p.perfwatch({"compare", "--format", "json"}).out));
+  CHECK(row["reason"]["nights_in_row"] == 2);
+  CHECK(row["confirmed"] == true);
+  CHECK(row["confirmation"]["good_commit"] == before);
+  CHECK(row["confirmation"]["ratio"].get<double>() == doctest::Approx(1.5).epsilon(0.05));
 }
 
 TEST_CASE("cli nightly files nothing for a candidate the reruns refute") {

@@ -137,6 +137,24 @@ TEST_CASE("compare_nights with a history") {
     CHECK(r.verdict == Verdict::unchanged);
     CHECK(r.p_value > 0.05);
   }
+  SUBCASE("a level the benchmark keeps returning to is no news on its second night either") {
+    // The high level comes back on single nights, so often that the regime
+    // keeps restarting (three nights below a high centre look like a step)
+    // and no past pair of nights was high; but two of the seven baseline
+    // nights were, and the first night's level had been seen too.
+    std::vector<double> v = quiet_nights(60, 17);
+    for (int i : {40, 41, 42, 46, 50, 54, 59}) v[static_cast<size_t>(i)] *= 1.6;
+    const MetricResult r = p95(compare_nights({nights_of(v, 161)}, policy));
+    CHECK(r.nights_in_row == 2);
+    CHECK(r.verdict == Verdict::unchanged);
+    CHECK(r.p_value > 0.2);
+    // night 54 of the six baseline nights before last night
+    CHECK(reason_text(r).find("second night in a row; 17 % of past nights were at this level or worse") != std::string::npos);
+    v[59] /= 1.6;  // a first high night: as many were seen, and the reason says so
+    const MetricResult first = p95(compare_nights({nights_of(v, 161)}, policy));
+    CHECK(first.verdict == Verdict::unchanged);
+    CHECK(reason_text(first).find("past nights were at this level or worse") != std::string::npos);
+  }
   SUBCASE("without a history the baseline nights decide, conservatively") {
     BenchmarkNights n = nights_of({100, 166, 100, 100, 166, 100, 100}, 166);  // two of seven high
     const MetricResult r = p95(compare_nights({n}, policy));

@@ -87,3 +87,50 @@ TEST_CASE("bisect_midpoint halves the range until the two ends are adjacent") {
   CHECK_FALSE(bisect_midpoint(2, 3));   // c3 is the first bad commit
   CHECK_FALSE(bisect_midpoint(-1, 0));  // a single suspect is the culprit
 }
+
+namespace {
+
+MetricResult result(const std::string& benchmark, Metric metric, Verdict verdict, double ratio = 1.5) {
+  MetricResult r;
+  r.benchmark = benchmark;
+  r.metric = metric;
+  r.verdict = verdict;
+  r.alerting = metric != Metric::p50_latency;
+  r.ratio = ratio;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("is_rerun_candidate: alerting regressions that reruns can judge") {
+  CHECK(is_rerun_candidate(result("a", Metric::p95_latency, Verdict::regression)));
+  CHECK_FALSE(is_rerun_candidate(result("a", Metric::p95_latency, Verdict::unchanged)));
+  CHECK_FALSE(is_rerun_candidate(result("a", Metric::memory_growth, Verdict::regression)));  // judged within the night
+  MetricResult ignored = result("a", Metric::throughput, Verdict::regression);
+  ignored.ignored = true;
+  CHECK_FALSE(is_rerun_candidate(ignored));
+}
+
+TEST_CASE("judge_on_median: a p95 whose whole distribution moved") {
+  const Policy policy;  // p95 +20 %
+  const MetricResult p95 = result("a", Metric::p95_latency, Verdict::regression);
+  CHECK_FALSE(judge_on_median({p95, result("a", Metric::p50_latency, Verdict::unchanged, 1.1)}, p95, policy));
+  CHECK(judge_on_median({p95, result("a", Metric::p50_latency, Verdict::unchanged, 1.3)}, p95, policy));
+  CHECK_FALSE(judge_on_median({p95, result("b", Metric::p50_latency, Verdict::unchanged, 1.3)}, p95, policy));  // another benchmark's
+  MetricResult whole = p95;
+  whole.whole_distribution = true;
+  CHECK(judge_on_median({whole}, whole, policy));
+  const MetricResult throughput = result("a", Metric::throughput, Verdict::regression, 0.5);
+  CHECK_FALSE(judge_on_median({throughput, result("a", Metric::p50_latency, Verdict::unchanged, 2.0)}, throughput, policy));
+}
+
+TEST_CASE("nights_back_to_good: before the first night of a step") {
+  MetricResult first = result("a", Metric::p95_latency, Verdict::regression);
+  first.nights_in_row = 1;
+  CHECK(nights_back_to_good({first}) == 1);
+  MetricResult second = result("b", Metric::throughput, Verdict::regression, 0.5);
+  second.nights_in_row = 2;  // last night ran the step's commit already
+  CHECK(nights_back_to_good({first, second}) == 2);
+  second.verdict = Verdict::unchanged;  // not a candidate: nothing is rerun for it
+  CHECK(nights_back_to_good({first, second}) == 1);
+}

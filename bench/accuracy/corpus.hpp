@@ -2,6 +2,7 @@
 // A labelled corpus: benchmarks' nights with the nights a detector must
 // catch and the nights on which any alert is a false alarm.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,12 @@ struct Labelled {
   std::vector<bool> clean;     // per night: any regression alert here is a false alarm
   // Per night, the run it belongs to (SAP's build id); empty: the night's index.
   std::vector<std::int64_t> runs;
+  // One run of the benchmark as night `commit_night`'s commit measures when
+  // nightly's confirmation reruns it, on a machine state drawn afresh from
+  // `seed` with the corpus's own noise (what belongs to the build, such as a
+  // two-level benchmark's level, stays that build's). Empty for real data:
+  // it cannot be rerun.
+  std::function<BenchmarkResult(int commit_night, std::uint64_t seed)> rerun;
 };
 
 struct Corpus {

@@ -136,6 +136,12 @@ std::vector<SyntheticBenchmark> generate_history(int benchmarks, int nights, std
       const bool stepped = s.step != Step::none && n >= s.step_night;
       s.nights.push_back(night(rng, profile, s.name, effect_of(stepped ? s.step : Step::none)));
     }
+    // A rerun is another night of the same commit: a fresh night shift, the commit's step or none.
+    s.rerun = [profile, name = s.name, step = s.step, at = s.step_night](int commit_night, std::uint64_t seed) {
+      Rng again(seed);
+      const bool stepped = step != Step::none && commit_night >= at;
+      return night(again, profile, name, effect_of(stepped ? step : Step::none));
+    };
     out.push_back(std::move(s));
   }
   return out;
@@ -152,6 +158,7 @@ Corpus generate_corpus(int benchmarks, int nights, std::uint64_t seed) {
     for (int t = 0; t < nights; ++t) l.clean.push_back(!regresses || t < s.step_night);
     if (regresses) l.steps.push_back({s.step_night, to_string(s.step)});
     l.nights = std::move(s.nights);
+    l.rerun = std::move(s.rerun);
     c.benchmarks.push_back(std::move(l));
   }
   return c;

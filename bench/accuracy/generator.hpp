@@ -6,6 +6,7 @@
 // 30-200 samples a night, and some benchmarks with one value a night.
 // Labels: at most one step per benchmark, persisting from `step_night` on.
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@ struct SyntheticBenchmark {
   Step step = Step::none;
   int step_night = -1;
   std::vector<BenchmarkResult> nights;
+  std::function<BenchmarkResult(int commit_night, std::uint64_t seed)> rerun;  // as Labelled::rerun
 };
 
 std::vector<SyntheticBenchmark> generate_history(int benchmarks, int nights, std::uint64_t seed);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <random>
 
 #include "stats/quantile.hpp"
@@ -67,9 +68,13 @@ Profile random_profile(Rng& rng, int index) {
   return p;
 }
 
-BenchmarkResult night(Rng& rng, const Profile& p, const std::string& name, const Effect& e) {
+// One run: the machine's shift and spikes are drawn here; `build_level`
+// gives the build's level (a two-level benchmark's: 1 or second_level),
+// drawn after the shift as the corpus always drew it.
+BenchmarkResult measure(Rng& rng, const Profile& p, const std::string& name, const Effect& e,
+                        const std::function<double(Rng&)>& build_level) {
   double factor = std::exp(p.night_scale * std::student_t_distribution<double>(2)(rng));
-  if (chance(rng, p.high_share)) factor *= p.second_level;
+  factor *= build_level(rng);
   if (chance(rng, p.spike_rate)) factor *= uniform(rng, 1.5, 3.0);
   const double tail_weight = std::min(0.5, p.tail_weight * std::exp(std::normal_distribution<double>(0, 0.7)(rng)));
   const int n = std::uniform_int_distribution<int>(p.min_samples, p.max_samples)(rng);
@@ -146,10 +151,18 @@ Corpus generate_wild(int benchmarks, int nights, std::uint64_t seed) {
     const bool steps = chance(rng, 0.6);
     const Planned step = steps ? random_step(rng, p) : Planned{};
     const int at = steps ? static_cast<int>(uniform(rng, 12, nights - 2)) : nights;
+    std::vector<double> levels;  // each night's build level
+    auto draw_level = [&](Rng& r) { return levels.emplace_back(chance(r, p.high_share) ? p.second_level : 1.0); };
     for (int n = 0; n < nights; ++n) {
-      l.nights.push_back(night(rng, p, l.name, n >= at ? step.effect : Effect{}));
+      l.nights.push_back(measure(rng, p, l.name, n >= at ? step.effect : Effect{}, draw_level));
       l.clean.push_back(n < at || !steps || step.harmless);
     }
+    // A rerun builds the night's commit again: its level and step stay, the machine's noise is new.
+    l.rerun = [p, name = l.name, levels, at, effect = step.effect](int commit_night, std::uint64_t seed) {
+      Rng again(seed);
+      const double level = levels[static_cast<size_t>(commit_night)];
+      return measure(again, p, name, commit_night >= at ? effect : Effect{}, [level](Rng&) { return level; });
+    };
     if (steps && step.must_catch) l.steps.push_back({at, step.kind});
     c.benchmarks.push_back(std::move(l));
   }

@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include "accuracy/reference_methods.hpp"
+#include "accuracy/reruns.hpp"
 #include "detect/decide.hpp"
+#include "detect/paired.hpp"
 
 namespace perfwatch::accuracy {
 namespace {
@@ -65,6 +67,16 @@ Run run_all(const Corpus& c, const Policy& policy, int window, int history) {
     for (size_t i = 0; i < members.size(); ++i) position[tonight[i].name] = i;
     std::vector<std::vector<MetricResult>> by_member(members.size());
     for (MetricResult& r : compare_nights(tonight, policy)) by_member[position[r.benchmark]].push_back(std::move(r));
+    if (c.benchmarks.front().rerun) {  // nightly's reruns, against the good night it would pick
+      std::vector<MetricResult> all;
+      for (const auto& each : by_member) all.insert(all.end(), each.begin(), each.end());
+      const int back = nights_back_to_good(all);
+      for (size_t i = 0; i < members.size(); ++i) {
+        const auto [b, t] = members[i];
+        const std::uint64_t seed = (static_cast<std::uint64_t>(b) << 20) ^ static_cast<std::uint64_t>(t);
+        run.alerts[kConfirmed][b][t] = files_after_reruns(c.benchmarks[b], by_member[i], t - back, t, policy, seed);
+      }
+    }
     for (size_t i = 0; i < members.size(); ++i) record(members[i].first, members[i].second, std::move(by_member[i]));
   }
   return run;
@@ -96,6 +108,7 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
   const Run run = run_all(c, policy, window, history);
   CorpusScore s;
   s.corpus = c.name;
+  s.rerun = !c.benchmarks.empty() && c.benchmarks.front().rerun;
   for (size_t b = 0; b < c.benchmarks.size(); ++b) {
     const Labelled& l = c.benchmarks[b];
     const int nights = static_cast<int>(l.nights.size());
@@ -105,15 +118,20 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
         ++s.methods[m].clean;
         s.methods[m].false_alarms += run.alerts[m][b][t];
       }
+      if (const char* trace = std::getenv("PERFWATCH_ACCURACY_TRACE"); trace && (l.name + ":" + std::to_string(t) == trace || l.name + ":" == trace))
+        for (const MetricResult& r : run.results[b][t])
+          fmt::print("TRACE {} night {}: {} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} two-night {} "
+                     "in-row {} whole {} {}\n", l.name, t, to_string(r.metric), r.ratio, r.p_value, r.q_value, r.noise.spread,
+                     r.noise.nights, r.noise.excursions, r.two_night, r.nights_in_row, r.whole_distribution, to_string(r.verdict));
       for (const MetricResult& r : run.results[b][t]) {
         if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline) continue;
         calibrate(r.noise.from_history ? s.calibration : s.calibration_short, r);
         if (r.verdict != Verdict::regression) continue;
         ++s.alarms[std::string(to_string(r.metric)) + ", " + basis(r)];
         if (std::getenv("PERFWATCH_ACCURACY_DEBUG"))
-          fmt::print("ALARM {} night {}: {} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} two-night {}\n",
+          fmt::print("ALARM {} night {}: {} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} two-night {} in-row {}{}\n",
                      l.name, t, to_string(r.metric), r.ratio, r.p_value, r.q_value, r.noise.spread, r.noise.nights,
-                     r.noise.excursions, r.two_night);
+                     r.noise.excursions, r.two_night, r.nights_in_row, run.alerts[kConfirmed][b][t] ? " CONFIRMED" : "");
       }
     }
     for (const Change& step : l.steps) {
@@ -126,6 +144,14 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
         s.methods[m].first_night += first;
         s.methods[m].by_second += first || a[step.night + 1];
       }
+      if (const auto& rc = run.alerts[kConfirmed][b]; s.rerun && !rc[step.night] && !rc[step.night + 1] && std::getenv("PERFWATCH_ACCURACY_DEBUG"))
+        for (int t : {step.night, step.night + 1})
+          for (const MetricResult& r : run.results[b][t])
+            if (is_alerting(r.metric) || r.metric == Metric::p50_latency)
+              fmt::print("RMISS {} {} night {}: {} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} in-row {} {}{}\n",
+                         l.name, step.kind, t, to_string(r.metric), r.ratio, r.p_value, r.q_value, r.noise.spread,
+                         r.noise.nights, r.noise.excursions, r.nights_in_row, to_string(r.verdict),
+                         run.alerts[kPerfwatch][b][t] ? " (candidate refuted)" : "");
       const auto& a = run.alerts[kPerfwatch][b];
       const bool caught_second = a[step.night] || a[step.night + 1];
       const std::string how = judged(run.results[b][step.night]);
@@ -137,6 +163,7 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
                          l.name, step.kind, t, to_string(r.metric), r.ratio, r.p_value, r.q_value, r.noise.spread,
                          r.noise.nights, r.noise.excursions, to_string(r.verdict));
       }
+      if (!a[step.night] && std::getenv("PERFWATCH_ACCURACY_DEBUG")) fmt::print("LATE {} night {}\n", l.name, step.night);
       if (!caught_second) ++s.misses[step.kind + ", " + how + ": missed both nights"];
       else if (!a[step.night]) ++s.misses[step.kind + ", " + how + ": caught on the second night"];
     }

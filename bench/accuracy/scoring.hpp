@@ -26,11 +26,16 @@ struct Calibration {
   double share(int level) const { return tests ? static_cast<double>(below[level]) / tests : 0; }
 };
 
-enum Method { kPerfwatch, kPrevious, kPooled, kMethods };
-inline const char* const kMethodNames[] = {"perfwatch", "previous run, ratio", "7 days pooled, MWU"};
+// perfwatch's candidates are compare's verdicts; "after reruns" is what
+// nightly files once its confirmation reruns (simulated, synthetic corpora
+// only: real data cannot be rerun) have judged them.
+enum Method { kPerfwatch, kConfirmed, kPrevious, kPooled, kMethods };
+inline const char* const kMethodNames[] = {"perfwatch, compare", "perfwatch, after reruns", "previous run, ratio",
+                                           "7 days pooled, MWU"};
 
 struct CorpusScore {
   std::string corpus;
+  bool rerun = false;  // the corpus can be rerun: kConfirmed was scored
   Score methods[kMethods];
   Calibration calibration;  // perfwatch's, where the history model decided
   Calibration calibration_short;  // where too little history left it to the baseline nights

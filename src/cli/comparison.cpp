@@ -12,6 +12,7 @@
 #include "detect/baseline.hpp"
 #include "detect/decide.hpp"
 #include "detect/measurement_warnings.hpp"
+#include "detect/paired.hpp"
 #include "detect/triage.hpp"
 #include "util/error.hpp"
 #include "util/file.hpp"
@@ -214,7 +215,6 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
   if (!baseline.empty()) {
     c.baseline.from = baseline.front().time;
     c.baseline.to = baseline.back().time;
-    c.last_good_commit = baseline.back().commit_sha;
   }
   std::vector<std::string> twice;  // benchmarks more than one of tonight's runs reported
   Slots slots = tonight_slots(store, tonight_runs, &twice, c.failures);
@@ -235,6 +235,8 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
                               " runs: the newest run's result is compared, not both"});
   }
   apply_ignores(c.results, log, run.time);
+  if (const size_t back = std::min(baseline.size(), static_cast<size_t>(nights_back_to_good(c.results))); back > 0)
+    c.last_good_commit = baseline[baseline.size() - back].commit_sha;
   apply_confirmations(c, store.confirmations(run.id));
   return c;
 }

@@ -5,19 +5,15 @@
 #include <map>
 
 #include "cli/bisect.hpp"
+#include "detect/paired.hpp"
 
 namespace perfwatch {
 namespace {
 
-// A metric judged within tonight's own run is not rerun: reruns would only repeat that test.
-bool is_candidate(const MetricResult& r) {
-  return r.verdict == Verdict::regression && r.alerting && !r.ignored && !judged_within_night(r.metric);
-}
-
 std::vector<ConfirmationRecord> every_candidate(const Comparison& c, const std::string& note) {
   std::vector<ConfirmationRecord> out;
   for (const MetricResult& r : c.results) {
-    if (!is_candidate(r)) continue;
+    if (!is_rerun_candidate(r)) continue;
     Confirmation none;
     none.good_sha = c.last_good_commit;
     none.note = note;
@@ -26,19 +22,10 @@ std::vector<ConfirmationRecord> every_candidate(const Comparison& c, const std::
   return out;
 }
 
-// Judge a p95 candidate on the median's reruns when the nightly saw the
-// whole distribution move: its significance came from the median, or the
-// median itself moved past the p95's threshold. A p95 of a few repetitions
-// per run is too noisy on a shared machine to confirm in 12 rounds (the
-// demo's +50 % was "not confirmed" on it); the median of the same runs is not.
-// A tail-only regression is still judged on the p95.
+// The candidate's own result in `c`, for judge_on_median.
 bool moved_whole(const Comparison& c, const ConfirmationRecord& r, const Policy& policy) {
-  if (r.metric != Metric::p95_latency) return false;
-  for (const MetricResult& m : c.results) {
-    if (m.benchmark != r.benchmark) continue;
-    if (m.metric == r.metric && m.whole_distribution) return true;
-    if (m.metric == Metric::p50_latency && m.ratio > 1 + policy.for_benchmark(r.benchmark).p95_increase) return true;
-  }
+  for (const MetricResult& m : c.results)
+    if (m.benchmark == r.benchmark && m.metric == r.metric) return judge_on_median(c.results, m, policy);
   return false;
 }
 

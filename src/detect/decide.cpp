@@ -98,6 +98,10 @@ struct Pending {
   std::optional<Evidence> single;  // tonight against the baseline nights
   std::optional<Evidence> pair;    // the two-night level, when it applies
   std::optional<HistoryEvidence> history;
+  // Without a history: the baseline nights' logs and tonight's, for the
+  // shares of nights already at tonight's level (history_test has them too).
+  std::vector<double> base_logs;
+  double tonight_log = 0, limit = 0;
 };
 
 // How much worse (log) `e`'s value is than its baseline: regressions positive.
@@ -232,7 +236,12 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
         p.result.nights_in_row = nights_in_row(series, k, std::log(tonight->value), limit);
       }
       // The baseline-only two-night test, needed only where the history cannot decide.
-      if (!p.history) p.pair = sustained_evidence(base, *tonight, m, policy, t);
+      if (!p.history) {
+        p.pair = sustained_evidence(base, *tonight, m, policy, t);
+        p.base_logs.assign(series.end() - static_cast<std::ptrdiff_t>(k), series.end());
+        p.tonight_log = std::log(tonight->value);
+        p.limit = limit;
+      }
     }
     p.result.current = tonight->value;
     p.result.unit = m == Metric::throughput    ? nights.current.throughput->unit
@@ -281,16 +290,20 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
     p.result.noise = o.noise;
     return;
   }
-  p.result.noise = {false, p.single->k, std::sqrt(p.single->spread2)};
+  const double spread = std::sqrt(p.single->spread2);
+  const double change = p.tonight_log - median(p.base_logs);
+  const Seen seen = seen_levels(p.base_logs, p.tonight_log, spread, change >= 0 ? 1 : -1);
+  p.result.noise = {false, p.single->k, spread, 0, shown_seen(seen, change, p.limit)};
   const TestOutcome single = finish_test(*p.single, prior, noise_floor);
   p.result.ratio = single.ratio;
   p.result.ci_low = single.ci_low;
   p.result.ci_high = single.ci_high;
-  p.result.p_value = single.p_value;
+  const double single_p = unless_seen(single.p_value, seen.single);
+  p.result.p_value = single_p;
   if (p.pair) {  // the smaller p of two tests counts twice (Bonferroni)
-    const double pair = finish_test(*p.pair, prior, noise_floor).p_value;
-    p.result.p_value = std::min(1.0, 2 * std::min(single.p_value, pair));
-    p.result.two_night = pair < single.p_value;
+    const double pair = unless_seen(finish_test(*p.pair, prior, noise_floor).p_value, seen.pair);
+    p.result.p_value = std::min(1.0, 2 * std::min(single_p, pair));
+    p.result.two_night = pair < single_p;
   }
 }
 

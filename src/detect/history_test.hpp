@@ -17,7 +17,12 @@ struct HistoryEvidence {
   // moved (against the nights before them), when both moved that way.
   std::optional<double> pair_worse;
   double limit = 0;                   // the size threshold (log)
+  // How often the regime's nights were already at tonight's level (and the
+  // pair's): a level the benchmark keeps returning to, such as a two-level
+  // benchmark's upper one, is no news however far it is from the centre.
+  Seen seen;
 };
+
 
 // `series`: log values of the history then the baseline nights (the last
 // `k`), oldest first; `tonight` and `limit` (the threshold) as logs.

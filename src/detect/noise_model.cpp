@@ -142,4 +142,27 @@ double tail_p_value(std::span<const double> sorted, double spread, double worse,
   return std::max(reached / (n + 1), std::min(rank_p, tail));
 }
 
+namespace {
+
+double share_at_least(std::span<const double> logs, double level, int sign) {
+  if (logs.empty()) return 0;
+  const auto n = std::count_if(logs.begin(), logs.end(), [&](double v) { return sign * (v - level) >= 0; });
+  return static_cast<double>(n) / static_cast<double>(logs.size());
+}
+
+}  // namespace
+
+Seen seen_levels(std::span<const double> logs, double tonight, double spread, int sign) {
+  if (logs.empty()) return {};
+  const double lesser = sign * std::min(sign * logs.back(), sign * tonight);
+  const std::span<const double> before = logs.first(logs.size() - 1);  // on a step's second night, last night is the step
+  return {share_at_least(before, tonight - sign * spread, sign), share_at_least(before, lesser - sign * spread, sign)};
+}
+
+double unless_seen(double p, double seen) { return seen >= kSeenShare ? std::max(p, seen) : p; }
+
+double shown_seen(const Seen& seen, double change, double limit) {
+  return std::fabs(change) > limit && seen.single >= kSeenShare ? seen.single : 0;
+}
+
 }  // namespace perfwatch

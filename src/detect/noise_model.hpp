@@ -59,4 +59,25 @@ inline constexpr double kLightTail = 4;
 inline constexpr double kLightTailDf = 10;
 double tail_p_value(std::span<const double> sorted, double spread, double worse, double floor);
 
+// How often the benchmark was already at tonight's level: the shares of
+// `logs` (oldest first, last night last; last night itself not counted, as
+// on a step's second night it is the step) at least as bad as tonight, and
+// as the lesser of last night and tonight, each within
+// one usual night-to-night `spread` (a level has its own noise); `sign` +1
+// when tonight moved up (higher is then worse), -1 when down.
+struct Seen {
+  double single = 0, pair = 0;
+};
+Seen seen_levels(std::span<const double> logs, double tonight, double spread, int sign);
+
+// From this share of the nights on, a level counts as seen, however far it
+// lies from the centre (a two-level benchmark's upper level): the p-value
+// is then at least that share.
+inline constexpr double kSeenShare = 0.05;
+double unless_seen(double p, double seen);
+
+// The share a reader is told of: tonight moved past `limit` (`change`, log)
+// and its level was seen that often; else 0.
+double shown_seen(const Seen& seen, double change, double limit);
+
 }  // namespace perfwatch

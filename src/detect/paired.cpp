@@ -6,6 +6,26 @@
 
 namespace perfwatch {
 
+bool is_rerun_candidate(const MetricResult& r) {
+  return r.verdict == Verdict::regression && r.alerting && !r.ignored && !judged_within_night(r.metric);
+}
+
+bool judge_on_median(const std::vector<MetricResult>& results, const MetricResult& candidate, const Policy& policy) {
+  if (candidate.metric != Metric::p95_latency) return false;
+  if (candidate.whole_distribution) return true;
+  for (const MetricResult& m : results)
+    if (m.benchmark == candidate.benchmark && m.metric == Metric::p50_latency &&
+        m.ratio > 1 + policy.for_benchmark(candidate.benchmark).p95_increase)
+      return true;
+  return false;
+}
+
+int nights_back_to_good(const std::vector<MetricResult>& results) {
+  for (const MetricResult& r : results)
+    if (is_rerun_candidate(r) && r.nights_in_row >= 2) return 2;
+  return 1;
+}
+
 std::optional<double> paired_difference(Metric metric, double good, double tonight) {
   if (metric == Metric::error_rate) return tonight - good;
   if (!(good > 0) || !(tonight > 0)) return std::nullopt;

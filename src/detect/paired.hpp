@@ -7,9 +7,26 @@
 #include <vector>
 
 #include "detect/policy.hpp"
+#include "detect/verdict.hpp"
 #include "model/confirmation.hpp"
 
 namespace perfwatch {
+
+// A result reruns can confirm: an alerting regression not judged within
+// tonight's own run (reruns would only repeat that test).
+bool is_rerun_candidate(const MetricResult& r);
+
+// Whether a p95 candidate is judged on the reruns' median: its whole
+// distribution moved (its significance came from the median, or tonight's
+// median moved past the p95's threshold too). A p95 of a few repetitions a
+// run is too noisy on a shared machine to confirm in 12 rounds; the median
+// of the same runs is not. A regression of the tail alone keeps its p95.
+bool judge_on_median(const std::vector<MetricResult>& results, const MetricResult& candidate, const Policy& policy);
+
+// How many baseline nights back the good commit for the reruns is: 1 (the
+// last night), or 2 when a candidate is the second night of a step (the last
+// night already ran the step's commit: reruns against it would see nothing).
+int nights_back_to_good(const std::vector<MetricResult>& results);
 
 // Round r's order: good first on even rounds, tonight first on odd ones
 // (ABBA), so a drift of the machine during the reruns hits both sides alike.

@@ -44,6 +44,10 @@ struct NoiseBasis {
   // Past nights beyond the threshold the way tonight moved: when there are
   // any, one night is not enough and only two nights in a row can alert.
   int excursions = 0;
+  // The share of the history's nights already at tonight's level or worse,
+  // when that many were (detect/history_test's kSeenShare): a level the
+  // benchmark keeps returning to; 0 otherwise.
+  double seen = 0;
 };
 
 struct MetricResult {
@@ -121,7 +125,9 @@ struct Comparison {
   std::string environment_note;  // "" or "tonight ran on X; 5 of 7 baseline nights on Y"
   std::string suite;
   BaselineWindow baseline;
-  std::string last_good_commit;  // the newest baseline run's commit ("" without a baseline)
+  // The newest baseline run's commit, or the one before it when a candidate
+  // is a step's second night (detect/paired's nights_back_to_good); "" without a baseline.
+  std::string last_good_commit;
   std::vector<MetricResult> results;
   std::vector<std::pair<std::string, std::string>> failures;  // benchmark, why
   std::vector<MeasurementWarning> warnings;

@@ -19,11 +19,14 @@ std::string tonight_text(const MetricResult& r) {
 }
 
 std::string persistence_text(const MetricResult& r) {
-  if (r.nights_in_row >= 2) return ", second night in a row";
-  if (r.nights_in_row == 1 && r.noise.excursions > 0)
-    return fmt::format("; {} past night{} went as far alone, so one night does not count", r.noise.excursions,
+  std::string text;
+  if (r.nights_in_row >= 2) text = ", second night in a row";
+  else if (r.nights_in_row == 1 && r.noise.excursions > 0)
+    text = fmt::format("; {} past night{} went as far alone, so one night does not count", r.noise.excursions,
                        r.noise.excursions == 1 ? "" : "s");
-  return "";
+  if (r.noise.seen > 0)
+    text += fmt::format("; {:.0f} % of past nights were at this level or worse: a level it returns to", r.noise.seen * 100);
+  return text;
 }
 
 }  // namespace
@@ -59,6 +62,7 @@ void write_reason(JsonOut& j, const MetricResult& r) {
     j.begin_object();
     j.key("excursions").value(r.noise.excursions);
     j.key("nights").value(r.noise.nights);
+    j.key("seen").value(r.noise.seen);
     j.key("source").value(r.noise.from_history ? "history" : "baseline");
     j.key("spread").value(std::expm1(r.noise.spread));
     j.end_object();

@@ -1,0 +1,47 @@
+#include "accuracy/reruns.hpp"
+
+#include "detect/nightly.hpp"
+#include "detect/paired.hpp"
+
+namespace perfwatch::accuracy {
+namespace {
+
+// splitmix64: neighbouring rounds and nights get unrelated machine states.
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+bool rerun_confirms(const Labelled& l, const std::vector<MetricResult>& results, const MetricResult& candidate,
+                    int good_night, int tonight, const Policy& policy, std::uint64_t seed) {
+  const Metric judged = judge_on_median(results, candidate, policy) ? Metric::p50_latency : candidate.metric;
+  const double boundary = confirm_boundary(candidate.metric, policy.for_benchmark(candidate.benchmark));
+  std::vector<double> differences;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    const std::uint64_t s = mix(seed ^ mix(static_cast<std::uint64_t>(round) * 2 + 1));
+    const BenchmarkResult good = l.rerun(good_night, s), now = l.rerun(tonight, mix(s));
+    const auto g = metric_value(good, judged), t = metric_value(now, judged);
+    if (g && t)
+      if (const auto d = paired_difference(judged, *g, *t)) differences.push_back(*d);
+    const PairedCall call = sequential_call(summarize_pairs(differences, kPairedLevel), boundary, kMinRounds);
+    if (call != PairedCall::undecided) return call == PairedCall::above;
+  }
+  return false;
+}
+
+bool files_after_reruns(const Labelled& l, const std::vector<MetricResult>& results, int good_night, int tonight,
+                        const Policy& policy, std::uint64_t seed) {
+  for (const MetricResult& r : results) {
+    if (r.verdict != Verdict::regression) continue;
+    if (!is_rerun_candidate(r)) return true;
+    const std::uint64_t s = mix(seed ^ static_cast<std::uint64_t>(r.metric));
+    if (rerun_confirms(l, results, r, good_night, tonight, policy, s)) return true;
+  }
+  return false;
+}
+
+}  // namespace perfwatch::accuracy

@@ -36,27 +36,23 @@ struct BuiltProject {
     git.commit_files("the parser", {{"src/level.txt", "1000\n"}});
   }
 
-  // Each night on another hosted runner, as GitHub Actions gives them.
-  testing::CliResult night(std::vector<std::string> extra = {}) {
+  // Each night on another hosted runner, as GitHub Actions gives them:
+  // `command` (nightly, or run alone) at the next night's time.
+  testing::CliResult next_night(std::vector<std::string> command) {
     ++day;
     const std::string runner = "GitHub Actions " + std::to_string(100 + day);
     setenv("RUNNER_NAME", runner.c_str(), 1);
-    std::vector<std::string> args = {"--repo", dir.path().string(), "--db", db, "nightly", "--at",
-                                     "2026-11-" + std::to_string(10 + day) + "T02:00:00Z"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    auto r = testing::run(args);
+    command.insert(command.begin() + 1, {"--at", "2026-11-" + std::to_string(10 + day) + "T02:00:00Z"});
+    auto r = perfwatch(std::move(command));
     unsetenv("RUNNER_NAME");
     return r;
+  }
+  testing::CliResult night(std::vector<std::string> extra = {}) {
+    extra.insert(extra.begin(), "nightly");
+    return next_night(std::move(extra));
   }
   // A night recorded by `run` alone: nothing compared, confirmed or filed.
-  testing::CliResult run_only() {
-    ++day;
-    const std::string runner = "GitHub Actions " + std::to_string(100 + day);
-    setenv("RUNNER_NAME", runner.c_str(), 1);
-    auto r = perfwatch({"run", "--at", "2026-11-" + std::to_string(10 + day) + "T02:00:00Z"});
-    unsetenv("RUNNER_NAME");
-    return r;
-  }
+  testing::CliResult run_only() { return next_night({"run"}); }
   testing::CliResult perfwatch(std::vector<std::string> args) {
     args.insert(args.begin(), {"--repo", dir.path().string(), "--db", db});
     return testing::run(std::move(args));

@@ -65,6 +65,14 @@ void print_table(const std::vector<CorpusScore>& scores) {
   }
 }
 
+void print_rerun_cost(const std::vector<CorpusScore>& scores) {
+  fmt::print("\nReruns: benchmarks nightly's confirmation judged (candidates and screened results)\n");
+  for (const CorpusScore& c : scores)
+    if (c.rerun)
+      fmt::print("{:<30} {} over {} runs of {} benchmarks: {:.1f} a run\n", c.corpus, c.reruns, c.runs,
+                 kBenchmarks, c.runs ? static_cast<double>(c.reruns) / c.runs : 0.0);
+}
+
 void print_calibration(const std::vector<CorpusScore>& scores) {
   fmt::print("\nCalibration: perfwatch's one-sided p-values on clean nights, share below each level\n");
   fmt::print("{:<30} {:<24} {:>7} {:>8} {:>8} {:>8} {:>8}\n", "corpus", "judged by", "tests", "0.001", "0.01", "0.05", "0.1");
@@ -127,6 +135,7 @@ int main(int argc, char** argv) try {
   fmt::print("Baseline {} nights, noise model up to {} nights before it; synthetic: {} benchmarks x {} nights\n\n",
              kWindow, kHistory, kBenchmarks, kNights);
   print_table(scores);
+  print_rerun_cost(scores);
   print_calibration(scores);
   if (o.mermaid) print_mermaid(scores);
   print_causes(scores);

@@ -314,6 +314,20 @@ TEST_CASE("decide applies Benjamini-Hochberg across the run") {
   decide(crowd, Policy{});
   CHECK(crowd[0].q_value == doctest::Approx(0.2));
   CHECK(crowd[0].verdict == Verdict::unchanged);
+  // Still a candidate for nightly's reruns: past the threshold, p <= 0.005 alone.
+  CHECK(crowd[0].screened);
+  CHECK_FALSE(crowd[1].screened);
+  CHECK_FALSE(alone[0].screened);  // a regression already
+
+  std::vector<MetricResult> weaker = {result("a", 0.02)};
+  for (int i = 0; i < 99; ++i) weaker.push_back(result("b" + std::to_string(i), 0.9));
+  decide(weaker, Policy{});
+  CHECK_FALSE(weaker[0].screened);  // p > 0.005
+  std::vector<MetricResult> small = {result("a", 0.002)};
+  small[0].ratio = 1.1;  // under the +20 % rule
+  for (int i = 0; i < 99; ++i) small.push_back(result("b" + std::to_string(i), 0.9));
+  decide(small, Policy{});
+  CHECK_FALSE(small[0].screened);
 }
 
 TEST_CASE("compare_nights: p99.9 is reported, and alerts only under p999_increase") {

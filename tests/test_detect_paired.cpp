@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "cli/comparison.hpp"
 #include "detect/paired.hpp"
 
 using namespace perfwatch;
@@ -133,4 +134,22 @@ TEST_CASE("nights_back_to_good: before the first night of a step") {
   CHECK(nights_back_to_good({first, second}) == 2);
   second.verdict = Verdict::unchanged;  // not a candidate: nothing is rerun for it
   CHECK(nights_back_to_good({first, second}) == 1);
+}
+
+TEST_CASE("apply_confirmations: a screened result the reruns confirm becomes a regression") {
+  Comparison c;
+  MetricResult screened = result("a", Metric::p95_latency, Verdict::unchanged);
+  screened.screened = true;
+  c.results = {screened, screened, result("b", Metric::p95_latency, Verdict::regression)};
+  c.results[1].benchmark = "a2";
+  CHECK(is_rerun_candidate(c.results[0]));
+  Confirmation yes, no;
+  yes.confirmed = true;
+  no.confirmed = false;
+  apply_confirmations(c, {{"a", Metric::p95_latency, yes}, {"a2", Metric::p95_latency, no}, {"b", Metric::p95_latency, no}});
+  CHECK(c.results[0].verdict == Verdict::regression);  // confirmed on new data
+  CHECK(c.results[1].verdict == Verdict::unchanged);   // refuted: it never was a regression
+  CHECK(c.results[2].verdict == Verdict::regression);  // refuted: recorded as a candidate, not filed
+  CHECK(refuted(c.results[2]));
+  CHECK(c.verdict == Verdict::regression);  // from "a"
 }

@@ -36,8 +36,10 @@ bool rerun_confirms(const Labelled& l, const std::vector<MetricResult>& results,
 bool files_after_reruns(const Labelled& l, const std::vector<MetricResult>& results, int good_night, int tonight,
                         const Policy& policy, std::uint64_t seed) {
   for (const MetricResult& r : results) {
-    if (r.verdict != Verdict::regression) continue;
-    if (!is_rerun_candidate(r)) return true;
+    if (!is_rerun_candidate(r)) {
+      if (r.verdict == Verdict::regression) return true;
+      continue;
+    }
     const std::uint64_t s = mix(seed ^ static_cast<std::uint64_t>(r.metric));
     if (rerun_confirms(l, results, r, good_night, tonight, policy, s)) return true;
   }

@@ -20,7 +20,8 @@ bool rerun_confirms(const Labelled& l, const std::vector<MetricResult>& results,
 
 // Whether night `tonight` of `l` would file an issue after nightly's
 // confirmation: a regression not rerun (judged within the night) files as
-// before; a rerun candidate files only when confirmed.
+// before; a rerun candidate (a regression, or a screened result) files only
+// when confirmed.
 bool files_after_reruns(const Labelled& l, const std::vector<MetricResult>& results, int good_night, int tonight,
                         const Policy& policy, std::uint64_t seed);
 

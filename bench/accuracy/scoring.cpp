@@ -21,6 +21,7 @@ struct Run {
   Alerts alerts[kMethods];
   // perfwatch's results of each benchmark's nights, kept for calibration and causes.
   std::vector<std::vector<std::vector<MetricResult>>> results;  // [benchmark][night]
+  int runs = 0, reruns = 0;  // nightly runs, and the benchmarks their reruns judged
 };
 
 BenchmarkNights nights_of(const Labelled& l, const std::vector<NightValues>& values, int t, int window, int history) {
@@ -54,6 +55,7 @@ Run run_all(const Corpus& c, const Policy& policy, int window, int history) {
       runs[l.runs.empty() ? t : l.runs[static_cast<size_t>(t)]].emplace_back(b, t);
   }
   for (const auto& [key, members] : runs) {
+    ++run.runs;
     std::vector<BenchmarkNights> tonight;
     for (const auto& [b, t] : members) {
       const Labelled& l = c.benchmarks[b];
@@ -75,6 +77,7 @@ Run run_all(const Corpus& c, const Policy& policy, int window, int history) {
         const auto [b, t] = members[i];
         const std::uint64_t seed = (static_cast<std::uint64_t>(b) << 20) ^ static_cast<std::uint64_t>(t);
         run.alerts[kConfirmed][b][t] = files_after_reruns(c.benchmarks[b], by_member[i], t - back, t, policy, seed);
+        run.reruns += std::any_of(by_member[i].begin(), by_member[i].end(), is_rerun_candidate);
       }
     }
     for (size_t i = 0; i < members.size(); ++i) record(members[i].first, members[i].second, std::move(by_member[i]));
@@ -109,6 +112,8 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
   CorpusScore s;
   s.corpus = c.name;
   s.rerun = !c.benchmarks.empty() && c.benchmarks.front().rerun;
+  s.runs = run.runs;
+  s.reruns = run.reruns;
   for (size_t b = 0; b < c.benchmarks.size(); ++b) {
     const Labelled& l = c.benchmarks[b];
     const int nights = static_cast<int>(l.nights.size());

@@ -36,6 +36,7 @@ inline const char* const kMethodNames[] = {"perfwatch, compare", "perfwatch, aft
 struct CorpusScore {
   std::string corpus;
   bool rerun = false;  // the corpus can be rerun: kConfirmed was scored
+  int runs = 0, reruns = 0;  // nightly runs, and the benchmarks rerun in them (what the reruns cost)
   Score methods[kMethods];
   Calibration calibration;  // perfwatch's, where the history model decided
   Calibration calibration_short;  // where too little history left it to the baseline nights

@@ -244,7 +244,11 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
 void apply_confirmations(Comparison& c, const std::vector<ConfirmationRecord>& records) {
   for (MetricResult& r : c.results)
     for (const ConfirmationRecord& rec : records)
-      if (rec.benchmark == r.benchmark && rec.metric == r.metric) r.confirmation = rec.confirmation;
+      if (rec.benchmark == r.benchmark && rec.metric == r.metric) {
+        r.confirmation = rec.confirmation;
+        // Reruns on new data are the evidence the run-wide test lacked.
+        if (r.screened && rec.confirmation.confirmed == true) r.verdict = Verdict::regression;
+      }
   c.verdict = overall_verdict(c.results);
 }
 

@@ -394,6 +394,11 @@ void decide(std::vector<MetricResult>& results, const Policy& policy) {
   for (MetricResult& r : results) {
     const Thresholds& t = policy.for_benchmark(r.benchmark);
     r.verdict = verdict_of(r, t, policy.alpha);
+    if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0) {
+      MetricResult alone = r;
+      alone.q_value = r.p_value;
+      r.screened = verdict_of(alone, t, policy.screen_alpha) == Verdict::regression;
+    }
     if (!r.alerting && r.verdict == Verdict::unchanged) {
       MetricResult as_alerting = r;
       as_alerting.alerting = true;  // same direction and rule, but allowed to say "regression"

@@ -7,7 +7,7 @@
 namespace perfwatch {
 
 bool is_rerun_candidate(const MetricResult& r) {
-  return r.verdict == Verdict::regression && r.alerting && !r.ignored && !judged_within_night(r.metric);
+  return (r.verdict == Verdict::regression || r.screened) && r.alerting && !r.ignored && !judged_within_night(r.metric);
 }
 
 bool judge_on_median(const std::vector<MetricResult>& results, const MetricResult& candidate, const Policy& policy) {

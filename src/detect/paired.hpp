@@ -12,8 +12,9 @@
 
 namespace perfwatch {
 
-// A result reruns can confirm: an alerting regression not judged within
-// tonight's own run (reruns would only repeat that test).
+// A result reruns can confirm: an alerting regression, or a screened result
+// (significant on its own only), not judged within tonight's own run
+// (reruns would only repeat that test).
 bool is_rerun_candidate(const MetricResult& r);
 
 // Whether a p95 candidate is judged on the reruns' median: its whole

@@ -39,6 +39,10 @@ struct Override {
 
 struct Policy {
   double alpha = 0.01;          // after Benjamini-Hochberg across the run
+  // A result past the threshold with a raw p this small, though not
+  // significant across the run, is still rerun by nightly (see screened):
+  // the reruns are a test of their own, on new data.
+  double screen_alpha = 0.005;
   int min_baseline_nights = 3;  // fewer: insufficient-baseline
   int window_days = 7;
   // How far back the noise model reads the benchmark's history (the baseline

@@ -87,6 +87,10 @@ struct MetricResult {
   // p95 only: the significance came from the median moving the same way
   // (a shift of the whole distribution), the size still from the p95.
   bool whole_distribution = false;
+  // Past the threshold and significant on its own (p <= Policy::screen_alpha),
+  // but not across the run (q > alpha): unchanged, yet a candidate nightly's
+  // reruns judge. Confirmed, it becomes a regression (apply_confirmations).
+  bool screened = false;
   // What interleaved reruns said (nightly only); none when nothing was rerun.
   std::optional<Confirmation> confirmation;
 };

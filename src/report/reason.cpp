@@ -50,6 +50,9 @@ std::string reason_text(const MetricResult& r) {
                                        r.noise.nights, spread_text(r.noise));
   line += "; " + tonight_text(r) + persistence_text(r);
   if (r.whole_distribution) line += "; the median moved too";
+  if (r.screened)
+    line += fmt::format("; significant alone (p = {:.2g}) but not across the run's tests (q = {:.2g}): "
+                        "only reruns can confirm it", r.p_value, r.q_value);
   return line;
 }
 
@@ -69,6 +72,7 @@ void write_reason(JsonOut& j, const MetricResult& r) {
   } else {
     j.null();
   }
+  j.key("screened").value(r.screened);
   j.key("test").value(judged_within_night(r.metric) ? "trend" : r.two_night ? "two-night" : "one-night");
   j.key("text").value(reason_text(r));
   j.key("whole_distribution").value(r.whole_distribution);

@@ -6,6 +6,8 @@
 // series, TigerBeetle). --tuning adds the rows it was tuned on.
 // Goals: false alarms <= 0.1 % of clean benchmark-nights; of the must-catch
 // regressions, >= 90 % on the first night and >= 95 % by the second.
+// PERFWATCH_ACCURACY_DEBUG=1 prints every alarm and miss;
+// PERFWATCH_ACCURACY_TRACE=NAME: (or NAME:NIGHT) every result of a benchmark.
 #include <fmt/format.h>
 
 #include <cstring>

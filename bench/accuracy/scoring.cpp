@@ -87,6 +87,14 @@ Run run_all(const Corpus& c, const Policy& policy, int window, int history) {
 
 const char* basis(const MetricResult& r) { return r.noise.from_history ? "history" : "baseline only"; }
 
+// One result as the debug lines (PERFWATCH_ACCURACY_DEBUG, _TRACE) print it.
+std::string describe(const MetricResult& r) {
+  return fmt::format("{} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} seen {:.2f} two-night {} "
+                     "in-row {} whole {} screened {} {}", to_string(r.metric), r.ratio, r.p_value, r.q_value,
+                     r.noise.spread, r.noise.nights, r.noise.excursions, r.noise.seen, r.two_night, r.nights_in_row,
+                     r.whole_distribution, r.screened, to_string(r.verdict));
+}
+
 bool worse_way(const MetricResult& r) {
   if (r.metric == Metric::error_rate) return r.current >= r.baseline;
   return higher_is_better(r.metric) ? r.ratio < 1 : r.ratio > 1;
@@ -109,6 +117,10 @@ std::string judged(const std::vector<MetricResult>& results) {
 
 CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int history) {
   const Run run = run_all(c, policy, window, history);
+  // Debug lines, read once: every alarm and miss (DEBUG), or every result of
+  // one benchmark ("name:") or one night of it ("name:night", TRACE).
+  const bool debug = std::getenv("PERFWATCH_ACCURACY_DEBUG") != nullptr;
+  const char* trace = std::getenv("PERFWATCH_ACCURACY_TRACE");
   CorpusScore s;
   s.corpus = c.name;
   s.rerun = !c.benchmarks.empty() && c.benchmarks.front().rerun;
@@ -123,20 +135,16 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
         ++s.methods[m].clean;
         s.methods[m].false_alarms += run.alerts[m][b][t];
       }
-      if (const char* trace = std::getenv("PERFWATCH_ACCURACY_TRACE"); trace && (l.name + ":" + std::to_string(t) == trace || l.name + ":" == trace))
+      if (trace && (l.name + ":" + std::to_string(t) == trace || l.name + ":" == trace))
         for (const MetricResult& r : run.results[b][t])
-          fmt::print("TRACE {} night {}: {} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} two-night {} "
-                     "in-row {} whole {} {}\n", l.name, t, to_string(r.metric), r.ratio, r.p_value, r.q_value, r.noise.spread,
-                     r.noise.nights, r.noise.excursions, r.two_night, r.nights_in_row, r.whole_distribution, to_string(r.verdict));
+          fmt::print("TRACE {} night {}: {}\n", l.name, t, describe(r));
       for (const MetricResult& r : run.results[b][t]) {
         if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline) continue;
         calibrate(r.noise.from_history ? s.calibration : s.calibration_short, r);
         if (r.verdict != Verdict::regression) continue;
         ++s.alarms[std::string(to_string(r.metric)) + ", " + basis(r)];
-        if (std::getenv("PERFWATCH_ACCURACY_DEBUG"))
-          fmt::print("ALARM {} night {}: {} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} two-night {} in-row {}{}\n",
-                     l.name, t, to_string(r.metric), r.ratio, r.p_value, r.q_value, r.noise.spread, r.noise.nights,
-                     r.noise.excursions, r.two_night, r.nights_in_row, run.alerts[kConfirmed][b][t] ? " CONFIRMED" : "");
+        if (debug)
+          fmt::print("ALARM {} night {}: {}{}\n", l.name, t, describe(r), run.alerts[kConfirmed][b][t] ? " CONFIRMED" : "");
       }
     }
     for (const Change& step : l.steps) {
@@ -149,26 +157,22 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
         s.methods[m].first_night += first;
         s.methods[m].by_second += first || a[step.night + 1];
       }
-      if (const auto& rc = run.alerts[kConfirmed][b]; s.rerun && !rc[step.night] && !rc[step.night + 1] && std::getenv("PERFWATCH_ACCURACY_DEBUG"))
+      if (const auto& rc = run.alerts[kConfirmed][b]; s.rerun && !rc[step.night] && !rc[step.night + 1] && debug)
         for (int t : {step.night, step.night + 1})
           for (const MetricResult& r : run.results[b][t])
             if (is_alerting(r.metric) || r.metric == Metric::p50_latency)
-              fmt::print("RMISS {} {} night {}: {} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} in-row {} {}{}\n",
-                         l.name, step.kind, t, to_string(r.metric), r.ratio, r.p_value, r.q_value, r.noise.spread,
-                         r.noise.nights, r.noise.excursions, r.nights_in_row, to_string(r.verdict),
+              fmt::print("RMISS {} {} night {}: {}{}\n", l.name, step.kind, t, describe(r),
                          run.alerts[kPerfwatch][b][t] ? " (candidate refuted)" : "");
       const auto& a = run.alerts[kPerfwatch][b];
       const bool caught_second = a[step.night] || a[step.night + 1];
       const std::string how = judged(run.results[b][step.night]);
-      if (!caught_second && std::getenv("PERFWATCH_ACCURACY_DEBUG")) {
+      if (!caught_second && debug) {
         for (int t : {step.night, step.night + 1})
           for (const MetricResult& r : run.results[b][t])
             if (is_alerting(r.metric))
-              fmt::print("MISS {} {} night {}: {} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} {}\n",
-                         l.name, step.kind, t, to_string(r.metric), r.ratio, r.p_value, r.q_value, r.noise.spread,
-                         r.noise.nights, r.noise.excursions, to_string(r.verdict));
+              fmt::print("MISS {} {} night {}: {}\n", l.name, step.kind, t, describe(r));
       }
-      if (!a[step.night] && std::getenv("PERFWATCH_ACCURACY_DEBUG")) fmt::print("LATE {} night {}\n", l.name, step.night);
+      if (!a[step.night] && debug) fmt::print("LATE {} night {}\n", l.name, step.night);
       if (!caught_second) ++s.misses[step.kind + ", " + how + ": missed both nights"];
       else if (!a[step.night]) ++s.misses[step.kind + ", " + how + ": caught on the second night"];
     }

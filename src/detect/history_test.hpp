@@ -23,7 +23,6 @@ struct HistoryEvidence {
   Seen seen;
 };
 
-
 // `series`: log values of the history then the baseline nights (the last
 // `k`), oldest first; `tonight` and `limit` (the threshold) as logs.
 // nullopt when the history is too short for a model.

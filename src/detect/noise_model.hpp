@@ -62,9 +62,9 @@ double tail_p_value(std::span<const double> sorted, double spread, double worse,
 // How often the benchmark was already at tonight's level: the shares of
 // `logs` (oldest first, last night last; last night itself not counted, as
 // on a step's second night it is the step) at least as bad as tonight, and
-// as the lesser of last night and tonight, each within
-// one usual night-to-night `spread` (a level has its own noise); `sign` +1
-// when tonight moved up (higher is then worse), -1 when down.
+// as the lesser of last night and tonight, each within one usual
+// night-to-night `spread` (a level has its own noise). `sign` is +1 when
+// tonight moved up (higher is then worse), -1 when down.
 struct Seen {
   double single = 0, pair = 0;
 };

@@ -44,9 +44,9 @@ struct NoiseBasis {
   // Past nights beyond the threshold the way tonight moved: when there are
   // any, one night is not enough and only two nights in a row can alert.
   int excursions = 0;
-  // The share of the history's nights already at tonight's level or worse,
-  // when that many were (detect/history_test's kSeenShare): a level the
-  // benchmark keeps returning to; 0 otherwise.
+  // The share of past nights already at tonight's level or worse, when
+  // tonight went past the threshold and that many were (detect/noise_model's
+  // kSeenShare): a level the benchmark keeps returning to; 0 otherwise.
   double seen = 0;
 };
 

@@ -303,6 +303,7 @@ TEST_CASE("decide applies Benjamini-Hochberg across the run") {
     r.ratio = 1.5;
     r.p_value = p;
     r.alerting = true;
+    r.noise.from_history = true;
     return r;
   };
   std::vector<MetricResult> alone = {result("a", 0.002)};
@@ -328,6 +329,11 @@ TEST_CASE("decide applies Benjamini-Hochberg across the run") {
   for (int i = 0; i < 99; ++i) small.push_back(result("b" + std::to_string(i), 0.9));
   decide(small, Policy{});
   CHECK_FALSE(small[0].screened);
+  std::vector<MetricResult> short_history = {result("a", 0.002)};
+  short_history[0].noise.from_history = false;  // the baseline nights alone: not trusted that far
+  for (int i = 0; i < 99; ++i) short_history.push_back(result("b" + std::to_string(i), 0.9));
+  decide(short_history, Policy{});
+  CHECK_FALSE(short_history[0].screened);
 }
 
 TEST_CASE("compare_nights: p99.9 is reported, and alerts only under p999_increase") {

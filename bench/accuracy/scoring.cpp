@@ -141,6 +141,7 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
       for (const MetricResult& r : run.results[b][t]) {
         if (!is_alerting(r.metric) || r.verdict == Verdict::insufficient_baseline) continue;
         calibrate(r.noise.from_history ? s.calibration : s.calibration_short, r);
+        if (debug && r.screened && run.alerts[kConfirmed][b][t]) fmt::print("SCREENED-FA {} night {}: {}\n", l.name, t, describe(r));
         if (r.verdict != Verdict::regression) continue;
         ++s.alarms[std::string(to_string(r.metric)) + ", " + basis(r)];
         if (debug)

@@ -394,7 +394,9 @@ void decide(std::vector<MetricResult>& results, const Policy& policy) {
   for (MetricResult& r : results) {
     const Thresholds& t = policy.for_benchmark(r.benchmark);
     r.verdict = verdict_of(r, t, policy.alpha);
-    if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0) {
+    // Only where the benchmark's own history judged it: with too little,
+    // the baseline nights' p-values are not trusted that far.
+    if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0 && r.noise.from_history) {
       MetricResult alone = r;
       alone.q_value = r.p_value;
       r.screened = verdict_of(alone, t, policy.screen_alpha) == Verdict::regression;

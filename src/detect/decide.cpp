@@ -61,9 +61,9 @@ double threshold(Metric metric, const Thresholds& t) {
   }
 }
 
-Verdict verdict_of(const MetricResult& r, const Thresholds& t, double alpha) {
+// `significant`: the test the caller asks for (q across the run, or p alone).
+Verdict verdict_of(const MetricResult& r, const Thresholds& t, bool significant) {
   if (r.verdict == Verdict::insufficient_baseline) return r.verdict;
-  const bool significant = r.q_value <= alpha;
   if (r.metric == Metric::error_rate) {
     const double change = r.current - r.baseline;
     if (significant && change > t.error_rate_increase) return Verdict::regression;
@@ -98,10 +98,9 @@ struct Pending {
   std::optional<Evidence> single;  // tonight against the baseline nights
   std::optional<Evidence> pair;    // the two-night level, when it applies
   std::optional<HistoryEvidence> history;
-  // Without a history: the baseline nights' logs and tonight's, for the
-  // shares of nights already at tonight's level (history_test has them too).
-  std::vector<double> base_logs;
-  double tonight_log = 0, limit = 0;
+  // Without a history: how often the baseline nights were already at
+  // tonight's level (history_test has the same of the history).
+  Seen seen;
 };
 
 // How much worse (log) `e`'s value is than its baseline: regressions positive.
@@ -238,9 +237,12 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
       // The baseline-only two-night test, needed only where the history cannot decide.
       if (!p.history) {
         p.pair = sustained_evidence(base, *tonight, m, policy, t);
-        p.base_logs.assign(series.end() - static_cast<std::ptrdiff_t>(k), series.end());
-        p.tonight_log = std::log(tonight->value);
-        p.limit = limit;
+        if (p.single) {
+          const std::span<const double> logs = std::span<const double>(series).last(k);
+          const double change = std::log(tonight->value / p.result.baseline);
+          p.seen = seen_levels(logs, std::log(tonight->value), std::sqrt(p.single->spread2), change >= 0 ? 1 : -1);
+          p.result.noise.seen = shown_seen(p.seen, change, limit);  // finish keeps it
+        }
       }
     }
     p.result.current = tonight->value;
@@ -290,18 +292,15 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
     p.result.noise = o.noise;
     return;
   }
-  const double spread = std::sqrt(p.single->spread2);
-  const double change = p.tonight_log - median(p.base_logs);
-  const Seen seen = seen_levels(p.base_logs, p.tonight_log, spread, change >= 0 ? 1 : -1);
-  p.result.noise = {false, p.single->k, spread, 0, shown_seen(seen, change, p.limit)};
+  p.result.noise = {false, p.single->k, std::sqrt(p.single->spread2), 0, p.result.noise.seen};
   const TestOutcome single = finish_test(*p.single, prior, noise_floor);
   p.result.ratio = single.ratio;
   p.result.ci_low = single.ci_low;
   p.result.ci_high = single.ci_high;
-  const double single_p = unless_seen(single.p_value, seen.single);
+  const double single_p = unless_seen(single.p_value, p.seen.single);
   p.result.p_value = single_p;
   if (p.pair) {  // the smaller p of two tests counts twice (Bonferroni)
-    const double pair = unless_seen(finish_test(*p.pair, prior, noise_floor).p_value, seen.pair);
+    const double pair = unless_seen(finish_test(*p.pair, prior, noise_floor).p_value, p.seen.pair);
     p.result.p_value = std::min(1.0, 2 * std::min(single_p, pair));
     p.result.two_night = pair < single_p;
   }
@@ -393,18 +392,15 @@ void decide(std::vector<MetricResult>& results, const Policy& policy) {
   adjust(results, [](const MetricResult& r) { return !r.alerting; });
   for (MetricResult& r : results) {
     const Thresholds& t = policy.for_benchmark(r.benchmark);
-    r.verdict = verdict_of(r, t, policy.alpha);
+    r.verdict = verdict_of(r, t, r.q_value <= policy.alpha);
     // Only where the benchmark's own history judged it: with too little,
     // the baseline nights' p-values are not trusted that far.
-    if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0 && r.noise.from_history) {
-      MetricResult alone = r;
-      alone.q_value = r.p_value;
-      r.screened = verdict_of(alone, t, policy.screen_alpha) == Verdict::regression;
-    }
+    if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0 && r.noise.from_history)
+      r.screened = verdict_of(r, t, r.p_value <= policy.screen_alpha) == Verdict::regression;
     if (!r.alerting && r.verdict == Verdict::unchanged) {
       MetricResult as_alerting = r;
       as_alerting.alerting = true;  // same direction and rule, but allowed to say "regression"
-      r.worse_not_alerting = verdict_of(as_alerting, t, policy.alpha) == Verdict::regression;
+      r.worse_not_alerting = verdict_of(as_alerting, t, r.q_value <= policy.alpha) == Verdict::regression;
     }
   }
 }

@@ -104,6 +104,22 @@ TEST_CASE("regime_start") {
   CHECK(regime_start(logs, 7, std::log(1.2)) == 30);
 }
 
+TEST_CASE("returned_level") {
+  // 20 nights at the centre (0), then last night at 0.9, left out as on a step's second night.
+  std::vector<double> logs(20, 0.0);
+  logs.push_back(0.9);
+  CHECK(returned_level(logs, 0, +1) == 0);  // nothing above the centre
+  logs[3] = 0.5;
+  CHECK(returned_level(logs, 0, +1) == 0);  // one night of 20 is 5 %, under kLevelShare (10 %)
+  logs[9] = 0.4;
+  CHECK(returned_level(logs, 0, +1) == doctest::Approx(0.4));  // two of 20: the lesser of them
+  CHECK(returned_level(logs, 0.1, +1) == doctest::Approx(0.3));  // against another centre
+  logs[3] = logs[9] = -0.4;
+  CHECK(returned_level(logs, 0, -1) == doctest::Approx(0.4));  // lower is worse: mirrored
+  CHECK(returned_level(logs, 0, +1) == 0);
+  CHECK(returned_level(std::vector<double>{0.3}, 0, +1) == 0);  // last night alone: nothing before it
+}
+
 TEST_CASE("compare_nights with a history") {
   const Policy policy;
   SUBCASE("a large step on a quiet benchmark is caught on its first night, and says why") {
@@ -136,6 +152,25 @@ TEST_CASE("compare_nights with a history") {
     const MetricResult r = p95(compare_nights({nights_of(v, 166)}, policy));
     CHECK(r.verdict == Verdict::unchanged);
     CHECK(r.p_value > 0.05);
+    // A third of its nights are high: reruns must show more than that level.
+    CHECK(r.noise.returns_to == doctest::Approx(std::log(1.65)));
+    const MetricResult quiet = p95(compare_nights({nights_of(quiet_nights(60, 11), 130)}, policy));
+    CHECK(quiet.noise.returns_to < std::log(1.1));  // a quiet benchmark's: its noise's, far under the threshold
+  }
+  SUBCASE("a first night beyond every past excursion is held back, but screened for reruns") {
+    std::vector<double> v = quiet_nights(60, 13);
+    v[20] *= 1.3;
+    v[41] *= 1.35;  // two past one-night excursions past the threshold
+    const MetricResult r = p95(compare_nights({nights_of(v, 250)}, policy));
+    CHECK(r.verdict == Verdict::unchanged);
+    CHECK(r.p_value == 1);  // one night does not count
+    CHECK(r.night_p < policy.screen_alpha);  // yet tonight alone is far beyond them
+    CHECK(r.screened);
+    CHECK(reason_text(r).find("2 past nights went as far alone") != std::string::npos);
+    CHECK(reason_text(r).find("tonight alone p = ") != std::string::npos);
+    CHECK(reason_text(r).find("only reruns can tell a step from another excursion") != std::string::npos);
+    const MetricResult within = p95(compare_nights({nights_of(v, 134)}, policy));  // as far as they went
+    CHECK_FALSE(within.screened);
   }
   SUBCASE("a level the benchmark keeps returning to is no news on its second night either") {
     // The high level comes back on single nights, so often that the regime

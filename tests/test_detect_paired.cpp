@@ -32,6 +32,17 @@ TEST_CASE("confirm_boundary is half the policy's threshold") {
   CHECK(confirm_boundary(Metric::peak_memory, t) == doctest::Approx(std::log(1.15)));
 }
 
+TEST_CASE("rerun_boundary: the threshold's half, or the level the history returns to") {
+  const Thresholds t;
+  MetricResult r;
+  r.metric = Metric::p95_latency;
+  CHECK(rerun_boundary(r, t) == doctest::Approx(std::log(1.10)));
+  r.noise.returns_to = std::log(1.05);  // a quiet benchmark's
+  CHECK(rerun_boundary(r, t) == doctest::Approx(std::log(1.10)));
+  r.noise.returns_to = std::log(1.6);  // a two-level benchmark's upper level
+  CHECK(rerun_boundary(r, t) == doctest::Approx(std::log(1.6)));
+}
+
 TEST_CASE("summarize_pairs gives the Student t interval of the mean") {
   // scipy.stats.t.interval(0.99, 3, loc=d.mean(), scale=scipy.stats.sem(d)), d = [0.40, 0.42, 0.38, 0.41]
   const PairedSummary s = summarize_pairs({0.40, 0.42, 0.38, 0.41}, 0.99);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "cli/bisect.hpp"
@@ -22,11 +23,10 @@ std::vector<ConfirmationRecord> every_candidate(const Comparison& c, const std::
   return out;
 }
 
-// The candidate's own result in `c`, for judge_on_median.
-bool moved_whole(const Comparison& c, const ConfirmationRecord& r, const Policy& policy) {
-  for (const MetricResult& m : c.results)
-    if (m.benchmark == r.benchmark && m.metric == r.metric) return judge_on_median(c.results, m, policy);
-  return false;
+// The candidate's own result in `c` (every record is one of them).
+const MetricResult& result_of(const Comparison& c, const ConfirmationRecord& r) {
+  return *std::find_if(c.results.begin(), c.results.end(),
+                       [&](const MetricResult& m) { return m.benchmark == r.benchmark && m.metric == r.metric; });
 }
 
 // Why nothing can be rerun tonight ("" when something can).
@@ -88,9 +88,10 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
     }
     std::vector<Probe> probes;
     for (ConfirmationRecord* r : records) {
-      r->confirmation.on_median = moved_whole(c, *r, policy);
+      const MetricResult& result = result_of(c, *r);
+      r->confirmation.on_median = judge_on_median(c.results, result, policy);
       const Metric judged = r->confirmation.on_median ? Metric::p50_latency : r->metric;
-      probes.push_back({r->benchmark, judged, confirm_boundary(r->metric, policy.for_benchmark(r->benchmark))});
+      probes.push_back({r->benchmark, judged, rerun_boundary(result, policy.for_benchmark(r->benchmark))});
     }
     const InterleaveOutcome run = interleave(*entry, good, tonight, probes, budget, ws.work_dir(good_label),
                                              round_reporter(info, "confirming " + entry->name));

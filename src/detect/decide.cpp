@@ -241,7 +241,8 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
           const std::span<const double> logs = std::span<const double>(series).last(k);
           const double change = std::log(tonight->value / p.result.baseline);
           p.seen = seen_levels(logs, std::log(tonight->value), std::sqrt(p.single->spread2), change >= 0 ? 1 : -1);
-          p.result.noise.seen = shown_seen(p.seen, change, limit);  // finish keeps it
+          p.result.noise.seen = shown_seen(p.seen, change, limit);  // finish keeps these two
+          p.result.noise.returns_to = returned_level(logs, std::log(p.result.baseline), change >= 0 ? 1 : -1);
         }
       }
     }
@@ -289,10 +290,11 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
     p.result.ci_high = o.ci_high;
     p.result.p_value = o.p_value;
     p.result.two_night = o.two_night;
+    p.result.night_p = o.night_p;
     p.result.noise = o.noise;
     return;
   }
-  p.result.noise = {false, p.single->k, std::sqrt(p.single->spread2), 0, p.result.noise.seen};
+  p.result.noise = {false, p.single->k, std::sqrt(p.single->spread2), 0, p.result.noise.seen, p.result.noise.returns_to};
   const TestOutcome single = finish_test(*p.single, prior, noise_floor);
   p.result.ratio = single.ratio;
   p.result.ci_low = single.ci_low;
@@ -304,6 +306,7 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
     p.result.p_value = std::min(1.0, 2 * std::min(single_p, pair));
     p.result.two_night = pair < single_p;
   }
+  p.result.night_p = p.result.p_value;
 }
 
 // A shift of the whole distribution shows in every quantile, and the median
@@ -322,6 +325,7 @@ void lend_median_evidence(std::vector<MetricResult>& results) {
     const double median_p = it->second->p_value;
     r.whole_distribution = median_p < r.p_value;
     r.p_value = std::min(1.0, 2 * std::min(r.p_value, median_p));
+    r.night_p = std::min(1.0, 2 * std::min(r.night_p, it->second->night_p));
   }
 }
 
@@ -396,7 +400,7 @@ void decide(std::vector<MetricResult>& results, const Policy& policy) {
     // Only where the benchmark's own history judged it: with too little,
     // the baseline nights' p-values are not trusted that far.
     if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0 && r.noise.from_history)
-      r.screened = verdict_of(r, t, r.p_value <= policy.screen_alpha) == Verdict::regression;
+      r.screened = verdict_of(r, t, std::min(r.p_value, r.night_p) <= policy.screen_alpha) == Verdict::regression;
     if (!r.alerting && r.verdict == Verdict::unchanged) {
       MetricResult as_alerting = r;
       as_alerting.alerting = true;  // same direction and rule, but allowed to say "regression"

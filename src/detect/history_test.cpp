@@ -36,6 +36,7 @@ std::optional<HistoryEvidence> history_evidence(const std::vector<double>& serie
     if (both > 0) h.pair_worse = both;
   }
   h.seen = seen_levels(all.subspan(cut), tonight, h.model.spread, h.direction);
+  h.returns_to = returned_level(all.subspan(cut), tonight - h.change, h.direction);
   return h;
 }
 
@@ -61,13 +62,15 @@ HistoryOutcome finish_history_test(const HistoryEvidence& h, double noise_floor)
   // A history with one-night excursions past the threshold cannot tell a
   // first night from another excursion: there only two nights in a row count.
   const int excursions = static_cast<int>(past.end() - std::upper_bound(past.begin(), past.end(), h.limit));
-  o.p_value = excursions > 0 ? 1.0 : unless_seen(single, h.seen.single);
+  o.night_p = unless_seen(single, h.seen.single);
+  o.p_value = excursions > 0 ? 1.0 : o.night_p;
   if (h.pair_worse && !h.model.pair.empty()) {  // the smaller p of two tests counts twice (Bonferroni)
     const double pair = unless_seen(tail_p_value(h.model.pair, h.model.pair_spread, *h.pair_worse, floor), h.seen.pair);
     o.p_value = std::min(1.0, 2 * std::min(o.p_value, pair));
     o.two_night = pair < single || excursions > 0;
   }
-  o.noise = {true, h.model.nights, h.model.spread, excursions, shown_seen(h.seen, h.change, h.limit)};
+  if (excursions == 0) o.night_p = o.p_value;
+  o.noise = {true, h.model.nights, h.model.spread, excursions, shown_seen(h.seen, h.change, h.limit), h.returns_to};
   return o;
 }
 

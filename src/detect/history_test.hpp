@@ -21,6 +21,7 @@ struct HistoryEvidence {
   // pair's): a level the benchmark keeps returning to, such as a two-level
   // benchmark's upper one, is no news however far it is from the centre.
   Seen seen;
+  double returns_to = 0;  // returned_level of the same nights
 };
 
 // `series`: log values of the history then the baseline nights (the last
@@ -35,6 +36,9 @@ int nights_in_row(const std::vector<double>& series, size_t k, double tonight, d
 struct HistoryOutcome {
   double ratio = 1, ci_low = 1, ci_high = 1, p_value = 1;
   bool two_night = false;  // two nights in a row decided
+  // Tonight's own p-value where the history's excursions held a first night
+  // back (p_value is then the two-night test's, or 1); else p_value.
+  double night_p = 1;
   NoiseBasis noise;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "stats/quantile.hpp"
 #include "stats/tests.hpp"
@@ -157,6 +158,17 @@ Seen seen_levels(std::span<const double> logs, double tonight, double spread, in
   const double lesser = sign * std::min(sign * logs.back(), sign * tonight);
   const std::span<const double> before = logs.first(logs.size() - 1);  // on a step's second night, last night is the step
   return {share_at_least(before, tonight - sign * spread, sign), share_at_least(before, lesser - sign * spread, sign)};
+}
+
+double returned_level(std::span<const double> logs, double centre, int sign) {
+  if (logs.size() < 2) return 0;
+  std::vector<double> worse;
+  for (double v : logs.first(logs.size() - 1)) worse.push_back(sign * (v - centre));
+  // The smallest count that is kLevelShare of the nights: that many reached it.
+  const size_t count = static_cast<size_t>(std::ceil(kLevelShare * static_cast<double>(worse.size()) - 1e-9));
+  const auto nth = worse.begin() + static_cast<std::ptrdiff_t>(std::max<size_t>(count, 1) - 1);
+  std::nth_element(worse.begin(), nth, worse.end(), std::greater<>());
+  return std::max(*nth, 0.0);
 }
 
 double unless_seen(double p, double seen) { return seen >= kSeenShare ? std::max(p, seen) : p; }

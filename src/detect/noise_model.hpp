@@ -76,6 +76,19 @@ Seen seen_levels(std::span<const double> logs, double tonight, double spread, in
 inline constexpr double kSeenShare = 0.05;
 double unless_seen(double p, double seen);
 
+// The level (log, against `centre`, worse positive) that kLevelShare of
+// `logs` (oldest first; last night not counted, as in seen_levels) reached
+// or passed the way `sign` says; 0 when none was worse than the centre.
+// Reruns that show a change no larger than it show a level the benchmark
+// returns to (a two-level benchmark's build landing on its upper level).
+// Twice kSeenShare: reruns redraw the machine's one-night spikes (rarer
+// than that), but not a build's level, so only a level that recurs that
+// often raises the bar for them. (At kSeenShare the spikes of a noisy
+// benchmark put the bar past real steps: synthetic A's tuning seed lost 2
+// of its 120 steps by the second night.)
+inline constexpr double kLevelShare = 2 * kSeenShare;
+double returned_level(std::span<const double> logs, double centre, int sign);
+
 // The share a reader is told of: tonight moved past `limit` (`change`, log)
 // and its level was seen that often; else 0.
 double shown_seen(const Seen& seen, double change, double limit);

@@ -1,5 +1,6 @@
 #include "detect/paired.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "stats/tests.hpp"
@@ -36,6 +37,10 @@ std::optional<double> paired_difference(Metric metric, double good, double tonig
 double effect_of(Metric metric, double difference) {
   if (metric == Metric::error_rate) return difference;
   return std::exp(higher_is_better(metric) ? -difference : difference);
+}
+
+double rerun_boundary(const MetricResult& r, const Thresholds& t) {
+  return std::max(confirm_boundary(r.metric, t), r.noise.returns_to);
 }
 
 double confirm_boundary(Metric metric, const Thresholds& t) {

@@ -47,6 +47,12 @@ double effect_of(Metric metric, double difference);
 // nightly saw, even when it is significant.
 double confirm_boundary(Metric metric, const Thresholds& thresholds);
 
+// The boundary reruns of candidate `r` must clear: confirm_boundary, or
+// the level its history returns to when that is higher (the reruns of a
+// two-level benchmark's build on its upper level show that level, which is
+// no regression).
+double rerun_boundary(const MetricResult& r, const Thresholds& thresholds);
+
 enum class PairedCall { above, below, undecided };
 
 struct PairedSummary {

@@ -48,6 +48,10 @@ struct NoiseBasis {
   // tonight went past the threshold and that many were (detect/noise_model's
   // kSeenShare): a level the benchmark keeps returning to; 0 otherwise.
   double seen = 0;
+  // The level (log, worse positive) the benchmark returned to on at least
+  // kSeenShare of its past nights (detect/noise_model's returned_level):
+  // reruns must show more than it to confirm a regression.
+  double returns_to = 0;
 };
 
 struct MetricResult {
@@ -91,6 +95,10 @@ struct MetricResult {
   // but not across the run (q > alpha): unchanged, yet a candidate nightly's
   // reruns judge. Confirmed, it becomes a regression (apply_confirmations).
   bool screened = false;
+  // The night's own p-value where the history's one-night excursions held a
+  // first night back (p_value then rests on two nights, or is 1); else
+  // p_value. The screen judges it: reruns can tell a step from an excursion.
+  double night_p = 1;
   // What interleaved reruns said (nightly only); none when nothing was rerun.
   std::optional<Confirmation> confirmation;
 };

@@ -50,7 +50,9 @@ std::string reason_text(const MetricResult& r) {
                                        r.noise.nights, spread_text(r.noise));
   line += "; " + tonight_text(r) + persistence_text(r);
   if (r.whole_distribution) line += "; the median moved too";
-  if (r.screened)
+  if (r.screened && r.night_p < r.p_value)  // held back as a first night: see persistence_text
+    line += fmt::format("; tonight alone p = {:.2g}: only reruns can tell a step from another excursion", r.night_p);
+  else if (r.screened)
     line += fmt::format("; significant alone (p = {:.2g}) but not across the run's tests (q = {:.2g}): "
                         "only reruns can confirm it", r.p_value, r.q_value);
   return line;
@@ -65,6 +67,7 @@ void write_reason(JsonOut& j, const MetricResult& r) {
     j.begin_object();
     j.key("excursions").value(r.noise.excursions);
     j.key("nights").value(r.noise.nights);
+    j.key("returns_to").value(std::expm1(r.noise.returns_to));
     j.key("seen").value(r.noise.seen);
     j.key("source").value(r.noise.from_history ? "history" : "baseline");
     j.key("spread").value(std::expm1(r.noise.spread));

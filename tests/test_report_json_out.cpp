@@ -56,7 +56,7 @@ TEST_CASE("comparison_json") {
   p95.baseline_nights = 7;
   p95.verdict = Verdict::regression;
   p95.alerting = true;
-  p95.noise = {true, 56, std::log1p(0.031), 0, 0, std::log1p(0.042)};
+  p95.noise = {true, 56, std::log1p(0.031), 0, 0, std::log1p(0.042), 0.0002};
   p95.nights_in_row = 1;
   Confirmation confirmed;
   confirmed.confirmed = true;
@@ -96,6 +96,7 @@ TEST_CASE("comparison_json") {
   CHECK(row["reason"]["noise"]["nights"] == 56);
   CHECK(row["reason"]["noise"]["spread"].get<double>() == doctest::Approx(0.031));
   CHECK(row["reason"]["noise"]["returns_to"].get<double>() == doctest::Approx(0.042));
+  CHECK(row["reason"]["noise"]["pooled"].get<double>() == doctest::Approx(0.0002));
   CHECK(doc["results"][1]["current"].is_null());  // NaN is null
   CHECK(doc["results"][1]["too_few_samples"] == nlohmann::json({{"needed", 1000}, {"samples", 30}}));
   CHECK(doc["results"][1]["confirmation"].is_null());

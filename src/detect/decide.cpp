@@ -9,6 +9,7 @@
 #include "detect/evidence.hpp"
 #include "detect/history_test.hpp"
 #include "detect/memory_growth.hpp"
+#include "detect/population.hpp"
 #include "model/units.hpp"
 #include "stats/quantile.hpp"
 #include "stats/tests.hpp"
@@ -101,6 +102,7 @@ struct Pending {
   // Without a history: how often the baseline nights were already at
   // tonight's level (history_test has the same of the history).
   Seen seen;
+  double limit = 0;  // the size threshold (log)
 };
 
 // How much worse (log) `e`'s value is than its baseline: regressions positive.
@@ -229,6 +231,7 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
       for (const NightValue& v : base) positive = positive && v.value > 0;
       for (const NightValue& v : base) series.push_back(std::log(std::max(v.value, 1e-300)));
       const double limit = std::fabs(std::log(threshold(m, t)));
+      p.limit = limit;
       if (positive) {  // a night at 0 has no log: the baseline test says "not tested"
         p.history = history_evidence(series, k, std::log(tonight->value), limit, policy.window_days,
                                      policy.min_baseline_nights);
@@ -282,9 +285,9 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
   return out;
 }
 
-void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
+void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor, double pooled) {
   if (p.history) {
-    const HistoryOutcome o = finish_history_test(*p.history, noise_floor);
+    const HistoryOutcome o = finish_history_test(*p.history, noise_floor, pooled);
     p.result.ratio = o.ratio;
     p.result.ci_low = o.ci_low;
     p.result.ci_high = o.ci_high;
@@ -299,7 +302,10 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor) {
   p.result.ratio = single.ratio;
   p.result.ci_low = single.ci_low;
   p.result.ci_high = single.ci_high;
-  const double single_p = unless_seen(single.p_value, p.seen.single);
+  // The run's pool too, in the spread of the baseline nights (history_test does the same).
+  const double own = unless_seen(single.p_value, p.seen.single);
+  const double single_p = std::max(own, pooled);
+  if (pooled > own && std::fabs(std::log(single.ratio)) > p.limit) p.result.noise.pooled = pooled;
   p.result.p_value = single_p;
   if (p.pair) {  // the smaller p of two tests counts twice (Bonferroni)
     const double pair = unless_seen(finish_test(*p.pair, prior, noise_floor).p_value, p.seen.pair);
@@ -426,9 +432,25 @@ std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& ben
     }
     priors[m] = stats::fit_variance_prior(variances, dfs);
   }
+  // The run's pools: how far its benchmarks' nights went, in their own spreads.
+  std::map<std::pair<Metric, int>, std::vector<double>> deviations;
+  for (const Pending& p : pending) {
+    if (!p.history) continue;
+    const std::vector<double> past = standardized_past(*p.history, policy.noise_floor);
+    std::vector<double>& into = deviations[{p.result.metric, p.history->direction}];
+    into.insert(into.end(), past.begin(), past.end());
+  }
+  DeviationPools pools;
+  for (auto& [key, values] : deviations) pools[key] = pool_deviations(std::move(values));
   std::vector<MetricResult> results;
   for (Pending& p : pending) {
-    if (p.single) finish(p, priors[p.result.metric], policy.noise_floor);
+    double pooled = 0;
+    if (p.history)
+      pooled = pooled_share(pools[{p.result.metric, p.history->direction}], standardized_tonight(*p.history, policy.noise_floor));
+    else if (p.single)  // without a history: in the spread of its baseline nights
+      pooled = pooled_share(pools[{p.result.metric, p.single->effect >= 0 ? 1 : -1}],
+                            std::fabs(p.single->effect) / std::max(std::sqrt(p.single->spread2), std::log1p(policy.noise_floor)));
+    if (p.single) finish(p, priors[p.result.metric], policy.noise_floor, pooled);
     results.push_back(std::move(p.result));
   }
   lend_median_evidence(results);

@@ -50,11 +50,30 @@ int nights_in_row(const std::vector<double>& series, size_t k, double tonight, d
   return (last > 0) == (now > 0) && std::fabs(last) > limit ? 2 : 1;
 }
 
-HistoryOutcome finish_history_test(const HistoryEvidence& h, double noise_floor) {
+namespace {
+
+double spread_unit(const HistoryEvidence& h, double noise_floor) { return std::max(h.model.spread, std::log1p(noise_floor)); }
+
+}  // namespace
+
+double standardized_tonight(const HistoryEvidence& h, double noise_floor) {
+  return h.direction * h.change / spread_unit(h, noise_floor);
+}
+
+std::vector<double> standardized_past(const HistoryEvidence& h, double noise_floor) {
+  std::vector<double> out;
+  out.reserve(h.model.single.size());
+  for (double d : h.model.single) out.push_back(d / spread_unit(h, noise_floor));
+  return out;
+}
+
+HistoryOutcome finish_history_test(const HistoryEvidence& h, double noise_floor, double pooled) {
   HistoryOutcome o;
   const double floor = std::log1p(noise_floor);
   const auto& past = h.model.single;
-  const double single = tail_p_value(past, h.model.spread, h.direction * h.change, floor);
+  const double own = tail_p_value(past, h.model.spread, h.direction * h.change, floor);
+  // The benchmark's own tail, unless the run's other benchmarks went that far more often.
+  const double single = std::max(own, pooled);
   const double lo = stats::quantile_sorted(past, 0.025), hi = stats::quantile_sorted(past, 0.975);
   o.ratio = std::exp(h.change);
   o.ci_low = std::exp(h.direction > 0 ? h.change - hi : h.change + lo);
@@ -62,15 +81,16 @@ HistoryOutcome finish_history_test(const HistoryEvidence& h, double noise_floor)
   // A history with one-night excursions past the threshold cannot tell a
   // first night from another excursion: there only two nights in a row count.
   const int excursions = static_cast<int>(past.end() - std::upper_bound(past.begin(), past.end(), h.limit));
-  o.night_p = unless_seen(single, h.seen.single);
-  o.p_value = excursions > 0 ? 1.0 : o.night_p;
+  // Reruns need no pool: screening judges the benchmark's own evidence.
+  o.night_p = unless_seen(own, h.seen.single);
+  o.p_value = excursions > 0 ? 1.0 : unless_seen(single, h.seen.single);
   if (h.pair_worse && !h.model.pair.empty()) {  // the smaller p of two tests counts twice (Bonferroni)
     const double pair = unless_seen(tail_p_value(h.model.pair, h.model.pair_spread, *h.pair_worse, floor), h.seen.pair);
     o.p_value = std::min(1.0, 2 * std::min(o.p_value, pair));
     o.two_night = pair < single || excursions > 0;
   }
-  if (excursions == 0) o.night_p = o.p_value;
-  o.noise = {true, h.model.nights, h.model.spread, excursions, shown_seen(h.seen, h.change, h.limit), h.returns_to};
+  o.noise = {true, h.model.nights, h.model.spread, excursions, shown_seen(h.seen, h.change, h.limit), h.returns_to,
+             pooled > own && std::fabs(h.change) > h.limit ? pooled : 0};
   return o;
 }
 

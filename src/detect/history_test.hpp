@@ -44,6 +44,14 @@ struct HistoryOutcome {
 
 // The rank of tonight's deviation among the history's (one night, and two
 // in a row when they apply), the interval from their 2.5 % and 97.5 % points.
-HistoryOutcome finish_history_test(const HistoryEvidence& h, double noise_floor);
+// `pooled`: the share of the run's pooled past nights (detect/population)
+// at least as far out as tonight, in their own spreads; tonight's p is at
+// least that.
+HistoryOutcome finish_history_test(const HistoryEvidence& h, double noise_floor, double pooled = 0);
+
+// Tonight's deviation and the past nights', in units of the history's
+// spread (never below the noise floor): what the run's pool compares.
+double standardized_tonight(const HistoryEvidence& h, double noise_floor);
+std::vector<double> standardized_past(const HistoryEvidence& h, double noise_floor);
 
 }  // namespace perfwatch

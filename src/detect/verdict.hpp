@@ -52,6 +52,10 @@ struct NoiseBasis {
   // kSeenShare of its past nights (detect/noise_model's returned_level):
   // reruns must show more than it to confirm a regression.
   double returns_to = 0;
+  // The share of the run's benchmarks' past nights (each in its own spread)
+  // as far out as tonight, when tonight went past the threshold and that
+  // share, not the benchmark's own tail, set its p-value; 0 otherwise.
+  double pooled = 0;
 };
 
 struct MetricResult {

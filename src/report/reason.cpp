@@ -26,6 +26,9 @@ std::string persistence_text(const MetricResult& r) {
                        r.noise.excursions == 1 ? "" : "s");
   if (r.noise.seen > 0)
     text += fmt::format("; {:.0f} % of past nights were at this level or worse: a level it returns to", r.noise.seen * 100);
+  if (r.noise.pooled > 0)
+    text += fmt::format("; {:.2g} % of the run's benchmarks' past nights went as far, each in its own spread",
+                        r.noise.pooled * 100);
   return text;
 }
 
@@ -67,6 +70,7 @@ void write_reason(JsonOut& j, const MetricResult& r) {
     j.begin_object();
     j.key("excursions").value(r.noise.excursions);
     j.key("nights").value(r.noise.nights);
+    j.key("pooled").value(r.noise.pooled);
     j.key("returns_to").value(std::expm1(r.noise.returns_to));
     j.key("seen").value(r.noise.seen);
     j.key("source").value(r.noise.from_history ? "history" : "baseline");

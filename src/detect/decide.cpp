@@ -315,6 +315,36 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor, d
   p.result.night_p = p.result.p_value;
 }
 
+// The run's pools: how far its benchmarks' nights went, each in its own spread.
+DeviationPools pools_of(const std::vector<Pending>& pending, double noise_floor) {
+  std::map<std::pair<Metric, int>, std::vector<double>> deviations;
+  for (const Pending& p : pending) {
+    if (!p.history) continue;
+    const std::vector<double> past = standardized_past(*p.history, noise_floor);
+    std::vector<double>& into = deviations[{p.result.metric, p.history->direction}];
+    into.insert(into.end(), past.begin(), past.end());
+  }
+  DeviationPools pools;
+  for (auto& [key, values] : deviations) pools[key] = pool_deviations(std::move(values));
+  return pools;
+}
+
+// The pooled share as far out as tonight; without a history, in the spread
+// of the baseline nights.
+double pooled_share_of(const Pending& p, const DeviationPools& pools, double noise_floor) {
+  double z = 0;
+  int direction = 1;
+  if (p.history) {
+    z = standardized_tonight(*p.history, noise_floor);
+    direction = p.history->direction;
+  } else if (p.single) {
+    z = std::fabs(p.single->effect) / std::max(std::sqrt(p.single->spread2), std::log1p(noise_floor));
+    direction = p.single->effect >= 0 ? 1 : -1;
+  }
+  const auto it = pools.find({p.result.metric, direction});
+  return it == pools.end() ? 0 : pooled_share(it->second, z);
+}
+
 // A shift of the whole distribution shows in every quantile, and the median
 // of a night pins it down far better than its p95: when a benchmark's p50
 // moved the same way as its p95, p95's p-value is the smaller of the two,
@@ -432,25 +462,10 @@ std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& ben
     }
     priors[m] = stats::fit_variance_prior(variances, dfs);
   }
-  // The run's pools: how far its benchmarks' nights went, in their own spreads.
-  std::map<std::pair<Metric, int>, std::vector<double>> deviations;
-  for (const Pending& p : pending) {
-    if (!p.history) continue;
-    const std::vector<double> past = standardized_past(*p.history, policy.noise_floor);
-    std::vector<double>& into = deviations[{p.result.metric, p.history->direction}];
-    into.insert(into.end(), past.begin(), past.end());
-  }
-  DeviationPools pools;
-  for (auto& [key, values] : deviations) pools[key] = pool_deviations(std::move(values));
+  const DeviationPools pools = pools_of(pending, policy.noise_floor);
   std::vector<MetricResult> results;
   for (Pending& p : pending) {
-    double pooled = 0;
-    if (p.history)
-      pooled = pooled_share(pools[{p.result.metric, p.history->direction}], standardized_tonight(*p.history, policy.noise_floor));
-    else if (p.single)  // without a history: in the spread of its baseline nights
-      pooled = pooled_share(pools[{p.result.metric, p.single->effect >= 0 ? 1 : -1}],
-                            std::fabs(p.single->effect) / std::max(std::sqrt(p.single->spread2), std::log1p(policy.noise_floor)));
-    if (p.single) finish(p, priors[p.result.metric], policy.noise_floor, pooled);
+    if (p.single) finish(p, priors[p.result.metric], policy.noise_floor, pooled_share_of(p, pools, policy.noise_floor));
     results.push_back(std::move(p.result));
   }
   lend_median_evidence(results);

@@ -36,8 +36,8 @@ int nights_in_row(const std::vector<double>& series, size_t k, double tonight, d
 struct HistoryOutcome {
   double ratio = 1, ci_low = 1, ci_high = 1, p_value = 1;
   bool two_night = false;  // two nights in a row decided
-  // Tonight's own p-value where the history's excursions held a first night
-  // back (p_value is then the two-night test's, or 1); else p_value.
+  // Tonight alone against the benchmark's own history: neither held back by
+  // past excursions nor raised by the run's pool (p_value is both).
   double night_p = 1;
   NoiseBasis noise;
 };

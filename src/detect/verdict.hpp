@@ -99,9 +99,11 @@ struct MetricResult {
   // but not across the run (q > alpha): unchanged, yet a candidate nightly's
   // reruns judge. Confirmed, it becomes a regression (apply_confirmations).
   bool screened = false;
-  // The night's own p-value where the history's one-night excursions held a
-  // first night back (p_value then rests on two nights, or is 1); else
-  // p_value. The screen judges it: reruns can tell a step from an excursion.
+  // Tonight alone against the benchmark's own history (history_test's
+  // night_p): p_value may be 1 where past one-night excursions held a first
+  // night back, or raised by the run's pool. The screen judges the smaller
+  // of the two: reruns on new data can tell a step from an excursion.
+  // Without a history, p_value.
   double night_p = 1;
   // What interleaved reruns said (nightly only); none when nothing was rerun.
   std::optional<Confirmation> confirmation;

@@ -90,6 +90,18 @@ TEST_CASE("compare_nights: a quiet benchmark's spike, against how far the run's 
   // Its own evidence still screens it for nightly's reruns.
   CHECK(pooled.night_p < policy.screen_alpha);
   CHECK(pooled.screened);
+  // Other benchmarks' fresh regressions are no noise: a step two nights old
+  // is not yet one that held (three nights), so their models keep its first
+  // night, but the pool takes only nights before the baseline window.
+  std::vector<BenchmarkNights> stepped{run.front()};
+  for (int b = 0; b < 20; ++b) {
+    std::vector<double> v = quiet_nights(100 + b, 0.02);
+    for (size_t i = 58; i < v.size(); ++i) v[i] *= 1.5;  // two nights ago: not yet a step that held
+    stepped.push_back(nights_of("stepped/" + std::to_string(b), v, v.back()));
+  }
+  const MetricResult fresh = p95_of(compare_nights(stepped, policy), "quiet");
+  CHECK(fresh.verdict == Verdict::regression);
+  CHECK(fresh.noise.pooled == 0);
   // A step far beyond anything the pool holds is a regression again.
   run.front() = nights_of("quiet", quiet_nights(1, 0.02), 400);
   const MetricResult beyond = p95_of(compare_nights(run, policy), "quiet");

@@ -30,6 +30,9 @@ std::optional<HistoryEvidence> history_evidence(const std::vector<double>& serie
   if (!model) return std::nullopt;
   h.model = std::move(*model);
   h.limit = limit;
+  const std::span<const double> older = all.subspan(cut, series.size() - k - cut);
+  h.settled = cut == 0 ? replayed_deviations(older, centres, h.direction)
+                       : replayed_deviations(older, night_centres(older, window), h.direction);
   if (static_cast<int>(k) - 1 >= min_baseline_nights) {
     const double before = median_of(all.last(k).first(k - 1));
     const double both = std::min(h.direction * (series.back() - before), h.direction * (tonight - before));
@@ -62,8 +65,8 @@ double standardized_tonight(const HistoryEvidence& h, double noise_floor) {
 
 std::vector<double> standardized_past(const HistoryEvidence& h, double noise_floor) {
   std::vector<double> out;
-  out.reserve(h.model.single.size());
-  for (double d : h.model.single) out.push_back(d / spread_unit(h, noise_floor));
+  out.reserve(h.settled.size());
+  for (double d : h.settled) out.push_back(d / spread_unit(h, noise_floor));
   return out;
 }
 

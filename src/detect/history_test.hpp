@@ -22,6 +22,10 @@ struct HistoryEvidence {
   // benchmark's upper one, is no news however far it is from the centre.
   Seen seen;
   double returns_to = 0;  // returned_level of the same nights
+  // The replayed deviations of the nights before the baseline window, which
+  // the run's pool takes: a step inside the window is never cut from the
+  // model, and another benchmark's fresh regression is no noise.
+  std::vector<double> settled;
 };
 
 // `series`: log values of the history then the baseline nights (the last
@@ -49,8 +53,9 @@ struct HistoryOutcome {
 // least that.
 HistoryOutcome finish_history_test(const HistoryEvidence& h, double noise_floor, double pooled = 0);
 
-// Tonight's deviation and the past nights', in units of the history's
-// spread (never below the noise floor): what the run's pool compares.
+// Tonight's deviation and the settled nights' (before the baseline window),
+// in units of the history's spread (never below the noise floor): what the
+// run's pool compares.
 double standardized_tonight(const HistoryEvidence& h, double noise_floor);
 std::vector<double> standardized_past(const HistoryEvidence& h, double noise_floor);
 

@@ -55,6 +55,14 @@ std::vector<double> night_centres(std::span<const double> logs, int window) {
   return centres;
 }
 
+std::vector<double> replayed_deviations(std::span<const double> logs, std::span<const double> centres, int sign) {
+  std::vector<double> out;
+  out.reserve(logs.size());
+  for (size_t j = 0; j < logs.size(); ++j)
+    if (!std::isnan(centres[j])) out.push_back(sign * (logs[j] - centres[j]));
+  return out;
+}
+
 namespace {
 
 // Each past night's deviation from the nights before it, and each pair's.
@@ -64,14 +72,12 @@ struct Replay {
 
 Replay replay(std::span<const double> logs, std::span<const double> centres, int sign) {
   Replay r;
-  r.single.reserve(logs.size());
+  r.single = replayed_deviations(logs, centres, sign);
   r.pair.reserve(logs.size());
-  for (size_t j = 0; j < logs.size(); ++j) {
-    if (!std::isnan(centres[j])) r.single.push_back(sign * (logs[j] - centres[j]));
-    // The lesser of two nights' deviations: high only when both nights are.
-    if (j >= 1 && !std::isnan(centres[j - 1]))
+  // The lesser of two nights' deviations: high only when both nights are.
+  for (size_t j = 1; j < logs.size(); ++j)
+    if (!std::isnan(centres[j - 1]))
       r.pair.push_back(std::min(sign * (logs[j - 1] - centres[j - 1]), sign * (logs[j] - centres[j - 1])));
-  }
   return r;
 }
 

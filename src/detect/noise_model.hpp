@@ -41,6 +41,11 @@ std::vector<double> night_centres(std::span<const double> logs, int window);
 size_t regime_start(std::span<const double> logs, int window, double min_shift);
 size_t regime_start(std::span<const double> logs, std::span<const double> centres, double min_shift);
 
+// Each night's deviation from the centre before it (`centres` as
+// night_centres gives them), in `sign`'s direction, oldest first: the
+// replay learn_noise sorts, without the sorting.
+std::vector<double> replayed_deviations(std::span<const double> logs, std::span<const double> centres, int sign);
+
 // The model of `logs` (log values of past nights, oldest first, tonight not
 // among them) with baselines of up to `window` nights; `sign` is +1 when
 // higher is worse, -1 when lower is worse. nullopt below kMinModelNights.

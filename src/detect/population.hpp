@@ -8,6 +8,8 @@
 // hundred nights (SAP HANA's CI data: most of its false alarms). Pooling the
 // replayed deviations of every benchmark judged by its history, in units of
 // each one's spread, tells how often a night of this project goes that far.
+// Only nights before each one's baseline window are pooled: a step inside
+// the window is not yet cut from its model, and a fresh regression is no noise.
 // A tonight's p-value is then at least that share. Beyond every pooled night
 // the pool says nothing and the benchmark's own tail decides.
 #include <map>

@@ -244,7 +244,7 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
           const std::span<const double> logs = std::span<const double>(series).last(k);
           const double change = std::log(tonight->value / p.result.baseline);
           p.seen = seen_levels(logs, std::log(tonight->value), std::sqrt(p.single->spread2), change >= 0 ? 1 : -1);
-          p.result.noise.seen = shown_seen(p.seen, change, limit);  // finish keeps these two
+          p.result.noise.seen = shown_seen(p.seen, change, limit);
           p.result.noise.returns_to = returned_level(logs, std::log(p.result.baseline), change >= 0 ? 1 : -1);
         }
       }
@@ -297,7 +297,8 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor, d
     p.result.noise = o.noise;
     return;
   }
-  p.result.noise = {false, p.single->k, std::sqrt(p.single->spread2), 0, p.result.noise.seen, p.result.noise.returns_to};
+  p.result.noise.nights = p.single->k;  // its seen and returns_to came from gather_benchmark
+  p.result.noise.spread = std::sqrt(p.single->spread2);
   const TestOutcome single = finish_test(*p.single, prior, noise_floor);
   p.result.ratio = single.ratio;
   p.result.ci_low = single.ci_low;
@@ -338,7 +339,7 @@ double pooled_share_of(const Pending& p, const DeviationPools& pools, double noi
     z = standardized_tonight(*p.history, noise_floor);
     direction = p.history->direction;
   } else if (p.single) {
-    z = std::fabs(p.single->effect) / std::max(std::sqrt(p.single->spread2), std::log1p(noise_floor));
+    z = in_spreads(std::fabs(p.single->effect), std::sqrt(p.single->spread2), noise_floor);
     direction = p.single->effect >= 0 ? 1 : -1;
   }
   const auto it = pools.find({p.result.metric, direction});

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <span>
 
+#include "detect/population.hpp"
 #include "stats/quantile.hpp"
 
 namespace perfwatch {
@@ -26,13 +27,13 @@ std::optional<HistoryEvidence> history_evidence(const std::vector<double>& serie
   const size_t cut = std::min(regime_start(all, centres, limit), series.size() - k);
   // Last night is left out: on a step's second night it is the step itself.
   const std::span<const double> learned = all.subspan(cut, series.size() - cut - 1);
-  auto model = cut == 0 ? learn_noise(learned, centres, h.direction) : learn_noise(learned, window, h.direction);
+  // After a cut the regime's centres start afresh (a centre only reads the nights before it).
+  const std::vector<double> regime_centres = cut == 0 ? centres : night_centres(learned, window);
+  auto model = learn_noise(learned, regime_centres, h.direction);
   if (!model) return std::nullopt;
   h.model = std::move(*model);
   h.limit = limit;
-  const std::span<const double> older = all.subspan(cut, series.size() - k - cut);
-  h.settled = cut == 0 ? replayed_deviations(older, centres, h.direction)
-                       : replayed_deviations(older, night_centres(older, window), h.direction);
+  h.settled = replayed_deviations(learned.first(series.size() - k - cut), regime_centres, h.direction);
   if (static_cast<int>(k) - 1 >= min_baseline_nights) {
     const double before = median_of(all.last(k).first(k - 1));
     const double both = std::min(h.direction * (series.back() - before), h.direction * (tonight - before));
@@ -53,20 +54,14 @@ int nights_in_row(const std::vector<double>& series, size_t k, double tonight, d
   return (last > 0) == (now > 0) && std::fabs(last) > limit ? 2 : 1;
 }
 
-namespace {
-
-double spread_unit(const HistoryEvidence& h, double noise_floor) { return std::max(h.model.spread, std::log1p(noise_floor)); }
-
-}  // namespace
-
 double standardized_tonight(const HistoryEvidence& h, double noise_floor) {
-  return h.direction * h.change / spread_unit(h, noise_floor);
+  return in_spreads(h.direction * h.change, h.model.spread, noise_floor);
 }
 
 std::vector<double> standardized_past(const HistoryEvidence& h, double noise_floor) {
   std::vector<double> out;
   out.reserve(h.settled.size());
-  for (double d : h.settled) out.push_back(d / spread_unit(h, noise_floor));
+  for (double d : h.settled) out.push_back(in_spreads(d, h.model.spread, noise_floor));
   return out;
 }
 

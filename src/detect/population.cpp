@@ -5,6 +5,10 @@
 
 namespace perfwatch {
 
+double in_spreads(double deviation, double spread, double noise_floor) {
+  return deviation / std::max(spread, std::log1p(noise_floor));
+}
+
 DeviationPool pool_deviations(std::vector<double> deviations) {
   DeviationPool pool;
   pool.nights = deviations.size();

@@ -32,6 +32,11 @@ struct DeviationPool {
 // "at least kPoolKept".
 inline constexpr double kPoolKept = 0.01;
 
+// A deviation (log) in units of its benchmark's usual spread, never below
+// the noise floor (relative): how far out a night is, comparable across
+// benchmarks.
+double in_spreads(double deviation, double spread, double noise_floor);
+
 // `deviations`: every pooled night's deviation over its benchmark's spread.
 DeviationPool pool_deviations(std::vector<double> deviations);
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "detect/decide.hpp"
+#include "report/reason.hpp"
 #include "support/nights.hpp"
 
 using namespace perfwatch;
@@ -320,10 +321,15 @@ TEST_CASE("decide applies Benjamini-Hochberg across the run") {
   CHECK_FALSE(crowd[1].screened);
   CHECK_FALSE(alone[0].screened);  // a regression already
 
-  std::vector<MetricResult> weaker = {result("a", 0.02)};
-  for (int i = 0; i < 99; ++i) weaker.push_back(result("b" + std::to_string(i), 0.9));
-  decide(weaker, Policy{});
-  CHECK_FALSE(weaker[0].screened);  // p > 0.005
+  auto among_99 = [&](MetricResult r) {
+    std::vector<MetricResult> run = {std::move(r)};
+    for (int i = 0; i < 99; ++i) run.push_back(result("b" + std::to_string(i), 0.9));
+    decide(run, Policy{});
+    return run[0];
+  };
+  CHECK(among_99(result("a", 0.02)).screened);  // p <= 0.05 alone
+  CHECK_FALSE(among_99(result("a", 0.02)).persisted);
+  CHECK_FALSE(among_99(result("a", 0.2)).screened);  // p > 0.05
   std::vector<MetricResult> small = {result("a", 0.002)};
   small[0].ratio = 1.1;  // under the +20 % rule
   for (int i = 0; i < 99; ++i) small.push_back(result("b" + std::to_string(i), 0.9));
@@ -334,6 +340,42 @@ TEST_CASE("decide applies Benjamini-Hochberg across the run") {
   for (int i = 0; i < 99; ++i) short_history.push_back(result("b" + std::to_string(i), 0.9));
   decide(short_history, Policy{});
   CHECK_FALSE(short_history[0].screened);
+}
+
+TEST_CASE("decide screens a second night in a row at a level the benchmark seldom reached") {
+  // A noisy history keeps p at 0.3, yet two nights in a row past +20 %.
+  MetricResult r;
+  r.benchmark = "noisy";
+  r.metric = Metric::p95_latency;
+  r.ratio = 1.5;
+  r.p_value = r.night_p = 0.3;
+  r.alerting = true;
+  r.noise.from_history = true;
+  r.nights_in_row = 2;
+  auto decided = [](MetricResult m) {
+    std::vector<MetricResult> run = {std::move(m)};
+    decide(run, Policy{});
+    return run[0];
+  };
+  const MetricResult second = decided(r);
+  CHECK(second.verdict == Verdict::unchanged);
+  CHECK(second.screened);
+  CHECK(second.persisted);
+  CHECK(reason_text(second).find("second night in a row; seldom at this level before: only reruns can tell") !=
+        std::string::npos);
+
+  MetricResult first = r;
+  first.nights_in_row = 1;
+  CHECK_FALSE(decided(first).screened);
+  MetricResult returns = r;
+  returns.noise.seen = 0.12;  // 12 % of past nights were at this level: one it returns to
+  CHECK_FALSE(decided(returns).screened);
+  MetricResult seldom = r;
+  seldom.noise.seen = 0.08;
+  CHECK(decided(seldom).screened);
+  MetricResult small = r;
+  small.ratio = 1.15;  // under the threshold
+  CHECK_FALSE(decided(small).screened);
 }
 
 TEST_CASE("compare_nights: p99.9 is reported, and alerts only under p999_increase") {

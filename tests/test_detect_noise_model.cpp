@@ -169,7 +169,8 @@ TEST_CASE("compare_nights with a history") {
     CHECK(reason_text(r).find("2 past nights went as far alone") != std::string::npos);
     CHECK(reason_text(r).find("tonight alone p = ") != std::string::npos);
     CHECK(reason_text(r).find("only reruns can tell a step from another excursion") != std::string::npos);
-    const MetricResult within = p95(compare_nights({nights_of(v, 134)}, policy));  // as far as they went
+    const MetricResult within = p95(compare_nights({nights_of(v, 128)}, policy));  // no farther than they went
+    CHECK(within.night_p > policy.screen_alpha);  // 2 of 56 past nights as far: p = 3/57
     CHECK_FALSE(within.screened);
   }
   SUBCASE("a level the benchmark keeps returning to is no news on its second night either") {

@@ -136,6 +136,22 @@ TEST_CASE("judge_on_median: a p95 whose whole distribution moved") {
   CHECK_FALSE(judge_on_median({throughput, result("a", Metric::p50_latency, Verdict::unchanged, 2.0)}, throughput, policy));
 }
 
+TEST_CASE("rerun_probe: the median when the whole distribution moved, against the candidate's own bar") {
+  const Policy policy;  // p95 +20 %
+  MetricResult p95 = result("a", Metric::p95_latency, Verdict::regression);
+  p95.noise.returns_to = std::log(1.4);  // its history's upper level
+  MetricResult p50 = result("a", Metric::p50_latency, Verdict::unchanged, 1.3);
+  p50.noise.returns_to = std::log(1.05);
+  const RerunProbe median = rerun_probe({p95, p50}, p95, policy);
+  CHECK(median.metric == Metric::p50_latency);
+  CHECK(median.boundary == doctest::Approx(std::log(1.4)));  // the p95's bar, not the median's lower one
+  const RerunProbe own = rerun_probe({p95}, p95, policy);
+  CHECK(own.metric == Metric::p95_latency);
+  CHECK(own.boundary == doctest::Approx(std::log(1.4)));
+  const MetricResult throughput = result("a", Metric::throughput, Verdict::regression, 0.5);
+  CHECK(rerun_probe({throughput}, throughput, policy).boundary == doctest::Approx(-std::log(1 - 0.15 / 2)));
+}
+
 TEST_CASE("nights_back_to_good: before the first night of a step") {
   MetricResult first = result("a", Metric::p95_latency, Verdict::regression);
   first.nights_in_row = 1;

@@ -75,7 +75,13 @@ TEST_CASE("comparison_json") {
   counted.metric = Metric::instructions;
   counted.counted_by = "callgrind";
   counted.verdict = Verdict::insufficient_baseline;
-  c.results = {p95, p999, counted};
+  MetricResult persisted = p95;  // a noisy benchmark's second night, rerun
+  persisted.benchmark = "noisy";
+  persisted.verdict = Verdict::unchanged;
+  persisted.confirmation.reset();
+  persisted.nights_in_row = 2;
+  persisted.screened = persisted.persisted = true;
+  c.results = {p95, p999, counted, persisted};
   c.failures = {{"broken", "exit status 3"}};
   c.warnings = {{"soak", WarningKind::too_few_samples, "30 samples"}};
   c.verdict = Verdict::regression;
@@ -97,6 +103,9 @@ TEST_CASE("comparison_json") {
   CHECK(row["reason"]["noise"]["spread"].get<double>() == doctest::Approx(0.031));
   CHECK(row["reason"]["noise"]["returns_to"].get<double>() == doctest::Approx(0.042));
   CHECK(row["reason"]["noise"]["pooled"].get<double>() == doctest::Approx(0.0002));
+  CHECK(row["reason"]["screened_by"].is_null());
+  CHECK(doc["results"][3]["reason"]["screened"] == true);
+  CHECK(doc["results"][3]["reason"]["screened_by"] == "second night");
   CHECK(doc["results"][1]["current"].is_null());  // NaN is null
   CHECK(doc["results"][1]["too_few_samples"] == nlohmann::json({{"needed", 1000}, {"samples", 30}}));
   CHECK(doc["results"][1]["confirmation"].is_null());

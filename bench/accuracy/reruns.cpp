@@ -18,8 +18,7 @@ std::uint64_t mix(std::uint64_t x) {
 
 bool rerun_confirms(const Labelled& l, const std::vector<MetricResult>& results, const MetricResult& candidate,
                     int good_night, int tonight, const Policy& policy, std::uint64_t seed) {
-  const Metric judged = judge_on_median(results, candidate, policy) ? Metric::p50_latency : candidate.metric;
-  const double boundary = rerun_boundary(candidate, policy.for_benchmark(candidate.benchmark));
+  const auto [judged, boundary] = rerun_probe(results, candidate, policy);
   std::vector<double> differences;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::uint64_t s = mix(seed ^ mix(static_cast<std::uint64_t>(round) * 2 + 1));

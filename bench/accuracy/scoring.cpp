@@ -90,9 +90,9 @@ const char* basis(const MetricResult& r) { return r.noise.from_history ? "histor
 // One result as the debug lines (PERFWATCH_ACCURACY_DEBUG, _TRACE) print it.
 std::string describe(const MetricResult& r) {
   return fmt::format("{} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} seen {:.2f} two-night {} "
-                     "in-row {} whole {} screened {} {}", to_string(r.metric), r.ratio, r.p_value, r.q_value,
+                     "in-row {} whole {} screened {}{} {}", to_string(r.metric), r.ratio, r.p_value, r.q_value,
                      r.noise.spread, r.noise.nights, r.noise.excursions, r.noise.seen, r.two_night, r.nights_in_row,
-                     r.whole_distribution, r.screened, to_string(r.verdict));
+                     r.whole_distribution, r.screened, r.persisted ? " (second night)" : "", to_string(r.verdict));
 }
 
 bool worse_way(const MetricResult& r) {

@@ -89,9 +89,9 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
     std::vector<Probe> probes;
     for (ConfirmationRecord* r : records) {
       const MetricResult& result = result_of(c, *r);
-      r->confirmation.on_median = judge_on_median(c.results, result, policy);
-      const Metric judged = r->confirmation.on_median ? Metric::p50_latency : r->metric;
-      probes.push_back({r->benchmark, judged, rerun_boundary(result, policy.for_benchmark(r->benchmark))});
+      const RerunProbe probe = rerun_probe(c.results, result, policy);
+      r->confirmation.on_median = probe.metric != r->metric;
+      probes.push_back({r->benchmark, probe.metric, probe.boundary});
     }
     const InterleaveOutcome run = interleave(*entry, good, tonight, probes, budget, ws.work_dir(good_label),
                                              round_reporter(info, "confirming " + entry->name));

@@ -9,6 +9,7 @@
 #include "detect/evidence.hpp"
 #include "detect/history_test.hpp"
 #include "detect/memory_growth.hpp"
+#include "detect/noise_model.hpp"
 #include "detect/population.hpp"
 #include "model/units.hpp"
 #include "stats/quantile.hpp"
@@ -425,6 +426,20 @@ void adjust(std::vector<MetricResult>& results, bool (*in_family)(const MetricRe
 
 }  // namespace
 
+namespace {
+
+bool significant_alone(const MetricResult& r, const Policy& policy) {
+  return std::min(r.p_value, r.night_p) <= policy.screen_alpha;
+}
+
+// A noisy benchmark's step can hold for two nights without either being
+// rare on its own; reruns can tell. Not at a level the benchmark keeps
+// returning to (kLevelShare of its nights): that is no step, and reruns of
+// a build on that level would show it again.
+bool persisted_at_new_level(const MetricResult& r) { return r.nights_in_row >= 2 && r.noise.seen < kLevelShare; }
+
+}  // namespace
+
 void decide(std::vector<MetricResult>& results, const Policy& policy) {
   // The false-discovery rate that matters is among alerts, so the family is
   // every test that can raise one (p95, throughput, error rate, memory);
@@ -436,8 +451,11 @@ void decide(std::vector<MetricResult>& results, const Policy& policy) {
     r.verdict = verdict_of(r, t, r.q_value <= policy.alpha);
     // Only where the benchmark's own history judged it: with too little,
     // the baseline nights' p-values are not trusted that far.
-    if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0 && r.noise.from_history)
-      r.screened = verdict_of(r, t, std::min(r.p_value, r.night_p) <= policy.screen_alpha) == Verdict::regression;
+    if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0 && r.noise.from_history) {
+      const bool alone = significant_alone(r, policy);
+      r.screened = verdict_of(r, t, alone || persisted_at_new_level(r)) == Verdict::regression;
+      r.persisted = r.screened && !alone;
+    }
     if (!r.alerting && r.verdict == Verdict::unchanged) {
       MetricResult as_alerting = r;
       as_alerting.alerting = true;  // same direction and rule, but allowed to say "regression"

@@ -43,6 +43,11 @@ double rerun_boundary(const MetricResult& r, const Thresholds& t) {
   return std::max(confirm_boundary(r.metric, t), r.noise.returns_to);
 }
 
+RerunProbe rerun_probe(const std::vector<MetricResult>& results, const MetricResult& candidate, const Policy& policy) {
+  const Metric judged = judge_on_median(results, candidate, policy) ? Metric::p50_latency : candidate.metric;
+  return {judged, rerun_boundary(candidate, policy.for_benchmark(candidate.benchmark))};
+}
+
 double confirm_boundary(Metric metric, const Thresholds& t) {
   switch (metric) {
     case Metric::throughput: return -std::log(1 - t.throughput_decrease / 2);

@@ -53,6 +53,16 @@ double confirm_boundary(Metric metric, const Thresholds& thresholds);
 // no regression).
 double rerun_boundary(const MetricResult& r, const Thresholds& thresholds);
 
+// What reruns of `candidate` measure (its median when judge_on_median, else
+// its own metric) and the boundary they must clear (rerun_boundary of the
+// candidate: on the median too, the candidate's history sets the bar, since
+// the median's own lower bar confirmed two-level builds on the tuning seed).
+struct RerunProbe {
+  Metric metric = Metric::p95_latency;
+  double boundary = 0;
+};
+RerunProbe rerun_probe(const std::vector<MetricResult>& results, const MetricResult& candidate, const Policy& policy);
+
 enum class PairedCall { above, below, undecided };
 
 struct PairedSummary {

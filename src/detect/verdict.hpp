@@ -95,10 +95,13 @@ struct MetricResult {
   // p95 only: the significance came from the median moving the same way
   // (a shift of the whole distribution), the size still from the p95.
   bool whole_distribution = false;
-  // Past the threshold and significant on its own (p <= Policy::screen_alpha),
-  // but not across the run (q > alpha): unchanged, yet a candidate nightly's
-  // reruns judge. Confirmed, it becomes a regression (apply_confirmations).
+  // Past the threshold but not significant across the run (q > alpha), yet
+  // worth rerunning: significant on its own (p <= Policy::screen_alpha), or
+  // its second night in a row at a level the benchmark seldom reached
+  // (`persisted`). Unchanged, yet a candidate nightly's reruns judge.
+  // Confirmed, it becomes a regression (apply_confirmations).
   bool screened = false;
+  bool persisted = false;  // screened as a second night, not by its p-value
   // Tonight alone against the benchmark's own history (history_test's
   // night_p): p_value may be 1 where past one-night excursions held a first
   // night back, or raised by the run's pool. The screen judges the smaller

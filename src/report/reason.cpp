@@ -53,7 +53,9 @@ std::string reason_text(const MetricResult& r) {
                                        r.noise.nights, spread_text(r.noise));
   line += "; " + tonight_text(r) + persistence_text(r);
   if (r.whole_distribution) line += "; the median moved too";
-  if (r.screened && r.night_p < r.p_value)  // held back as a first night: see persistence_text
+  if (r.persisted)  // ", second night in a row" already said
+    line += "; seldom at this level before: only reruns can tell a step from this benchmark's noise";
+  else if (r.screened && r.night_p < r.p_value)  // held back as a first night: see persistence_text
     line += fmt::format("; tonight alone p = {:.2g}: only reruns can tell a step from another excursion", r.night_p);
   else if (r.screened)
     line += fmt::format("; significant alone (p = {:.2g}) but not across the run's tests (q = {:.2g}): "
@@ -80,6 +82,9 @@ void write_reason(JsonOut& j, const MetricResult& r) {
     j.null();
   }
   j.key("screened").value(r.screened);
+  j.key("screened_by");  // why reruns judge it: its own p-value, or its second night at a seldom level
+  if (r.screened) j.value(r.persisted ? "second night" : "significance");
+  else j.null();
   j.key("test").value(judged_within_night(r.metric) ? "trend" : r.two_night ? "two-night" : "one-night");
   j.key("text").value(reason_text(r));
   j.key("whole_distribution").value(r.whole_distribution);

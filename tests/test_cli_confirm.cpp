@@ -5,6 +5,7 @@
 
 #include <ctime>
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -75,6 +76,16 @@ struct BuiltProject {
       else git.commit("refactor " + std::to_string(i));
     }
     return fourth;
+  }
+  // `count` nights recorded by `run` alone, one commit each; on the nights
+  // in `slowed` (0-based) something outside the code slows the run 1.6x.
+  void nights_alone(int count, const std::set<int>& slowed) {
+    for (int n = 0; n < count; ++n) {
+      git.commit("night " + std::to_string(n + 1));
+      if (slowed.count(n)) std::ofstream(slow_once) << "";
+      const auto r = run_only();
+      REQUIRE_MESSAGE(r.status == 0, (r.out + r.err));
+    }
   }
   void baseline_week() {
     for (int n = 0; n < 7; ++n) {
@@ -167,12 +178,7 @@ TEST_CASE("cli nightly reruns a first night its history's excursions held back, 
   testing::GitHubEnvironment env{github};
   // 18 nights recorded alone; on two of them something outside the code
   // slowed the run 1.6x: one-night excursions past the +20 % threshold.
-  for (int n = 0; n < 18; ++n) {
-    p.git.commit("night " + std::to_string(n + 1));
-    if (n == 5 || n == 12) std::ofstream(p.slow_once) << "";
-    const auto r = p.run_only();
-    REQUIRE_MESSAGE(r.status == 0, (r.out + r.err));
-  }
+  p.nights_alone(18, {5, 12});
   const std::string before = p.git.shas().back();
   p.git.commit_files("parser: quadratic token copy", {{"src/level.txt", "5000\n"}});
   const auto r = p.night();
@@ -196,12 +202,7 @@ TEST_CASE("cli nightly reruns a noisy benchmark's step on its second night, thou
   // 30 nights recorded alone; on two nights in a row something outside the
   // code slowed the run 1.6x. So two nights past +20 % are no rarity here
   // (p stays high), but the benchmark was at that level on 2 of 29 nights.
-  for (int n = 0; n < 30; ++n) {
-    p.git.commit("night " + std::to_string(n + 1));
-    if (n == 12 || n == 13) std::ofstream(p.slow_once) << "";
-    const auto r = p.run_only();
-    REQUIRE_MESSAGE(r.status == 0, (r.out + r.err));
-  }
+  p.nights_alone(30, {12, 13});
   const std::string before = p.git.shas().back();
   p.git.commit_files("parser: copy every token", {{"src/level.txt", "1500\n"}});
   const auto first = p.night();

@@ -134,6 +134,13 @@ TEST_CASE("judge_on_median: a p95 whose whole distribution moved") {
   CHECK(judge_on_median({whole}, whole, policy));
   const MetricResult throughput = result("a", Metric::throughput, Verdict::regression, 0.5);
   CHECK_FALSE(judge_on_median({throughput, result("a", Metric::p50_latency, Verdict::unchanged, 2.0)}, throughput, policy));
+  // A slow tail: the p95 went x3 and dragged the median +30 %, not half as far (in log).
+  const MetricResult tail = result("a", Metric::p95_latency, Verdict::regression, 3.0);
+  CHECK_FALSE(judge_on_median({tail, result("a", Metric::p50_latency, Verdict::unchanged, 1.3)}, tail, policy));
+  MetricResult whole_tail = tail;
+  whole_tail.whole_distribution = true;
+  CHECK_FALSE(judge_on_median({whole_tail, result("a", Metric::p50_latency, Verdict::unchanged, 1.3)}, whole_tail, policy));
+  CHECK(judge_on_median({tail, result("a", Metric::p50_latency, Verdict::unchanged, 1.8)}, tail, policy));  // log 1.8 > log 3 / 2
 }
 
 TEST_CASE("rerun_probe: the median when the whole distribution moved, against the candidate's own bar") {

@@ -1,5 +1,10 @@
 #include "accuracy/reruns.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
+
 #include "detect/nightly.hpp"
 #include "detect/paired.hpp"
 
@@ -14,6 +19,12 @@ std::uint64_t mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// Every rerun's outcome printed (PERFWATCH_ACCURACY_DEBUG), read once.
+bool debug_reruns() {
+  static const bool on = std::getenv("PERFWATCH_ACCURACY_DEBUG") != nullptr;
+  return on;
+}
+
 }  // namespace
 
 bool rerun_confirms(const Labelled& l, const std::vector<MetricResult>& results, const MetricResult& candidate,
@@ -26,8 +37,16 @@ bool rerun_confirms(const Labelled& l, const std::vector<MetricResult>& results,
     const auto g = metric_value(good, judged), t = metric_value(now, judged);
     if (g && t)
       if (const auto d = paired_difference(judged, *g, *t)) differences.push_back(*d);
-    const PairedCall call = sequential_call(summarize_pairs(differences, kPairedLevel), boundary, kMinRounds);
-    if (call != PairedCall::undecided) return call == PairedCall::above;
+    const PairedSummary summary = summarize_pairs(differences, kPairedLevel);
+    const PairedCall call = sequential_call(summary, boundary, kMinRounds);
+    if (call != PairedCall::undecided || round + 1 == kMaxRounds) {
+      if (debug_reruns())
+        fmt::print("RERUN {} night {}: {} judged on {}: x{:.3f} [{:.3f}, {:.3f}] after {} rounds, bar x{:.3f}: {}\n",
+                   l.name, tonight, to_string(candidate.metric), to_string(judged), std::exp(summary.mean),
+                   std::exp(summary.low), std::exp(summary.high), summary.rounds, std::exp(boundary),
+                   call == PairedCall::above ? "confirmed" : call == PairedCall::below ? "refuted" : "undecided");
+      return call == PairedCall::above;
+    }
   }
   return false;
 }

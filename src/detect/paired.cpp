@@ -13,12 +13,12 @@ bool is_rerun_candidate(const MetricResult& r) {
 
 bool judge_on_median(const std::vector<MetricResult>& results, const MetricResult& candidate, const Policy& policy) {
   if (candidate.metric != Metric::p95_latency) return false;
-  if (candidate.whole_distribution) return true;
-  for (const MetricResult& m : results)
-    if (m.benchmark == candidate.benchmark && m.metric == Metric::p50_latency &&
-        m.ratio > 1 + policy.for_benchmark(candidate.benchmark).p95_increase)
-      return true;
-  return false;
+  for (const MetricResult& m : results) {
+    if (m.benchmark != candidate.benchmark || m.metric != Metric::p50_latency) continue;
+    if (std::log(m.ratio) < 0.5 * std::log(candidate.ratio)) return false;
+    return candidate.whole_distribution || m.ratio > 1 + policy.for_benchmark(candidate.benchmark).p95_increase;
+  }
+  return candidate.whole_distribution;
 }
 
 int nights_back_to_good(const std::vector<MetricResult>& results) {

@@ -159,6 +159,22 @@ TEST_CASE("rerun_probe: the median when the whole distribution moved, against th
   CHECK(rerun_probe({throughput}, throughput, policy).boundary == doctest::Approx(-std::log(1 - 0.15 / 2)));
 }
 
+TEST_CASE("reruns_before: regressions first, then the stronger evidence") {
+  MetricResult regression = result("a", Metric::p95_latency, Verdict::regression);
+  regression.p_value = 1e-4;
+  MetricResult screened = result("b", Metric::p95_latency, Verdict::unchanged);
+  screened.screened = true;
+  screened.p_value = 1e-6;  // smaller, yet not across the run
+  CHECK(reruns_before(regression, screened));
+  CHECK_FALSE(reruns_before(screened, regression));
+  MetricResult held = screened;  // a held-back first night: p 1, tonight alone 1e-7
+  held.p_value = 1;
+  held.night_p = 1e-7;
+  CHECK(reruns_before(held, screened));
+  CHECK_FALSE(reruns_before(screened, held));
+  CHECK_FALSE(reruns_before(screened, screened));
+}
+
 TEST_CASE("nights_back_to_good: before the first night of a step") {
   MetricResult first = result("a", Metric::p95_latency, Verdict::regression);
   first.nights_in_row = 1;

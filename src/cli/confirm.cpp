@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
+#include <utility>
 
 #include "cli/bisect.hpp"
 #include "detect/paired.hpp"
@@ -61,11 +61,24 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
     }
     return phase;
   }
-  // Candidates by the suite entry that measures them: one rerun serves all of an entry's.
-  std::map<const SuiteEntry*, std::vector<ConfirmationRecord*>> by_entry;
-  for (ConfirmationRecord& r : phase.records) {
-    if (const SuiteEntry* e = entry_of(entries, r.benchmark)) by_entry[e].push_back(&r);
-    else r.confirmation.note = "not rerun: no suite entry measures it";
+  // Candidates by the suite entry that measures them (one rerun serves all
+  // of an entry's), the entry of the most urgent candidate first: the
+  // budget may run out before the last.
+  std::vector<ConfirmationRecord*> urgent_first;
+  for (ConfirmationRecord& r : phase.records) urgent_first.push_back(&r);
+  std::stable_sort(urgent_first.begin(), urgent_first.end(), [&](const ConfirmationRecord* a, const ConfirmationRecord* b) {
+    return reruns_before(result_of(c, *a), result_of(c, *b));
+  });
+  std::vector<std::pair<const SuiteEntry*, std::vector<ConfirmationRecord*>>> by_entry;
+  for (ConfirmationRecord* r : urgent_first) {
+    const SuiteEntry* e = entry_of(entries, r->benchmark);
+    if (!e) {
+      r->confirmation.note = "not rerun: no suite entry measures it";
+      continue;
+    }
+    const auto same = std::find_if(by_entry.begin(), by_entry.end(), [&](const auto& item) { return item.first == e; });
+    if (same == by_entry.end()) by_entry.push_back({e, {r}});
+    else same->second.push_back(r);
   }
   Budget budget{options.budget_minutes * 60};
   std::ostream& info = ctx.info();

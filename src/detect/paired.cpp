@@ -21,6 +21,12 @@ bool judge_on_median(const std::vector<MetricResult>& results, const MetricResul
   return candidate.whole_distribution;
 }
 
+bool reruns_before(const MetricResult& a, const MetricResult& b) {
+  const bool a_regression = a.verdict == Verdict::regression, b_regression = b.verdict == Verdict::regression;
+  if (a_regression != b_regression) return a_regression;
+  return std::min(a.p_value, a.night_p) < std::min(b.p_value, b.night_p);
+}
+
 int nights_back_to_good(const std::vector<MetricResult>& results) {
   for (const MetricResult& r : results)
     if (is_rerun_candidate(r) && r.nights_in_row >= 2) return 2;

@@ -27,6 +27,11 @@ bool is_rerun_candidate(const MetricResult& r);
 // (synthetic B's slow tails: medians x1.2-1.6 against bars of x1.5-2).
 bool judge_on_median(const std::vector<MetricResult>& results, const MetricResult& candidate, const Policy& policy);
 
+// Whether candidate `a`'s reruns go before `b`'s, for a budget that may
+// not reach them all: regressions before screened results, then the one
+// with the stronger evidence of its own (the smaller of p_value and night_p).
+bool reruns_before(const MetricResult& a, const MetricResult& b);
+
 // How many baseline nights back the good commit for the reruns is: 1 (the
 // last night), or 2 when a candidate is the second night of a step (the last
 // night already ran the step's commit: reruns against it would see nothing).

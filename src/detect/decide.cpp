@@ -424,10 +424,6 @@ void adjust(std::vector<MetricResult>& results, bool (*in_family)(const MetricRe
   for (size_t j = 0; j < tested.size(); ++j) results[tested[j]].q_value = q[j];
 }
 
-}  // namespace
-
-namespace {
-
 bool significant_alone(const MetricResult& r, const Policy& policy) {
   return std::min(r.p_value, r.night_p) <= policy.screen_alpha;
 }

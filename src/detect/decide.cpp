@@ -424,9 +424,7 @@ void adjust(std::vector<MetricResult>& results, bool (*in_family)(const MetricRe
   for (size_t j = 0; j < tested.size(); ++j) results[tested[j]].q_value = q[j];
 }
 
-bool significant_alone(const MetricResult& r, const Policy& policy) {
-  return std::min(r.p_value, r.night_p) <= policy.screen_alpha;
-}
+bool significant_alone(const MetricResult& r, const Policy& policy) { return own_p(r) <= policy.screen_alpha; }
 
 // A noisy benchmark's step can hold for two nights without either being
 // rare on its own; reruns can tell. Not at a level the benchmark keeps

@@ -24,7 +24,7 @@ bool judge_on_median(const std::vector<MetricResult>& results, const MetricResul
 bool reruns_before(const MetricResult& a, const MetricResult& b) {
   const bool a_regression = a.verdict == Verdict::regression, b_regression = b.verdict == Verdict::regression;
   if (a_regression != b_regression) return a_regression;
-  return std::min(a.p_value, a.night_p) < std::min(b.p_value, b.night_p);
+  return own_p(a) < own_p(b);
 }
 
 int nights_back_to_good(const std::vector<MetricResult>& results) {

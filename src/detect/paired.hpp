@@ -29,7 +29,7 @@ bool judge_on_median(const std::vector<MetricResult>& results, const MetricResul
 
 // Whether candidate `a`'s reruns go before `b`'s, for a budget that may
 // not reach them all: regressions before screened results, then the one
-// with the stronger evidence of its own (the smaller of p_value and night_p).
+// with the stronger evidence of its own (the smaller own_p).
 bool reruns_before(const MetricResult& a, const MetricResult& b);
 
 // How many baseline nights back the good commit for the reruns is: 1 (the

@@ -112,6 +112,10 @@ struct MetricResult {
   std::optional<Confirmation> confirmation;
 };
 
+// The result's evidence on its own, as screening and the rerun order judge
+// it: the smaller of the run's p-value and tonight alone's (night_p).
+inline double own_p(const MetricResult& r) { return r.p_value < r.night_p ? r.p_value : r.night_p; }
+
 // A candidate the reruns did not confirm (refuted, or not told from the
 // noise): recorded, never filed, not the run's verdict.
 inline bool refuted(const MetricResult& r) { return r.confirmation && r.confirmation->confirmed == false; }

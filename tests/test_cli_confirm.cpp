@@ -103,6 +103,19 @@ nlohmann::json parser_row(const nlohmann::json& comparison) {
   return {};
 }
 
+// Night `r` filed one issue, for the parser's p95 the reruns confirmed at
+// about `ratio` against commit `good`: its row in compare's JSON.
+nlohmann::json confirmed_row(BuiltProject& p, FakeGitHub& github, const testing::CliResult& r,
+                             const std::string& good, double ratio) {
+  CHECK(r.status == 1);
+  CHECK(github.issues().size() == 1);
+  const auto row = parser_row(nlohmann::json::parse(p.perfwatch({"compare", "--format", "json"}).out));
+  CHECK(row["confirmed"] == true);
+  CHECK(row["confirmation"]["good_commit"] == good);
+  CHECK(row["confirmation"]["ratio"].get<double>() == doctest::Approx(ratio).epsilon(0.05));
+  return row;
+}
+
 }  // namespace
 
 TEST_CASE("cli nightly on a new hosted runner each night confirms a regression by reruns and names the commit that made it") {
@@ -163,13 +176,8 @@ TEST_CASE("cli nightly reruns a step's second night against the night before the
   p.git.commit("refactor");
   const auto r = p.night();
   INFO((r.out + r.err));
-  CHECK(r.status == 1);
-  CHECK(github.issues().size() == 1);
-  const auto row = parser_row(nlohmann::json::parse(p.perfwatch({"compare", "--format", "json"}).out));
+  const auto row = confirmed_row(p, github, r, before, 1.5);
   CHECK(row["reason"]["nights_in_row"] == 2);
-  CHECK(row["confirmed"] == true);
-  CHECK(row["confirmation"]["good_commit"] == before);
-  CHECK(row["confirmation"]["ratio"].get<double>() == doctest::Approx(1.5).epsilon(0.05));
 }
 
 TEST_CASE("cli nightly reruns a first night its history's excursions held back, and files it once confirmed") {
@@ -183,16 +191,11 @@ TEST_CASE("cli nightly reruns a first night its history's excursions held back, 
   p.git.commit_files("parser: quadratic token copy", {{"src/level.txt", "5000\n"}});
   const auto r = p.night();
   INFO((r.out + r.err));
-  CHECK(r.status == 1);
-  CHECK(github.issues().size() == 1);
-  const auto row = parser_row(nlohmann::json::parse(p.perfwatch({"compare", "--format", "json"}).out));
+  const auto row = confirmed_row(p, github, r, before, 5.0);
   CHECK(row["reason"]["noise"]["excursions"] == 2);  // so one night alone does not count...
   CHECK(row["reason"]["screened"] == true);          // ...but it was rerun
   CHECK(row["reason"]["text"].get<std::string>().find("tonight alone p = ") != std::string::npos);
-  CHECK(row["confirmed"] == true);
   CHECK(row["verdict"] == "regression");  // confirmed: a regression in compare as in the issue
-  CHECK(row["confirmation"]["good_commit"] == before);
-  CHECK(row["confirmation"]["ratio"].get<double>() == doctest::Approx(5.0).epsilon(0.05));
 }
 
 TEST_CASE("cli nightly reruns a noisy benchmark's step on its second night, though neither night is rare alone") {
@@ -212,17 +215,12 @@ TEST_CASE("cli nightly reruns a noisy benchmark's step on its second night, thou
   p.git.commit("refactor");
   const auto r = p.night();
   INFO((r.out + r.err));
-  CHECK(r.status == 1);
-  CHECK(github.issues().size() == 1);
-  const auto row = parser_row(nlohmann::json::parse(p.perfwatch({"compare", "--format", "json"}).out));
+  const auto row = confirmed_row(p, github, r, before, 1.5);
   CHECK(row["reason"]["nights_in_row"] == 2);
   CHECK(row["p_value"].get<double>() > 0.05);  // not significant, even alone...
   CHECK(row["reason"]["screened_by"] == "second night");  // ...but rerun
   CHECK(row["reason"]["text"].get<std::string>().find("seldom at this level before") != std::string::npos);
-  CHECK(row["confirmed"] == true);
   CHECK(row["verdict"] == "regression");
-  CHECK(row["confirmation"]["good_commit"] == before);
-  CHECK(row["confirmation"]["ratio"].get<double>() == doctest::Approx(1.5).epsilon(0.05));
 }
 
 TEST_CASE("cli nightly files nothing for a candidate the reruns refute") {

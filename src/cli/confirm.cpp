@@ -103,7 +103,7 @@ ConfirmPhase confirm_candidates(Context& ctx, const std::vector<SuiteEntry>& ent
     for (ConfirmationRecord* r : records) {
       const MetricResult& result = result_of(c, *r);
       const RerunProbe probe = rerun_probe(c.results, result, policy);
-      r->confirmation.on_median = probe.metric != r->metric;
+      r->confirmation.on_median = probe.metric == Metric::p50_latency;  // candidates alert: never a p50 themselves
       probes.push_back({r->benchmark, probe.metric, probe.boundary});
     }
     const InterleaveOutcome run = interleave(*entry, good, tonight, probes, budget, ws.work_dir(good_label),

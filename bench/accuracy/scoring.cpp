@@ -24,6 +24,19 @@ struct Run {
   int runs = 0, reruns = 0;  // nightly runs, and the benchmarks their reruns judged
 };
 
+// Tonight's estimate past its threshold the worse way (any alerting metric
+// judged night against nights), whatever the test said.
+bool past_size_rule(const std::vector<MetricResult>& results, const Policy& policy) {
+  return std::any_of(results.begin(), results.end(), [&](const MetricResult& r) {
+    if (!r.alerting) return false;
+    const Thresholds& t = policy.for_benchmark(r.benchmark);
+    if (r.metric == Metric::error_rate) return r.current - r.baseline > t.error_rate_increase;
+    if (r.metric == Metric::memory_growth) return r.current > t.memory_growth_per_hour;
+    const bool worse = higher_is_better(r.metric) ? r.ratio < 1 : r.ratio > 1;
+    return r.nights_in_row > 0 && worse;
+  });
+}
+
 BenchmarkNights nights_of(const Labelled& l, const std::vector<NightValues>& values, int t, int window, int history) {
   BenchmarkNights n;
   n.name = l.name;
@@ -69,6 +82,8 @@ Run run_all(const Corpus& c, const Policy& policy, int window, int history) {
     for (size_t i = 0; i < members.size(); ++i) position[tonight[i].name] = i;
     std::vector<std::vector<MetricResult>> by_member(members.size());
     for (MetricResult& r : compare_nights(tonight, policy)) by_member[position[r.benchmark]].push_back(std::move(r));
+    for (size_t i = 0; i < members.size(); ++i)
+      run.alerts[kSizeRule][members[i].first][members[i].second] = past_size_rule(by_member[i], policy);
     if (c.benchmarks.front().rerun) {  // nightly's reruns, against the good night it would pick
       std::vector<MetricResult> all;
       for (const auto& each : by_member) all.insert(all.end(), each.begin(), each.end());
@@ -174,8 +189,11 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
               fmt::print("MISS {} {} night {}: {}\n", l.name, step.kind, t, describe(r));
       }
       if (!a[step.night] && debug) fmt::print("LATE {} night {}\n", l.name, step.night);
-      if (!caught_second) ++s.misses[step.kind + ", " + how + ": missed both nights"];
-      else if (!a[step.night]) ++s.misses[step.kind + ", " + how + ": caught on the second night"];
+      // Whether any test could have filed it: the estimate past the size rule.
+      const auto& sized = run.alerts[kSizeRule][b];
+      const std::string under = sized[step.night] || sized[step.night + 1] ? "" : " (under the size rule both nights)";
+      if (!caught_second) ++s.misses[step.kind + ", " + how + ": missed both nights" + under];
+      else if (!a[step.night]) ++s.misses[step.kind + ", " + how + ": caught on the second night" + (sized[step.night] ? "" : " (first night under the size rule)")];
     }
   }
   return s;

@@ -66,3 +66,19 @@ TEST_CASE("parse_policy") {
     CHECK(error_of("{").starts_with("t.json:1:2: malformed JSON"));
   }
 }
+
+TEST_CASE("regression_threshold") {
+  Thresholds t;
+  t.p95_increase = 0.2;
+  t.throughput_decrease = 0.15;
+  t.memory_increase = 0.3;
+  t.error_rate_increase = 0.05;
+  CHECK(regression_threshold(Metric::p95_latency, t) == doctest::Approx(1.2));
+  CHECK(regression_threshold(Metric::p50_latency, t) == doctest::Approx(1.2));  // the p95's rule
+  CHECK(regression_threshold(Metric::throughput, t) == doctest::Approx(0.85));
+  CHECK(regression_threshold(Metric::peak_memory, t) == doctest::Approx(1.3));
+  CHECK(regression_threshold(Metric::error_rate, t) == doctest::Approx(0.05));  // points
+  CHECK(regression_threshold(Metric::p999_latency, t) == doctest::Approx(1.2));  // no p999_increase: the p95's
+  t.p999_increase = 0.5;
+  CHECK(regression_threshold(Metric::p999_latency, t) == doctest::Approx(1.5));
+}

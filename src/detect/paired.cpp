@@ -55,15 +55,10 @@ RerunProbe rerun_probe(const std::vector<MetricResult>& results, const MetricRes
 }
 
 double confirm_boundary(Metric metric, const Thresholds& t) {
-  switch (metric) {
-    case Metric::throughput: return -std::log(1 - t.throughput_decrease / 2);
-    case Metric::error_rate: return t.error_rate_increase / 2;
-    case Metric::peak_memory: return std::log(1 + t.memory_increase / 2);
-    case Metric::instructions: return std::log(1 + t.instructions_increase / 2);
-    case Metric::count: return std::log(1 + t.count_increase / 2);
-    case Metric::p999_latency: return std::log(1 + t.p999_increase.value_or(t.p95_increase) / 2);
-    default: return std::log(1 + t.p95_increase / 2);  // latency quantiles share the p95's rule
-  }
+  if (metric == Metric::error_rate) return t.error_rate_increase / 2;  // points
+  // Halfway to the threshold: 1 + increase / 2, or 1 - decrease / 2 for throughput.
+  const double half = (1 + regression_threshold(metric, t)) / 2;
+  return higher_is_better(metric) ? -std::log(half) : std::log(half);
 }
 
 PairedSummary summarize_pairs(const std::vector<double>& d, double level) {

@@ -97,4 +97,16 @@ std::vector<std::string> unmatched_globs(const Policy& policy, const std::vector
   return unmatched;
 }
 
+double regression_threshold(Metric metric, const Thresholds& t) {
+  switch (metric) {
+    case Metric::throughput: return 1 - t.throughput_decrease;
+    case Metric::error_rate: return t.error_rate_increase;
+    case Metric::peak_memory: return 1 + t.memory_increase;
+    case Metric::instructions: return 1 + t.instructions_increase;
+    case Metric::count: return 1 + t.count_increase;
+    case Metric::p999_latency: return 1 + t.p999_increase.value_or(t.p95_increase);
+    default: return 1 + t.p95_increase;
+  }
+}
+
 }  // namespace perfwatch

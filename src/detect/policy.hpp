@@ -64,6 +64,11 @@ struct Policy {
 // Whether `metric` can raise an alert under `t` (is_alerting, or p99.9 with p999_increase).
 bool alerts(Metric metric, const Thresholds& t);
 
+// The ratio of current to baseline past which `metric` regresses under `t`
+// (throughput: under it; error rate: points, not a ratio). p50 and p99 take
+// the p95's rule, though they never alert.
+double regression_threshold(Metric metric, const Thresholds& t);
+
 // Parses a thresholds file; errors name `source` and the key (exit 2).
 Policy parse_policy(std::string_view text, const std::string& source);
 

@@ -2,6 +2,7 @@
 // peers' rules (previous-run ratio, 7 days pooled Mann-Whitney U) on the same
 // nights; the goal holds only if it holds on every held-out row.
 //   build-release/bench/accuracy_bench [--tuning] [--mermaid] [--sap FILE] [--tigerbeetle FILE]
+//                                      [--thresholds FILE]  (a policy file: docs/policy.md)
 // Held out: corpora never looked at while tuning (synthetic seeds 2, SAP's odd
 // series, TigerBeetle). --tuning adds the rows it was tuned on.
 // Goals: false alarms <= 0.1 % of clean benchmark-nights; of the must-catch
@@ -18,6 +19,8 @@
 #include "accuracy/generator_wild.hpp"
 #include "accuracy/real_data.hpp"
 #include "accuracy/scoring.hpp"
+#include "detect/policy.hpp"
+#include "util/file.hpp"
 
 using namespace perfwatch;
 using namespace perfwatch::accuracy;
@@ -29,6 +32,7 @@ constexpr int kBenchmarks = 400, kNights = 90, kWindow = 7, kHistory = 90;
 struct Options {
   bool tuning = false, mermaid = false;
   std::string only;  // --only TEXT: just the corpora whose name contains it
+  std::string thresholds;  // --thresholds FILE: that policy instead of the built-in one
   std::string sap = PERFWATCH_DATA "/sap-hana-large/series.ndjson.gz";
   std::string tigerbeetle = PERFWATCH_DATA "/tigerbeetle/tigerbeetle.json";
 };
@@ -42,6 +46,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--only" && i + 1 < argc) o.only = argv[++i];
     else if (a == "--sap" && i + 1 < argc) o.sap = argv[++i];
     else if (a == "--tigerbeetle" && i + 1 < argc) o.tigerbeetle = argv[++i];
+    else if (a == "--thresholds" && i + 1 < argc) o.thresholds = argv[++i];
     else throw std::runtime_error("unknown argument " + a);
   }
   return o;
@@ -116,7 +121,7 @@ void print_causes(const std::vector<CorpusScore>& scores) {
 
 int main(int argc, char** argv) try {
   const Options o = parse(argc, argv);
-  const Policy policy;
+  const Policy policy = o.thresholds.empty() ? Policy{} : parse_policy(read_file(o.thresholds), o.thresholds);
   std::vector<Corpus> corpora;
   if (o.tuning) {
     corpora.push_back(generate_corpus(kBenchmarks, kNights, 1));

@@ -17,6 +17,8 @@ TEST_CASE("parse_policy") {
     const Policy shipped = parse_policy(read_file(std::string(PERFWATCH_SOURCE_DIR) + "/baselines/thresholds.json"), "thresholds.json");
     const Policy builtin;
     CHECK(shipped.alpha == builtin.alpha);
+    CHECK(shipped.screen_alpha == 0.05);
+    CHECK(shipped.screen_alpha == builtin.screen_alpha);
     CHECK(shipped.min_baseline_nights == builtin.min_baseline_nights);
     CHECK(shipped.window_days == builtin.window_days);
     CHECK(shipped.history_days == 90);
@@ -58,6 +60,8 @@ TEST_CASE("parse_policy") {
   SUBCASE("a corrupt file names the key") {
     CHECK(error_of(R"({"alpha": "0.01"})") == "t.json: alpha: expected a number, got a string \"0.01\"");
     CHECK(error_of(R"({"alpha": 2})") == "t.json: alpha: expected a number between 0 and 1, got 2");
+    CHECK(error_of(R"({"rerun_alpha": 0})") == "t.json: rerun_alpha: expected a number between 0 and 1, got 0");
+    CHECK(parse_policy(R"({"rerun_alpha": 0.02})", "t.json").screen_alpha == 0.02);
     CHECK(error_of(R"({"defaults": {"p95": 0.2}})").starts_with("t.json: defaults.p95: unknown key"));
     CHECK(error_of(R"({"overrides": {"a/*": {"p95_increase": -1}}})") ==
           "t.json: overrides.a/*.p95_increase: expected a fraction between 0 and 10 (0.20 means 20 %), got -1");

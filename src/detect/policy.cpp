@@ -60,7 +60,7 @@ const Thresholds& Policy::for_benchmark(std::string_view benchmark) const {
 Policy parse_policy(std::string_view text, const std::string& source) {
   const json doc = parse_document(text, source);
   require_object(doc, source, "(document)");
-  reject_unknown_keys(doc, {"$comment", "alpha", "min_baseline_nights", "window_days", "history_days", "noise_floor", "defaults", "overrides"},
+  reject_unknown_keys(doc, {"$comment", "alpha", "rerun_alpha", "min_baseline_nights", "window_days", "history_days", "noise_floor", "defaults", "overrides"},
                       source, "");
   Policy policy;
   // Defaults first: overrides start from them.
@@ -69,6 +69,9 @@ Policy parse_policy(std::string_view text, const std::string& source) {
     if (key == "alpha") {
       policy.alpha = require_number(value, source, key);
       if (policy.alpha <= 0 || policy.alpha >= 1) fail(source, key, "a number between 0 and 1", value);
+    } else if (key == "rerun_alpha") {
+      policy.screen_alpha = require_number(value, source, key);
+      if (policy.screen_alpha <= 0 || policy.screen_alpha >= 1) fail(source, key, "a number between 0 and 1", value);
     } else if (key == "min_baseline_nights") {
       policy.min_baseline_nights = static_cast<int>(require_count(value, source, key));
     } else if (key == "window_days") {

@@ -44,7 +44,7 @@ struct Policy {
   // the reruns are a test of their own, on new data, so this level trades
   // rerun time for recall, not false alarms for recall. (On synthetic B's
   // tuning seed, 0.005 -> 0.05: first nights filed 41 -> 55 %, reruns 11
-  // -> 16 benchmarks a run of 400.)
+  // -> 16 benchmarks a run of 400.) thresholds.json: rerun_alpha.
   double screen_alpha = 0.05;
   int min_baseline_nights = 3;  // fewer: insufficient-baseline
   int window_days = 7;

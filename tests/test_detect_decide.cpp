@@ -321,15 +321,19 @@ TEST_CASE("decide applies Benjamini-Hochberg across the run") {
   CHECK_FALSE(crowd[1].screened);
   CHECK_FALSE(alone[0].screened);  // a regression already
 
-  auto among_99 = [&](MetricResult r) {
+  auto among_99 = [&](MetricResult r, Policy policy = {}) {
     std::vector<MetricResult> run = {std::move(r)};
     for (int i = 0; i < 99; ++i) run.push_back(result("b" + std::to_string(i), 0.9));
-    decide(run, Policy{});
+    decide(run, policy);
     return run[0];
   };
   CHECK(among_99(result("a", 0.02)).screened);  // p <= 0.05 alone
   CHECK_FALSE(among_99(result("a", 0.02)).persisted);
   CHECK_FALSE(among_99(result("a", 0.2)).screened);  // p > 0.05
+  Policy strict;
+  strict.screen_alpha = 0.01;  // thresholds.json's rerun_alpha
+  CHECK_FALSE(among_99(result("a", 0.02), strict).screened);
+  CHECK(among_99(result("a", 0.005), strict).screened);
   std::vector<MetricResult> small = {result("a", 0.002)};
   small[0].ratio = 1.1;  // under the +20 % rule
   for (int i = 0; i < 99; ++i) small.push_back(result("b" + std::to_string(i), 0.9));

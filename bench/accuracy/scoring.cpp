@@ -104,8 +104,8 @@ const char* basis(const MetricResult& r) { return r.noise.from_history ? "histor
 
 // One result as the debug lines (PERFWATCH_ACCURACY_DEBUG, _TRACE) print it.
 std::string describe(const MetricResult& r) {
-  return fmt::format("{} ratio {:.3f} p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} seen {:.2f} two-night {} "
-                     "in-row {} whole {} screened {}{} {}", to_string(r.metric), r.ratio, r.p_value, r.q_value,
+  return fmt::format("{} ratio {:.3f} p {:.3g} night-p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} seen {:.2f} two-night {} "
+                     "in-row {} whole {} screened {}{} {}", to_string(r.metric), r.ratio, r.p_value, r.night_p, r.q_value,
                      r.noise.spread, r.noise.nights, r.noise.excursions, r.noise.seen, r.two_night, r.nights_in_row,
                      r.whole_distribution, r.screened, r.persisted ? " (second night)" : "", to_string(r.verdict));
 }
@@ -179,6 +179,11 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
             if (is_alerting(r.metric) || r.metric == Metric::p50_latency)
               fmt::print("RMISS {} {} night {}: {}{}\n", l.name, step.kind, t, describe(r),
                          run.alerts[kPerfwatch][b][t] ? " (candidate refuted)" : "");
+      if (const auto& rc = run.alerts[kConfirmed][b]; s.rerun && !rc[step.night] && debug)
+        for (const MetricResult& r : run.results[b][step.night])
+          if (is_alerting(r.metric))
+            fmt::print("RLATE {} {} night {}: {}{}\n", l.name, step.kind, step.night, describe(r),
+                       rc[step.night + 1] ? " (confirmed the next night)" : "");
       const auto& a = run.alerts[kPerfwatch][b];
       const bool caught_second = a[step.night] || a[step.night + 1];
       const std::string how = judged(run.results[b][step.night]);

@@ -3,6 +3,7 @@
 // nights; the goal holds only if it holds on every held-out row.
 //   build-release/bench/accuracy_bench [--tuning] [--mermaid] [--sap FILE] [--tigerbeetle FILE]
 //                                      [--thresholds FILE]  (a policy file: docs/policy.md)
+//                                      [--sap-step RATIO]   (SAP's must-catch size, 1.25)
 // Held out: corpora never looked at while tuning (synthetic seeds 2, SAP's odd
 // series, TigerBeetle). --tuning adds the rows it was tuned on.
 // Goals: false alarms <= 0.1 % of clean benchmark-nights; of the must-catch
@@ -33,6 +34,7 @@ struct Options {
   bool tuning = false, mermaid = false;
   std::string only;  // --only TEXT: just the corpora whose name contains it
   std::string thresholds;  // --thresholds FILE: that policy instead of the built-in one
+  double sap_step = 1.25;  // --sap-step RATIO: SAP's annotated changes this large must be caught
   std::string sap = PERFWATCH_DATA "/sap-hana-large/series.ndjson.gz";
   std::string tigerbeetle = PERFWATCH_DATA "/tigerbeetle/tigerbeetle.json";
 };
@@ -47,6 +49,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--sap" && i + 1 < argc) o.sap = argv[++i];
     else if (a == "--tigerbeetle" && i + 1 < argc) o.tigerbeetle = argv[++i];
     else if (a == "--thresholds" && i + 1 < argc) o.thresholds = argv[++i];
+    else if (a == "--sap-step" && i + 1 < argc) o.sap_step = std::stod(argv[++i]);
     else throw std::runtime_error("unknown argument " + a);
   }
   return o;
@@ -126,11 +129,11 @@ int main(int argc, char** argv) try {
   if (o.tuning) {
     corpora.push_back(generate_corpus(kBenchmarks, kNights, 1));
     corpora.push_back(generate_wild(kBenchmarks, kNights, 1));
-    corpora.push_back(load_sap_hana(o.sap, 0));
+    corpora.push_back(load_sap_hana(o.sap, 0, o.sap_step));
   }
   corpora.push_back(generate_corpus(kBenchmarks, kNights, 2));
   corpora.push_back(generate_wild(kBenchmarks, kNights, 2));
-  corpora.push_back(load_sap_hana(o.sap, 1));
+  corpora.push_back(load_sap_hana(o.sap, 1, o.sap_step));
   corpora.push_back(load_tigerbeetle(o.tigerbeetle));
   std::vector<CorpusScore> scores;
   for (const Corpus& c : corpora) {

@@ -18,7 +18,7 @@ double median_of_medians(const nlohmann::json& builds, size_t from, size_t to) {
   return stats::quantile(medians, 0.5);
 }
 
-Labelled sap_series(const nlohmann::json& s) {
+Labelled sap_series(const nlohmann::json& s, double min_step) {
   Labelled l;
   l.name = s["name"].get<std::string>();
   const auto& builds = s["builds"];
@@ -29,7 +29,7 @@ Labelled sap_series(const nlohmann::json& s) {
     first_change = std::min(first_change, at);
     if (at < 10 || at + 10 > builds.size()) continue;
     const double ratio = median_of_medians(builds, at, at + 10) / median_of_medians(builds, at - 10, at);
-    if (ratio >= 1.25) l.steps.push_back({static_cast<int>(at), "annotated regression"});
+    if (ratio >= min_step) l.steps.push_back({static_cast<int>(at), "annotated regression"});
   }
   for (size_t i = 0; i < builds.size(); ++i) {
     BenchmarkResult b;
@@ -44,7 +44,7 @@ Labelled sap_series(const nlohmann::json& s) {
 
 }  // namespace
 
-Corpus load_sap_hana(const std::string& path, int parity) {
+Corpus load_sap_hana(const std::string& path, int parity, double min_step) {
   Corpus c;
   c.name = parity < 0 ? "SAP HANA, all series" : parity == 0 ? "SAP HANA, even series" : "SAP HANA, odd series";
   c.source = "SAP performance-regression-data-set, hana/large_2022 (CC-BY-4.0), annotations of Costa, Tucci, Traini et al.";
@@ -59,7 +59,7 @@ Corpus load_sap_hana(const std::string& path, int parity) {
       line.push_back(static_cast<char>(ch));
       continue;
     }
-    if (parity < 0 || index % 2 == parity) c.benchmarks.push_back(sap_series(nlohmann::json::parse(line)));
+    if (parity < 0 || index % 2 == parity) c.benchmarks.push_back(sap_series(nlohmann::json::parse(line), min_step));
     line.clear();
     ++index;
   }

@@ -10,10 +10,11 @@ namespace perfwatch::accuracy {
 // each build one night of each series it measured, one run (Benjamini-
 // Hochberg across the series it measured), its samples the night's latency samples. Series with
 // `parity` (0 even, 1 odd index; -1 all). Must-catch: annotated changes whose
-// median of the 10 builds after is at least x1.25 the 10 before; an alert up
+// median of the 10 builds after is at least `min_step` (x1.25, the goal's
+// size) the 10 before; an alert up
 // to one build early counts (the annotation can be off by one). Clean: every
 // build of a series with no change, and builds more than 5 before its first.
-Corpus load_sap_hana(const std::string& path, int parity);
+Corpus load_sap_hana(const std::string& path, int parity, double min_step = 1.25);
 
 // TigerBeetle's load_accepted, batch_p90 and transfer_p90 over 365 commits
 // (one value a night, one run a night). Its two reference change points

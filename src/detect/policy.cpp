@@ -9,6 +9,13 @@ namespace {
 
 using namespace json_fields;
 
+// A significance level: strictly between 0 and 1.
+double read_level(const json& v, const std::string& source, const std::string& key) {
+  const double level = require_number(v, source, key);
+  if (level <= 0 || level >= 1) fail(source, key, "a number between 0 and 1", v);
+  return level;
+}
+
 double read_fraction(const json& v, const std::string& source, const std::string& path) {
   const double x = require_number(v, source, path);
   if (x < 0 || x > 10) fail(source, path, "a fraction between 0 and 10 (0.20 means 20 %)", v);
@@ -67,11 +74,9 @@ Policy parse_policy(std::string_view text, const std::string& source) {
   if (const json* d = optional(doc, "defaults")) policy.defaults = read_thresholds(*d, policy.defaults, source, "defaults");
   for (const auto& [key, value] : doc.items()) {
     if (key == "alpha") {
-      policy.alpha = require_number(value, source, key);
-      if (policy.alpha <= 0 || policy.alpha >= 1) fail(source, key, "a number between 0 and 1", value);
+      policy.alpha = read_level(value, source, key);
     } else if (key == "rerun_alpha") {
-      policy.screen_alpha = require_number(value, source, key);
-      if (policy.screen_alpha <= 0 || policy.screen_alpha >= 1) fail(source, key, "a number between 0 and 1", value);
+      policy.screen_alpha = read_level(value, source, key);
     } else if (key == "min_baseline_nights") {
       policy.min_baseline_nights = static_cast<int>(require_count(value, source, key));
     } else if (key == "window_days") {

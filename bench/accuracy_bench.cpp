@@ -12,7 +12,9 @@
 // PERFWATCH_ACCURACY_TRACE=NAME: (or NAME:NIGHT) every result of a benchmark.
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,14 @@ using namespace perfwatch::accuracy;
 namespace {
 
 constexpr int kBenchmarks = 400, kNights = 90, kWindow = 7, kHistory = 90;
+
+// A ratio given on the command line (--sap-step 1.2), or a one-line error.
+double ratio_argument(const std::string& option, const std::string& text) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !(v > 0)) throw std::runtime_error(option + ": expected a ratio such as 1.2, got " + text);
+  return v;
+}
 
 struct Options {
   bool tuning = false, mermaid = false;
@@ -49,7 +59,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--sap" && i + 1 < argc) o.sap = argv[++i];
     else if (a == "--tigerbeetle" && i + 1 < argc) o.tigerbeetle = argv[++i];
     else if (a == "--thresholds" && i + 1 < argc) o.thresholds = argv[++i];
-    else if (a == "--sap-step" && i + 1 < argc) o.sap_step = std::stod(argv[++i]);
+    else if (a == "--sap-step" && i + 1 < argc) o.sap_step = ratio_argument(a, argv[++i]);
     else throw std::runtime_error("unknown argument " + a);
   }
   return o;

@@ -446,3 +446,23 @@ TEST_CASE("compare_nights: memory growth alerts past the policy's rate when its 
   n.current.memory.reset();
   for (const MetricResult& r : compare_nights({n}, Policy{})) CHECK(r.metric != Metric::memory_growth);
 }
+
+TEST_CASE("past_size_rule") {
+  Thresholds t;
+  MetricResult r;
+  r.metric = Metric::p95_latency;
+  r.alerting = true;
+  r.ratio = 1.25;
+  r.p_value = 0.9;  // the tests do not matter
+  CHECK(past_size_rule(r, t));
+  r.ratio = 1.1;
+  CHECK_FALSE(past_size_rule(r, t));
+  r.ratio = 0.7;  // an improvement is not past the regression rule
+  CHECK_FALSE(past_size_rule(r, t));
+  r.metric = Metric::throughput;  // lower is worse
+  CHECK(past_size_rule(r, t));
+  r.metric = Metric::p50_latency;
+  r.alerting = false;
+  r.ratio = 1.5;
+  CHECK_FALSE(past_size_rule(r, t));  // reported only
+}

@@ -24,17 +24,10 @@ struct Run {
   int runs = 0, reruns = 0;  // nightly runs, and the benchmarks their reruns judged
 };
 
-// Tonight's estimate past its threshold the worse way (any alerting metric
-// judged night against nights), whatever the test said.
+// Any result of the night past the size rule, whatever the tests said.
 bool past_size_rule(const std::vector<MetricResult>& results, const Policy& policy) {
-  return std::any_of(results.begin(), results.end(), [&](const MetricResult& r) {
-    if (!r.alerting) return false;
-    const Thresholds& t = policy.for_benchmark(r.benchmark);
-    if (r.metric == Metric::error_rate) return r.current - r.baseline > t.error_rate_increase;
-    if (r.metric == Metric::memory_growth) return r.current > t.memory_growth_per_hour;
-    const bool worse = higher_is_better(r.metric) ? r.ratio < 1 : r.ratio > 1;
-    return r.nights_in_row > 0 && worse;
-  });
+  return std::any_of(results.begin(), results.end(),
+                     [&](const MetricResult& r) { return past_size_rule(r, policy.for_benchmark(r.benchmark)); });
 }
 
 BenchmarkNights nights_of(const Labelled& l, const std::vector<NightValues>& values, int t, int window, int history) {
@@ -196,9 +189,10 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
       if (!a[step.night] && debug) fmt::print("LATE {} night {}\n", l.name, step.night);
       // Whether any test could have filed it: the estimate past the size rule.
       const auto& sized = run.alerts[kSizeRule][b];
-      const std::string under = sized[step.night] || sized[step.night + 1] ? "" : " (under the size rule both nights)";
-      if (!caught_second) ++s.misses[step.kind + ", " + how + ": missed both nights" + under];
-      else if (!a[step.night]) ++s.misses[step.kind + ", " + how + ": caught on the second night" + (sized[step.night] ? "" : " (first night under the size rule)")];
+      const std::string both_under = sized[step.night] || sized[step.night + 1] ? "" : " (under the size rule both nights)";
+      const std::string first_under = sized[step.night] ? "" : " (first night under the size rule)";
+      if (!caught_second) ++s.misses[step.kind + ", " + how + ": missed both nights" + both_under];
+      else if (!a[step.night]) ++s.misses[step.kind + ", " + how + ": caught on the second night" + first_under];
     }
   }
   return s;

@@ -261,6 +261,8 @@ std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& ben
   return results;
 }
 
+bool past_size_rule(const MetricResult& r, const Thresholds& t) { return verdict_of(r, t, true) == Verdict::regression; }
+
 Verdict overall_verdict(const std::vector<MetricResult>& results) {
   if (results.empty()) return Verdict::unchanged;
   bool all_insufficient = true;

@@ -66,6 +66,11 @@ void decide(std::vector<MetricResult>& results, const Policy& policy);
 // then decide.
 std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& benchmarks, const Policy& policy);
 
+// Past its regression threshold the worse way, whatever the tests said: the
+// size rule alone (an alerting result; memory growth also needs its trend
+// resolved).
+bool past_size_rule(const MetricResult& r, const Thresholds& t);
+
 // regression when any result is; else unchanged (or insufficient-baseline
 // when every result is).
 Verdict overall_verdict(const std::vector<MetricResult>& results);

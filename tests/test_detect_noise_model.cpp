@@ -104,6 +104,18 @@ TEST_CASE("regime_start") {
   CHECK(regime_start(logs, 7, std::log(1.2)) == 30);
 }
 
+TEST_CASE("regime_start does not cut at a run that came back") {
+  // A two-level benchmark: four nights on its lower level (the 7-night centre
+  // drops with them), then three back on its usual one, ×1.4 past that centre.
+  std::vector<double> logs;
+  for (double v : quiet_nights(60, 5, 0.01)) logs.push_back(std::log(v));
+  for (size_t i = 20; i < 24; ++i) logs[i] -= std::log(1.4);
+  CHECK(regime_start(logs, 7, std::log(1.2)) == 0);
+  // The same run on a benchmark that then stays up is a step.
+  for (size_t i = 24; i < logs.size(); ++i) logs[i] += std::log(1.4);
+  CHECK(regime_start(logs, 7, std::log(1.2)) == 24);
+}
+
 TEST_CASE("returned_level") {
   // 20 nights at the centre (0), then last night at 0.9, left out as on a step's second night.
   std::vector<double> logs(20, 0.0);
@@ -174,18 +186,17 @@ TEST_CASE("compare_nights with a history") {
     CHECK_FALSE(within.screened);
   }
   SUBCASE("a level the benchmark keeps returning to is no news on its second night either") {
-    // The high level comes back on single nights, so often that the regime
-    // keeps restarting (three nights below a high centre look like a step)
-    // and no past pair of nights was high; but two of the seven baseline
-    // nights were, and the first night's level had been seen too.
+    // The high level comes back on single nights, so often that three nights
+    // below a high centre look like a step; but they came back, so the
+    // history is not cut there (regime_start) and keeps every high night.
     std::vector<double> v = quiet_nights(60, 17);
     for (int i : {40, 41, 42, 46, 50, 54, 59}) v[static_cast<size_t>(i)] *= 1.6;
     const MetricResult r = p95(compare_nights({nights_of(v, 161)}, policy));
     CHECK(r.nights_in_row == 2);
     CHECK(r.verdict == Verdict::unchanged);
     CHECK(r.p_value > 0.2);
-    // night 54 of the six baseline nights before last night
-    CHECK(reason_text(r).find("second night in a row; 17 % of past nights were at this level or worse") != std::string::npos);
+    // 6 of the 59 nights before last night: 40, 41, 42, 46, 50 and 54
+    CHECK(reason_text(r).find("second night in a row; 10 % of past nights were at this level or worse") != std::string::npos);
     v[59] /= 1.6;  // a first high night: as many were seen, and the reason says so
     const MetricResult first = p95(compare_nights({nights_of(v, 161)}, policy));
     CHECK(first.verdict == Verdict::unchanged);

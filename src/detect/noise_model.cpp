@@ -83,6 +83,18 @@ Replay replay(std::span<const double> logs, std::span<const double> centres, int
 
 }  // namespace
 
+namespace {
+
+// The nights from a step on sit, at their median, past `shift` from the
+// regime's nights before it (not the 7-night centre, which a two-level
+// benchmark's run on its other level moves too).
+bool stays(std::span<const double> before, std::span<const double> after, double shift) {
+  const double moved = stats::median(after) - stats::median(before);
+  return shift > 0 ? moved > shift : moved < shift;
+}
+
+}  // namespace
+
 size_t regime_start(std::span<const double> logs, int window, double min_shift) {
   return regime_start(logs, night_centres(logs, window), min_shift);
 }
@@ -97,7 +109,10 @@ size_t regime_start(std::span<const double> logs, std::span<const double> centre
     const double c = centres[j];
     const double a = logs[j] - c, b = logs[j + 1] - c, d = logs[j + 2] - c;
     const bool up = a > limit && b > limit && d > limit, down = a < -limit && b < -limit && d < -limit;
-    if ((up || down) && !previous) start = j;
+    // A step stays: a run that came back (a two-level benchmark's three nights
+    // on its other level) is the benchmark's noise, and cutting there would
+    // forget the level it keeps returning to.
+    if ((up || down) && !previous && stays(logs.first(j).subspan(start), logs.subspan(j), (up ? 1 : -1) * limit / 2)) start = j;
     previous = up || down;
   }
   return start;

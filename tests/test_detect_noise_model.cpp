@@ -116,6 +116,15 @@ TEST_CASE("regime_start does not cut at a run that came back") {
   CHECK(regime_start(logs, 7, std::log(1.2)) == 24);
 }
 
+TEST_CASE("regime_start cuts at the fix of a regression that held") {
+  // 20 nights at x1.5, then fixed for the 40 nights since: the history
+  // starts at the fix, so the regression's nights are not taken for noise.
+  std::vector<double> logs;
+  for (double v : quiet_nights(90, 5, 0.01)) logs.push_back(std::log(v));
+  for (size_t i = 30; i < 50; ++i) logs[i] += std::log(1.5);
+  CHECK(regime_start(logs, 7, std::log(1.2)) == 50);
+}
+
 TEST_CASE("returned_level") {
   // 20 nights at the centre (0), then last night at 0.9, left out as on a step's second night.
   std::vector<double> logs(20, 0.0);

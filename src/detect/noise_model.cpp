@@ -86,8 +86,11 @@ Replay replay(std::span<const double> logs, std::span<const double> centres, int
 namespace {
 
 // The nights from a step on sit, at their median, past `shift` from the
-// regime's nights before it (not the 7-night centre, which a two-level
-// benchmark's run on its other level moves too).
+// nights before it: the regime's last kBeforeStep, more than the 7-night
+// centre, which a two-level benchmark's run on its other level moves too,
+// and fewer than the whole regime, whose median a regression that held for
+// weeks before its fix moves.
+constexpr size_t kBeforeStep = 14;
 bool stays(std::span<const double> before, std::span<const double> after, double shift) {
   const double moved = stats::median(after) - stats::median(before);
   return shift > 0 ? moved > shift : moved < shift;
@@ -112,7 +115,9 @@ size_t regime_start(std::span<const double> logs, std::span<const double> centre
     // A step stays: a run that came back (a two-level benchmark's three nights
     // on its other level) is the benchmark's noise, and cutting there would
     // forget the level it keeps returning to.
-    if ((up || down) && !previous && stays(logs.first(j).subspan(start), logs.subspan(j), (up ? 1 : -1) * limit / 2)) start = j;
+    const size_t from = std::max(start, j > kBeforeStep ? j - kBeforeStep : 0);
+    if ((up || down) && !previous && stays(logs.subspan(from, j - from), logs.subspan(j), (up ? 1 : -1) * limit / 2))
+      start = j;
     previous = up || down;
   }
   return start;

@@ -38,7 +38,7 @@ std::vector<double> night_centres(std::span<const double> logs, int window);
 // The index of `logs` (oldest first) from which the history is one regime:
 // after the last step that held for three nights past `min_shift` (log) and
 // past four times the history's spread, and stayed (the nights since it sit,
-// at their median, half that bar from the regime's nights before it).
+// at their median, half that bar from the 14 nights before it).
 // 0 when there is none.
 size_t regime_start(std::span<const double> logs, int window, double min_shift);
 size_t regime_start(std::span<const double> logs, std::span<const double> centres, double min_shift);

@@ -81,10 +81,6 @@ Replay replay(std::span<const double> logs, std::span<const double> centres, int
   return r;
 }
 
-}  // namespace
-
-namespace {
-
 // The nights from a step on sit, at their median, past `shift` from the
 // nights before it: the regime's last kBeforeStep, more than the 7-night
 // centre, which a two-level benchmark's run on its other level moves too,
@@ -112,9 +108,8 @@ size_t regime_start(std::span<const double> logs, std::span<const double> centre
     const double c = centres[j];
     const double a = logs[j] - c, b = logs[j + 1] - c, d = logs[j + 2] - c;
     const bool up = a > limit && b > limit && d > limit, down = a < -limit && b < -limit && d < -limit;
-    // A step stays: a run that came back (a two-level benchmark's three nights
-    // on its other level) is the benchmark's noise, and cutting there would
-    // forget the level it keeps returning to.
+    // A run that came back (a two-level benchmark's three nights on its other
+    // level) is the benchmark's noise: cutting there would forget that level.
     const size_t from = std::max(start, j > kBeforeStep ? j - kBeforeStep : 0);
     if ((up || down) && !previous && stays(logs.subspan(from, j - from), logs.subspan(j), (up ? 1 : -1) * limit / 2))
       start = j;

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "detect/decide.hpp"
+#include "detect/evidence.hpp"
 #include "detect/population.hpp"
 #include "report/reason.hpp"
 
@@ -32,12 +33,21 @@ BenchmarkNights nights_of(const std::string& name, const std::vector<double>& va
   return n;
 }
 
-std::vector<double> quiet_nights(std::uint64_t seed, double sigma) {
+std::vector<double> quiet_nights(std::uint64_t seed, double sigma, int nights = 60) {
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> noise(0, sigma);
   std::vector<double> v;
-  for (int i = 0; i < 60; ++i) v.push_back(100 * std::exp(noise(rng)));
+  for (int i = 0; i < nights; ++i) v.push_back(100 * std::exp(noise(rng)));
   return v;
+}
+
+// A benchmark's first week: 7 baseline nights of `values`, no history, then tonight.
+BenchmarkNights first_week_of(const std::string& name, const std::vector<double>& values, double tonight) {
+  BenchmarkNights n;
+  n.name = name;
+  for (double v : values) n.baseline.push_back(latency_night(name, v));
+  n.current = latency_night(name, tonight);
+  return n;
 }
 
 const MetricResult& p95_of(const std::vector<MetricResult>& results, const std::string& name) {
@@ -107,4 +117,56 @@ TEST_CASE("compare_nights: a quiet benchmark's spike, against how far the run's 
   const MetricResult beyond = p95_of(compare_nights(run, policy), "quiet");
   CHECK(beyond.verdict == Verdict::regression);
   CHECK(beyond.noise.pooled == 0);
+}
+
+TEST_CASE("left_out_deviations") {
+  // Each night but the last against the others' median, in their spread
+  // (the larger of 1.4826 MAD and the standard deviation, never under the
+  // noise floor): a quiet week's one spike stands out, the others do not.
+  const std::vector<double> spike = {0, 0, 0, 0.3, 0};
+  const std::vector<double> z = left_out_deviations(spike, 0.01);
+  REQUIRE(z.size() == 4);
+  CHECK(z[0] == 0);  // against {0, 0, 0.3, 0}: median 0
+  CHECK(z[2] == 0);
+  CHECK(z[3] == doctest::Approx(0.3 / std::log1p(0.01)));  // against four zeros: the floor's spread
+  // Not the last night: it may be the first of a fresh step.
+  for (double d : left_out_deviations(std::vector<double>{0, 0, 0, 0, 0.3}, 0.01)) CHECK(d == 0);
+  // Down as well as up, in the spread of the others: {0, 0, 0.3, 0} has a
+  // MAD of 0 and a standard deviation of 0.15.
+  CHECK(left_out_deviations(std::vector<double>{-0.3, 0, 0, 0.3, 0}, 0.01)[0] == doctest::Approx(-2));
+  CHECK(left_out_deviations(std::vector<double>{0, 0.1}, 0.01).empty());
+}
+
+TEST_CASE("compare_nights: a first-week step, against how far the run's baseline nights went") {
+  const Policy policy;
+  // Tonight +40 % on a new benchmark whose 7 nights moved 2 %, among 60
+  // other new benchmarks as quiet: a regression.
+  std::vector<BenchmarkNights> run{first_week_of("new", quiet_nights(1, 0.02, 7), 140)};
+  for (int b = 0; b < 60; ++b) {
+    const std::vector<double> v = quiet_nights(100 + b, 0.02, 7);
+    run.push_back(first_week_of("other/" + std::to_string(b), v, v.back()));
+  }
+  const MetricResult quiet = p95_of(compare_nights(run, policy), "new");
+  CHECK(quiet.verdict == Verdict::regression);
+  CHECK_FALSE(quiet.noise.from_history);
+  CHECK(quiet.noise.pooled == 0);
+  // One of them spiked ×2.5 on its third night: seven nights of its own
+  // cannot show such a tail, the run's 366 baseline nights do (61
+  // benchmarks' 6 nights each: a week's last night may be a fresh step's first).
+  run[1].baseline[2] = latency_night(run[1].name, 250);
+  const MetricResult pooled = p95_of(compare_nights(run, policy), "new");
+  CHECK(pooled.verdict == Verdict::unchanged);
+  CHECK(pooled.noise.pooled == doctest::Approx(1.0 / 367));
+  CHECK(pooled.p_value >= pooled.noise.pooled);
+  // Significant alone at alpha: nightly's reruns decide.
+  CHECK(pooled.p_value <= policy.alpha);
+  CHECK(pooled.screened);
+  CHECK(reason_text(pooled).find("; 0.27 % of the run's benchmarks' nights went as far, each in its own spread") !=
+        std::string::npos);
+  CHECK(reason_text(pooled).find("only reruns can confirm it") != std::string::npos);
+  // Eleven benchmarks' 66 nights are too few to say 1 %: the benchmark's own test decides.
+  run.resize(11);
+  const MetricResult small = p95_of(compare_nights(run, policy), "new");
+  CHECK(small.verdict == Verdict::regression);
+  CHECK(small.noise.pooled == 0);
 }

@@ -165,6 +165,7 @@ std::vector<Pending> gather_benchmark(const BenchmarkNights& nights, const Polic
                                      policy.min_baseline_nights);
         p.result.nights_in_row = nights_in_row(series, k, std::log(tonight->value), limit);
       }
+      if (positive) p.left_out = left_out_deviations(std::span<const double>(series).last(k), policy.noise_floor);
       // The baseline-only two-night test, needed only where the history cannot decide.
       if (!p.history) {
         p.pair = sustained_evidence(base, *tonight, m, policy, t);

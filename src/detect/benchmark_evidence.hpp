@@ -24,6 +24,8 @@ struct Pending {
   // tonight's level (history_test has the same of the history).
   Seen seen;
   double limit = 0;  // the size threshold (log)
+  // The baseline nights each against the others (left_out_deviations).
+  std::vector<double> left_out;
 };
 
 // A result of `metric` over `nights` baseline nights with nothing tested yet

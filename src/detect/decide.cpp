@@ -93,23 +93,48 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor, d
   p.result.night_p = p.result.p_value;
 }
 
+using Deviations = std::map<std::pair<Metric, int>, std::vector<double>>;
+
+DeviationPools pools_from(Deviations deviations) {
+  DeviationPools pools;
+  for (auto& [key, values] : deviations) pools[key] = pool_deviations(std::move(values));
+  return pools;
+}
+
 // The run's pools: how far its benchmarks' nights went, each in its own spread.
 DeviationPools pools_of(const std::vector<Pending>& pending, double noise_floor) {
-  std::map<std::pair<Metric, int>, std::vector<double>> deviations;
+  Deviations deviations;
   for (const Pending& p : pending) {
     if (!p.history) continue;
     const std::vector<double> past = standardized_past(*p.history, noise_floor);
     std::vector<double>& into = deviations[{p.result.metric, p.history->direction}];
     into.insert(into.end(), past.begin(), past.end());
   }
-  DeviationPools pools;
-  for (auto& [key, values] : deviations) pools[key] = pool_deviations(std::move(values));
-  return pools;
+  return pools_from(std::move(deviations));
+}
+
+// How far the run's baseline nights went, each against its benchmark's
+// other baseline nights: what a night of a benchmark with too little
+// history is judged against (seven nights cannot show a heavy tail; the
+// run's hundreds of benchmarks can).
+DeviationPools left_out_pools_of(const std::vector<Pending>& pending) {
+  Deviations deviations;
+  for (const Pending& p : pending) {
+    std::vector<double>& up = deviations[{p.result.metric, 1}];
+    std::vector<double>& down = deviations[{p.result.metric, -1}];
+    for (double z : p.left_out) {
+      up.push_back(z);
+      down.push_back(-z);
+    }
+  }
+  std::erase_if(deviations, [](const auto& d) { return d.second.size() < kMinLeftOutNights; });
+  return pools_from(std::move(deviations));
 }
 
 // The pooled share as far out as tonight; without a history, in the spread
-// of the baseline nights.
-double pooled_share_of(const Pending& p, const DeviationPools& pools, double noise_floor) {
+// of the baseline nights, and the larger of the two pools' shares.
+double pooled_share_of(const Pending& p, const DeviationPools& pools, const DeviationPools& left_out,
+                       double noise_floor) {
   double z = 0;
   int direction = 1;
   if (p.history) {
@@ -119,8 +144,11 @@ double pooled_share_of(const Pending& p, const DeviationPools& pools, double noi
     z = in_spreads(std::fabs(p.single->effect), std::sqrt(p.single->spread2), noise_floor);
     direction = p.single->effect >= 0 ? 1 : -1;
   }
-  const auto it = pools.find({p.result.metric, direction});
-  return it == pools.end() ? 0 : pooled_share(it->second, z);
+  const auto share = [&](const DeviationPools& from) {
+    const auto it = from.find({p.result.metric, direction});
+    return it == from.end() ? 0 : pooled_share(it->second, z);
+  };
+  return p.history ? share(pools) : std::max(share(pools), share(left_out));
 }
 
 // A shift of the whole distribution shows in every quantile, and the median
@@ -200,7 +228,10 @@ void adjust(std::vector<MetricResult>& results, bool (*in_family)(const MetricRe
   for (size_t j = 0; j < tested.size(); ++j) results[tested[j]].q_value = q[j];
 }
 
-bool significant_alone(const MetricResult& r, const Policy& policy) { return own_p(r) <= policy.screen_alpha; }
+// With too little history at alpha itself: seven nights' p-values are trusted less far.
+bool significant_alone(const MetricResult& r, const Policy& policy) {
+  return own_p(r) <= (r.noise.from_history ? policy.screen_alpha : policy.alpha);
+}
 
 // A noisy benchmark's step can hold for two nights without either being
 // rare on its own; reruns can tell. Not at a level the benchmark keeps
@@ -219,11 +250,14 @@ void decide(std::vector<MetricResult>& results, const Policy& policy) {
   for (MetricResult& r : results) {
     const Thresholds& t = policy.for_benchmark(r.benchmark);
     r.verdict = verdict_of(r, t, r.q_value <= policy.alpha);
-    // Only where the benchmark's own history judged it: with too little,
-    // the baseline nights' p-values are not trusted that far.
-    if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0 && r.noise.from_history) {
+    // A result the run's test held back is rerun when its own evidence is
+    // strong (a first-week step of a quiet benchmark, against a run pool
+    // of noisy ones: synthetic A); a two-night persistence only where a
+    // history says how seldom the benchmark was at that level.
+    if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0) {
       const bool alone = significant_alone(r, policy);
-      r.screened = verdict_of(r, t, alone || persisted_at_new_level(r)) == Verdict::regression;
+      const bool persisted = r.noise.from_history && persisted_at_new_level(r);
+      r.screened = verdict_of(r, t, alone || persisted) == Verdict::regression;
       r.persisted = r.screened && !alone;
     }
     if (!r.alerting && r.verdict == Verdict::unchanged) {
@@ -250,10 +284,11 @@ std::vector<MetricResult> compare_nights(const std::vector<BenchmarkNights>& ben
   }
   std::map<Metric, stats::VariancePrior> priors;
   for (const auto& [m, s] : spreads) priors[m] = stats::fit_variance_prior(s.first, s.second);
-  const DeviationPools pools = pools_of(pending, policy.noise_floor);
+  const DeviationPools pools = pools_of(pending, policy.noise_floor), left_out = left_out_pools_of(pending);
   std::vector<MetricResult> results;
   for (Pending& p : pending) {
-    if (p.single) finish(p, priors[p.result.metric], policy.noise_floor, pooled_share_of(p, pools, policy.noise_floor));
+    if (p.single)
+      finish(p, priors[p.result.metric], policy.noise_floor, pooled_share_of(p, pools, left_out, policy.noise_floor));
     results.push_back(std::move(p.result));
   }
   lend_median_evidence(results);

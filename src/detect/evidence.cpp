@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "detect/population.hpp"
 #include "stats/quantile.hpp"
 #include "stats/tests.hpp"
 
@@ -13,6 +14,37 @@ namespace {
 double median(const std::vector<double>& v) { return stats::median(v); }
 
 }  // namespace
+
+double night_spread2(std::span<const double> logs, double centre) {
+  // Without a longer history the baseline nights are all there is: take the
+  // larger of the robust spread and the plain standard deviation, so a
+  // two-level benchmark (five nights low, two high) is not judged by its
+  // low nights alone. Conservative, as a short history must be.
+  std::vector<double> deviations;
+  for (double x : logs) deviations.push_back(std::fabs(x - centre));
+  const double spread = 1.4826 * median(deviations);
+  const double n = static_cast<double>(logs.size());
+  double sum = 0, sum2 = 0;
+  for (double x : logs) sum += x;
+  for (double x : logs) sum2 += (x - sum / n) * (x - sum / n);
+  const double variance = sum2 / (n - 1);
+  return std::max({spread * spread, variance, 1e-12});
+}
+
+std::vector<double> left_out_deviations(std::span<const double> logs, double noise_floor) {
+  std::vector<double> out;
+  if (logs.size() < 3) return out;
+  std::vector<double> others;
+  // Not the last night: it may be the first of another benchmark's fresh
+  // step (tonight its second), and a fresh regression is no noise.
+  for (size_t j = 0; j + 1 < logs.size(); ++j) {
+    others.assign(logs.begin(), logs.end());
+    others.erase(others.begin() + static_cast<std::ptrdiff_t>(j));
+    const double centre = median(others);
+    out.push_back(in_spreads(logs[j] - centre, std::sqrt(night_spread2(others, centre)), noise_floor));
+  }
+  return out;
+}
 
 std::optional<Evidence> gather_evidence(const std::vector<NightValue>& baseline, const NightValue& current,
                                         int current_nights) {
@@ -28,18 +60,7 @@ std::optional<Evidence> gather_evidence(const std::vector<NightValue>& baseline,
   }
   e.centre = median(logs);
   e.effect = std::log(current.value) - e.centre;
-  std::vector<double> deviations;
-  for (double x : logs) deviations.push_back(std::fabs(x - e.centre));
-  // Without a longer history the baseline nights are all there is: take the
-  // larger of the robust spread and the plain standard deviation, so a
-  // two-level benchmark (five nights low, two high) is not judged by its
-  // low nights alone. Conservative, as a short history must be.
-  const double spread = 1.4826 * median(deviations);
-  double sum = 0, sum2 = 0;
-  for (double x : logs) sum += x;
-  for (double x : logs) sum2 += (x - sum / e.k) * (x - sum / e.k);
-  const double variance = sum2 / (e.k - 1);
-  e.spread2 = std::max({spread * spread, variance, 1e-12});
+  e.spread2 = night_spread2(logs, e.centre);
   e.sampling = median(within);
   e.current_sampling = current.log_variance;
   return e;

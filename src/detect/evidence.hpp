@@ -2,6 +2,7 @@
 // The evidence one metric of one benchmark gives tonight, before the run-wide
 // steps (variance moderation across benchmarks, Benjamini-Hochberg) decide.
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "detect/nightly.hpp"
@@ -20,6 +21,16 @@ struct Evidence {
   double sampling = 0;       // a baseline night's own sampling variance (median over nights)
   double current_sampling = 0;
 };
+
+// The variance of a night's log value from baseline nights alone (`logs`,
+// about `centre`): the larger of the robust (1.4826 MAD) and the plain one.
+double night_spread2(std::span<const double> logs, double centre);
+
+// Each of `logs` (baseline nights) against the others, in their spread as
+// night_spread2 gives it (never below `noise_floor`, relative), signed: how
+// far a night of a benchmark with baseline nights only goes when nothing
+// changed. What the run's pool for such benchmarks holds (detect/population).
+std::vector<double> left_out_deviations(std::span<const double> logs, double noise_floor);
 
 // Evidence of `current` against `baseline`; nullopt when it cannot be tested
 // (fewer than 2 nights, or values that are not positive).

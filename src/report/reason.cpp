@@ -26,9 +26,9 @@ std::string persistence_text(const MetricResult& r) {
                        r.noise.excursions == 1 ? "" : "s");
   if (r.noise.seen > 0)
     text += fmt::format("; {:.0f} % of past nights were at this level or worse: a level it returns to", r.noise.seen * 100);
-  if (r.noise.pooled > 0)
-    text += fmt::format("; {:.2g} % of the run's benchmarks' past nights went as far, each in its own spread",
-                        r.noise.pooled * 100);
+  if (r.noise.pooled > 0)  // with too little history, also their baseline nights (detect/population)
+    text += fmt::format("; {:.2g} % of the run's benchmarks' {}nights went as far, each in its own spread",
+                        r.noise.pooled * 100, r.noise.from_history ? "past " : "");
   return text;
 }
 

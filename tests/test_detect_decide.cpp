@@ -252,15 +252,18 @@ TEST_CASE("decide applies Benjamini-Hochberg across the run") {
   for (int i = 0; i < 99; ++i) small.push_back(result("b" + std::to_string(i), 0.9));
   decide(small, Policy{});
   CHECK_FALSE(small[0].screened);
-  // The baseline nights alone: screened at alpha (0.01), not at screen_alpha.
-  auto short_history = [&](double p) {
+  // The baseline nights alone: screened at alpha (0.01), not at screen_alpha,
+  // unless screen_alpha is the stricter.
+  auto short_history = [&](double p, Policy policy = {}) {
     MetricResult r = result("a", p);
     r.noise.from_history = false;
-    return among_99(r);
+    return among_99(r, policy);
   };
   CHECK(short_history(0.002).screened);
   CHECK_FALSE(short_history(0.002).persisted);
   CHECK_FALSE(short_history(0.02).screened);  // would be screened with a history (above)
+  strict.screen_alpha = 0.001;
+  CHECK_FALSE(short_history(0.002, strict).screened);
 }
 
 TEST_CASE("decide screens a second night in a row at a level the benchmark seldom reached") {

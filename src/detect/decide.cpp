@@ -228,9 +228,9 @@ void adjust(std::vector<MetricResult>& results, bool (*in_family)(const MetricRe
   for (size_t j = 0; j < tested.size(); ++j) results[tested[j]].q_value = q[j];
 }
 
-// With too little history at alpha itself: seven nights' p-values are trusted less far.
+// With too little history at alpha at most: seven nights' p-values are trusted less far.
 bool significant_alone(const MetricResult& r, const Policy& policy) {
-  return own_p(r) <= (r.noise.from_history ? policy.screen_alpha : policy.alpha);
+  return own_p(r) <= (r.noise.from_history ? policy.screen_alpha : std::min(policy.alpha, policy.screen_alpha));
 }
 
 // A noisy benchmark's step can hold for two nights without either being

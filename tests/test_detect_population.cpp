@@ -112,6 +112,17 @@ TEST_CASE("compare_nights: a quiet benchmark's spike, against how far the run's 
   const MetricResult fresh = p95_of(compare_nights(stepped, policy), "quiet");
   CHECK(fresh.verdict == Verdict::regression);
   CHECK(fresh.noise.pooled == 0);
+  // Too few nights to say 1 %: the quiet benchmark's 50 replayed nights and
+  // those of a younger one (30 nights) that spiked x1.5 once. No pool, and
+  // the benchmark's own tail decides.
+  std::vector<double> young = quiet_nights(100, 0.02, 30);
+  young[10] *= 1.5;
+  std::vector<BenchmarkNights> small_run{run[0], nights_of("young", young, young.back())};
+  const MetricResult small = p95_of(compare_nights(small_run, policy), "quiet");
+  CHECK(small.verdict == Verdict::regression);
+  CHECK(small.noise.pooled == 0);
+  small_run.push_back(run[2]);  // 100 nights or more: the pool applies
+  CHECK(p95_of(compare_nights(small_run, policy), "quiet").noise.pooled > 0);
   // A step far beyond anything the pool holds is a regression again.
   run.front() = nights_of("quiet", quiet_nights(1, 0.02), 400);
   const MetricResult beyond = p95_of(compare_nights(run, policy), "quiet");

@@ -95,9 +95,11 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor, d
 
 using Deviations = std::map<std::pair<Metric, int>, std::vector<double>>;
 
+// Only the pools of kMinPooledNights nights or more.
 DeviationPools pools_from(Deviations deviations) {
   DeviationPools pools;
-  for (auto& [key, values] : deviations) pools[key] = pool_deviations(std::move(values));
+  for (auto& [key, values] : deviations)
+    if (values.size() >= kMinPooledNights) pools[key] = pool_deviations(std::move(values));
   return pools;
 }
 
@@ -127,7 +129,6 @@ DeviationPools left_out_pools_of(const std::vector<Pending>& pending) {
       down.push_back(-z);
     }
   }
-  std::erase_if(deviations, [](const auto& d) { return d.second.size() < kMinLeftOutNights; });
   return pools_from(std::move(deviations));
 }
 

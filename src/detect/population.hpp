@@ -32,12 +32,11 @@ struct DeviationPool {
 // "at least kPoolKept".
 inline constexpr double kPoolKept = 0.01;
 
-// The pool of baseline nights each against the others (left_out_deviations)
-// applies from this many nights on: a smaller one cannot say a share as
-// small as alpha (1 %), and one odd night of another benchmark (a process's
-// cold first run) would hold back every first-week step of a small project.
+// A pool applies from this many nights on: a smaller one cannot say a share
+// as small as alpha (1 %), and one odd night of another benchmark (a
+// process's cold first run) would hold back every step of a small project.
 // Such a run's benchmarks keep their own test.
-inline constexpr size_t kMinLeftOutNights = 100;
+inline constexpr size_t kMinPooledNights = 100;
 
 // A deviation (log) in units of its benchmark's usual spread, never below
 // the noise floor (relative): how far out a night is, comparable across

@@ -21,7 +21,8 @@ BenchmarkResult latency_night(const std::string& name, double value) {
   return r;
 }
 
-// 60 nights (53 of history, 7 of baseline) of `values`, then tonight.
+// `values` as nights (the last 7 the baseline, any before them history:
+// 53 of 60; none of a first week's 7), then tonight.
 BenchmarkNights nights_of(const std::string& name, const std::vector<double>& values, double tonight) {
   BenchmarkNights n;
   n.name = name;
@@ -41,14 +42,6 @@ std::vector<double> quiet_nights(std::uint64_t seed, double sigma, int nights = 
   return v;
 }
 
-// A benchmark's first week: 7 baseline nights of `values`, no history, then tonight.
-BenchmarkNights first_week_of(const std::string& name, const std::vector<double>& values, double tonight) {
-  BenchmarkNights n;
-  n.name = name;
-  for (double v : values) n.baseline.push_back(latency_night(name, v));
-  n.current = latency_night(name, tonight);
-  return n;
-}
 
 const MetricResult& p95_of(const std::vector<MetricResult>& results, const std::string& name) {
   for (const MetricResult& r : results)
@@ -152,10 +145,10 @@ TEST_CASE("compare_nights: a first-week step, against how far the run's baseline
   const Policy policy;
   // Tonight +40 % on a new benchmark whose 7 nights moved 2 %, among 60
   // other new benchmarks as quiet: a regression.
-  std::vector<BenchmarkNights> run{first_week_of("new", quiet_nights(1, 0.02, 7), 140)};
+  std::vector<BenchmarkNights> run{nights_of("new", quiet_nights(1, 0.02, 7), 140)};
   for (int b = 0; b < 60; ++b) {
     const std::vector<double> v = quiet_nights(100 + b, 0.02, 7);
-    run.push_back(first_week_of("other/" + std::to_string(b), v, v.back()));
+    run.push_back(nights_of("other/" + std::to_string(b), v, v.back()));
   }
   const MetricResult quiet = p95_of(compare_nights(run, policy), "new");
   CHECK(quiet.verdict == Verdict::regression);

@@ -122,6 +122,7 @@ DeviationPools pools_of(const std::vector<Pending>& pending, double noise_floor)
 DeviationPools left_out_pools_of(const std::vector<Pending>& pending) {
   Deviations deviations;
   for (const Pending& p : pending) {
+    if (p.left_out.empty()) continue;
     std::vector<double>& up = deviations[{p.result.metric, 1}];
     std::vector<double>& down = deviations[{p.result.metric, -1}];
     for (double z : p.left_out) {
@@ -257,8 +258,8 @@ void decide(std::vector<MetricResult>& results, const Policy& policy) {
     // history says how seldom the benchmark was at that level.
     if (r.alerting && r.verdict == Verdict::unchanged && r.too_few_samples == 0) {
       const bool alone = significant_alone(r, policy);
-      const bool persisted = r.noise.from_history && persisted_at_new_level(r);
-      r.screened = verdict_of(r, t, alone || persisted) == Verdict::regression;
+      const bool at_new_level = r.noise.from_history && persisted_at_new_level(r);
+      r.screened = verdict_of(r, t, alone || at_new_level) == Verdict::regression;
       r.persisted = r.screened && !alone;
     }
     if (!r.alerting && r.verdict == Verdict::unchanged) {

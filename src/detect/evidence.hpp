@@ -28,9 +28,9 @@ double night_spread2(std::span<const double> logs, double centre);
 
 // Each of `logs` (baseline nights, oldest first) but the last against the
 // others, in their spread as night_spread2 gives it (never below
-// `noise_floor`, relative), signed: how
-// far a night of a benchmark with baseline nights only goes when nothing
-// changed. What the run's pool for such benchmarks holds (detect/population).
+// `noise_floor`, relative), signed: how far a night of a benchmark with
+// baseline nights only goes when nothing changed. What the run's pool for
+// such benchmarks holds (detect/population).
 std::vector<double> left_out_deviations(std::span<const double> logs, double noise_floor);
 
 // Evidence of `current` against `baseline`; nullopt when it cannot be tested

@@ -120,6 +120,19 @@ void print_mermaid(const std::vector<CorpusScore>& scores) {
   fmt::print("```\n");
 }
 
+void print_noisy_split(const std::vector<CorpusScore>& scores) {
+  fmt::print("\nRecall by whether compare warned the benchmark too_noisy on the step's night (what files)\n");
+  fmt::print("{:<30} {:>13} {:>14} {:>8} {:>8} {:>14} {:>8} {:>8}\n", "corpus", "clean warned", "warned: steps",
+             "1st", "by 2nd", "others: steps", "1st", "by 2nd");
+  for (const CorpusScore& c : scores) {
+    const Score& all = c.methods[kPerfwatch];
+    fmt::print("{:<30} {:>12.1f}% {:>14} {:>7.1f}% {:>7.1f}% {:>14} {:>7.1f}% {:>7.1f}%\n", c.corpus,
+               all.clean ? 100.0 * c.warned_clean / all.clean : 0.0, c.warned.steps,
+               c.warned.recall_first(), c.warned.recall_second(), c.not_warned.steps, c.not_warned.recall_first(),
+               c.not_warned.recall_second());
+  }
+}
+
 void print_causes(const std::vector<CorpusScore>& scores) {
   fmt::print("\nperfwatch's misses and false alarms by cause\n");
   for (const CorpusScore& c : scores) {
@@ -158,6 +171,7 @@ int main(int argc, char** argv) try {
   print_rerun_cost(scores);
   print_calibration(scores);
   if (o.mermaid) print_mermaid(scores);
+  print_noisy_split(scores);
   print_causes(scores);
   bool all = true;
   // Judged on what files an issue: nightly's verdicts after its reruns where

@@ -219,6 +219,22 @@ TEST_CASE("cli compare warns of a result that is not a measurement, in text and 
   CHECK(markdown.out.find("- **warning** parser/small `constant`: zero spread") != std::string::npos);
 }
 
+TEST_CASE("cli compare warns of a benchmark too noisy for its threshold") {
+  testing::Week w(1.0);
+  for (int night = 8; night < 32; ++night)  // every sixth night 40 % slow on noise alone
+    w.record(w.git.commit("night " + std::to_string(night)), night, night % 6 == 0 ? 1.4 : 1.0);
+  const auto doc = nlohmann::json::parse(w.perfwatch({"compare", "--format", "json"}).out);
+  std::vector<std::string> noisy;
+  for (const auto& warning : doc["warnings"])
+    if (warning["kind"] == "too_noisy") noisy.push_back(warning["benchmark"].get<std::string>() + ": " +
+                                                        warning["detail"].get<std::string>());
+  REQUIRE(noisy.size() == 1);  // json/encode stayed quiet
+  // Nights 12, 18 and 24 of the 27 replayed: 3-29 (the first three have nothing before them, last night is left out).
+  CHECK_MESSAGE(noisy[0].starts_with("parser/small: p95_latency went past its +20 % threshold on 3 of its last 27 nights"),
+                noisy[0]);
+  CHECK(w.perfwatch({"compare"}).out.find("WARNING parser/small: too_noisy: ") != std::string::npos);
+}
+
 TEST_CASE("cli compare: one night, however many files or shards") {
   // Four shards a night, each ingesting its own three benchmarks for the
   // night's commit a minute apart, for eight nights; on the last night a

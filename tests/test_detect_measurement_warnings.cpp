@@ -135,3 +135,41 @@ TEST_CASE("measurement_warnings: synthetic_shape, a baseline drawn from random.g
   const Policy quiet = parse_policy(R"({"overrides": {"parser/*": {"silence_warnings": ["synthetic_shape"]}}})", "t.json");
   CHECK(measurement_warnings(nights([&] { return gauss(rng); }, 7), quiet).empty());
 }
+
+namespace {
+
+// A result whose history went past its threshold the worse way `worse` times in `nights`.
+MetricResult judged_over(int nights, int worse, Metric metric = Metric::p95_latency) {
+  MetricResult r;
+  r.benchmark = "parser/small";
+  r.metric = metric;
+  r.alerting = true;
+  r.noise.from_history = true;
+  r.noise.nights = nights;
+  r.noise.worse_excursions = worse;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("noise_warnings: too_noisy from one night in twenty past the threshold") {
+  const std::vector<MeasurementWarning> w = noise_warnings({judged_over(40, 2)}, Policy{});
+  REQUIRE(kinds(w) == std::vector<std::string>{"too_noisy"});
+  CHECK(w[0].benchmark == "parser/small");
+  CHECK(w[0].detail.find("p95_latency went past its +20 % threshold on 2 of its last 40 nights (5 %)") == 0);
+  CHECK(kinds(noise_warnings({judged_over(40, 1)}, Policy{})).empty());  // 2.5 %: an ordinary spike
+  CHECK(kinds(noise_warnings({judged_over(19, 5)}, Policy{})).empty());  // too little history to say
+  const std::vector<MeasurementWarning> ops = noise_warnings({judged_over(40, 4, Metric::throughput)}, Policy{});
+  REQUIRE(ops.size() == 1);
+  CHECK(ops[0].detail.find("throughput went past its -15 % threshold on 4 of its last 40 nights (10 %)") == 0);
+}
+
+TEST_CASE("noise_warnings: not for the baseline nights alone, a metric that cannot alert, or a silenced benchmark") {
+  MetricResult short_history = judged_over(40, 10);
+  short_history.noise.from_history = false;
+  MetricResult reported = judged_over(40, 10, Metric::p50_latency);
+  reported.alerting = false;
+  CHECK(noise_warnings({short_history, reported}, Policy{}).empty());
+  const Policy quiet = parse_policy(R"({"overrides": {"parser/*": {"silence_warnings": ["too_noisy"]}}})", "t.json");
+  CHECK(noise_warnings({judged_over(40, 10)}, quiet).empty());
+}

@@ -26,16 +26,24 @@ BenchmarkResult latency_night(double value) {
   return r;
 }
 
+BenchmarkResult throughput_night(double value) {
+  BenchmarkResult r;
+  r.name = "parser/big";
+  r.throughput = Series{"ops/s", {value}};
+  return r;
+}
+
 // `history` nights before a 7-night baseline, all from `level(night)`, then tonight.
-BenchmarkNights nights_of(const std::vector<double>& values, double tonight) {
+BenchmarkNights nights_of(const std::vector<double>& values, double tonight,
+                          BenchmarkResult (*night)(double) = latency_night) {
   BenchmarkNights n;
   n.name = "parser/big";
   const size_t baseline_from = values.size() - 7;
   for (size_t i = 0; i < values.size(); ++i) {
-    if (i < baseline_from) n.history.push_back(night_values(latency_night(values[i])));
-    else n.baseline.push_back(latency_night(values[i]));
+    if (i < baseline_from) n.history.push_back(night_values(night(values[i])));
+    else n.baseline.push_back(night(values[i]));
   }
-  n.current = latency_night(tonight);
+  n.current = night(tonight);
   return n;
 }
 
@@ -193,6 +201,23 @@ TEST_CASE("compare_nights with a history") {
     const MetricResult within = p95(compare_nights({nights_of(v, 128)}, policy));  // no farther than they went
     CHECK(within.night_p > policy.screen_alpha);  // 2 of 56 past nights as far: p = 3/57
     CHECK_FALSE(within.screened);
+  }
+  SUBCASE("worse_excursions counts the worse way, whichever way tonight moved") {
+    std::vector<double> v = quiet_nights(60, 13);
+    v[20] *= 1.3;
+    v[41] *= 1.35;  // two slow nights past the +20 % threshold
+    v[30] *= 0.7;   // and one fast one
+    const MetricResult faster = p95(compare_nights({nights_of(v, 80)}, policy));
+    CHECK(faster.noise.excursions == 1);  // tonight's way: down
+    CHECK(faster.noise.worse_excursions == 2);
+    const MetricResult slower = p95(compare_nights({nights_of(v, 110)}, policy));
+    CHECK(slower.noise.excursions == 2);
+    CHECK(slower.noise.worse_excursions == 2);
+    // Throughput is worse the other way: its one low night counts.
+    const std::vector<MetricResult> ops = compare_nights({nights_of(v, 110, throughput_night)}, policy);
+    REQUIRE(ops.size() == 1);
+    CHECK(ops[0].metric == Metric::throughput);
+    CHECK(ops[0].noise.worse_excursions == 1);
   }
   SUBCASE("a level the benchmark keeps returning to is no news on its second night either") {
     // The high level comes back on single nights, so often that three nights

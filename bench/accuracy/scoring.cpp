@@ -9,6 +9,7 @@
 #include "accuracy/reference_methods.hpp"
 #include "accuracy/reruns.hpp"
 #include "detect/decide.hpp"
+#include "detect/measurement_warnings.hpp"
 #include "detect/paired.hpp"
 
 namespace perfwatch::accuracy {
@@ -143,6 +144,7 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
         ++s.methods[m].clean;
         s.methods[m].false_alarms += run.alerts[m][b][t];
       }
+      s.warned_clean += !noise_warnings(run.results[b][t], policy).empty();
       if (trace && (l.name + ":" + std::to_string(t) == trace || l.name + ":" == trace))
         for (const MetricResult& r : run.results[b][t])
           fmt::print("TRACE {} night {}: {}\n", l.name, t, describe(r));
@@ -177,6 +179,13 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
           if (is_alerting(r.metric))
             fmt::print("RLATE {} {} night {}: {}{}\n", l.name, step.kind, step.night, describe(r),
                        rc[step.night + 1] ? " (confirmed the next night)" : "");
+      // What files (after reruns where the corpus can be rerun), split by
+      // whether compare warned the benchmark too_noisy on the step's night.
+      const auto& files = run.alerts[s.rerun ? kConfirmed : kPerfwatch][b];
+      Score& split = noise_warnings(run.results[b][step.night], policy).empty() ? s.not_warned : s.warned;
+      ++split.steps;
+      split.first_night += files[step.night];
+      split.by_second += files[step.night] || files[step.night + 1];
       const auto& a = run.alerts[kPerfwatch][b];
       const bool caught_second = a[step.night] || a[step.night + 1];
       const std::string how = judged(run.results[b][step.night]);

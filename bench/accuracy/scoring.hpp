@@ -44,6 +44,10 @@ struct CorpusScore {
   Score methods[kMethods];
   Calibration calibration;  // perfwatch's, where the history model decided
   Calibration calibration_short;  // where too little history left it to the baseline nights
+  // The steps, and what perfwatch files of them, by whether compare warned
+  // their benchmark too_noisy (detect/measurement_warnings) on the step's night.
+  Score warned, not_warned;
+  int warned_clean = 0;  // clean benchmark-nights compare warned too_noisy
   std::map<std::string, int> misses;  // perfwatch: by step kind and how it was judged
   std::map<std::string, int> alarms;  // perfwatch: by metric and how it was judged
 };

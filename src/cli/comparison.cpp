@@ -227,6 +227,7 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
   parallel_for(nights.size(), [&](size_t i) { warned[i] = measurement_warnings(nights[i], policy); });
   for (std::vector<MeasurementWarning>& each : warned)
     for (MeasurementWarning& w : each) c.warnings.push_back(std::move(w));
+  for (MeasurementWarning& w : noise_warnings(c.results, policy)) c.warnings.push_back(std::move(w));
   for (const std::string& name : twice) {
     const std::vector<WarningKind>& silenced = policy.for_benchmark(name).silenced;
     if (std::find(silenced.begin(), silenced.end(), WarningKind::reported_twice) != silenced.end()) continue;

@@ -72,6 +72,7 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor, d
     p.result.two_night = o.two_night;
     p.result.night_p = o.night_p;
     p.result.noise = o.noise;
+    p.result.noise.worse_excursions = excursions_toward(*p.history, higher_is_better(p.result.metric) ? -1 : 1);
     return;
   }
   p.result.noise.nights = p.single->k;  // its seen and returns_to came from gather_benchmark

@@ -44,6 +44,12 @@ std::optional<HistoryEvidence> history_evidence(const std::vector<double>& serie
   return h;
 }
 
+int excursions_toward(const HistoryEvidence& h, int way) {
+  const std::vector<double>& past = h.model.single;  // sorted, in tonight's direction
+  if (way == h.direction) return static_cast<int>(past.end() - std::upper_bound(past.begin(), past.end(), h.limit));
+  return static_cast<int>(std::lower_bound(past.begin(), past.end(), -h.limit) - past.begin());
+}
+
 int nights_in_row(const std::vector<double>& series, size_t k, double tonight, double limit) {
   if (k == 0 || series.size() < k) return 0;
   const std::span<const double> base = std::span<const double>(series).last(k);

@@ -34,6 +34,10 @@ struct HistoryEvidence {
 std::optional<HistoryEvidence> history_evidence(const std::vector<double>& series, size_t k, double tonight,
                                                 double limit, int window, int min_baseline_nights);
 
+// The history's past nights beyond its threshold `way` (+1 up, -1 down),
+// whichever way tonight moved.
+int excursions_toward(const HistoryEvidence& h, int way);
+
 // Nights in a row past `limit` the way tonight moved (0, 1 or 2).
 int nights_in_row(const std::vector<double>& series, size_t k, double tonight, double limit);
 

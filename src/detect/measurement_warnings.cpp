@@ -14,7 +14,8 @@ namespace perfwatch {
 namespace {
 
 constexpr WarningKind kKinds[] = {WarningKind::constant, WarningKind::implausible_change, WarningKind::below_resolution,
-                                  WarningKind::synthetic_shape, WarningKind::too_few_samples, WarningKind::reported_twice};
+                                  WarningKind::synthetic_shape, WarningKind::too_few_samples, WarningKind::reported_twice,
+                                  WarningKind::too_noisy};
 
 const std::vector<double>* latency_of(const BenchmarkResult& r) {
   return r.latency && !r.latency->values.empty() && !r.failure ? &r.latency->values : nullptr;
@@ -105,6 +106,7 @@ const char* to_string(WarningKind kind) {
     case WarningKind::synthetic_shape: return "synthetic_shape";
     case WarningKind::too_few_samples: return "too_few_samples";
     case WarningKind::reported_twice: return "reported_twice";
+    case WarningKind::too_noisy: return "too_noisy";
   }
   return "constant";
 }
@@ -148,6 +150,24 @@ std::vector<MeasurementWarning> measurement_warnings(const BenchmarkNights& n, c
   else if (t.p999_increase && tonight->size() >= 2 && tonight->size() < kMinSamplesP999)
     add(WarningKind::too_few_samples, fmt::format("p99.9 of {} samples (it needs {}): this night cannot alert on it",
                                                   tonight->size(), kMinSamplesP999));
+  return out;
+}
+
+std::vector<MeasurementWarning> noise_warnings(const std::vector<MetricResult>& results, const Policy& policy) {
+  std::vector<MeasurementWarning> out;
+  for (const MetricResult& r : results) {
+    if (!r.alerting || !r.noise.from_history || r.noise.nights < kNoisyMinNights) continue;
+    const double share = static_cast<double>(r.noise.worse_excursions) / r.noise.nights;
+    if (share < kNoisyShare) continue;
+    const Thresholds& t = policy.for_benchmark(r.benchmark);
+    if (std::find(t.silenced.begin(), t.silenced.end(), WarningKind::too_noisy) != t.silenced.end()) continue;
+    out.push_back({r.benchmark, WarningKind::too_noisy,
+                   fmt::format("{} went past its {:+.0f} % threshold on {} of its last {} nights ({:.0f} %) and came back: "
+                               "one night cannot show a regression that size; more samples a night, or a wider "
+                               "threshold for it, would",
+                               to_string(r.metric), (regression_threshold(r.metric, t) - 1) * 100,
+                               r.noise.worse_excursions, r.noise.nights, share * 100)});
+  }
   return out;
 }
 

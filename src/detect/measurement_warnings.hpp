@@ -25,11 +25,24 @@ inline constexpr size_t kShapeMinSamples = 20;
 inline constexpr size_t kShapeMinPooled = 200;
 inline constexpr double kShapeMinSpread = 0.15;  // standard deviation / mean
 
+// too_noisy: with at least kNoisyMinNights nights of history, a metric whose
+// past nights went past its threshold the worse way on kNoisyShare of them.
+// There a change of the threshold's size is an ordinary night, and only
+// reruns or a second night can tell a step (accuracy_bench splits its
+// recall by this warning: two thirds of synthetic B's steps are on such
+// benchmarks).
+inline constexpr int kNoisyMinNights = 20;
+inline constexpr double kNoisyShare = 0.05;
+
 // "constant, implausible_change, ... or too_few_samples": what silence_warnings takes.
 std::string warning_kind_list();
 
 // The warnings of one benchmark's nights, minus the kinds its policy silences
 // (thresholds.json: "overrides": {"glob": {"silence_warnings": ["constant"]}}).
 std::vector<MeasurementWarning> measurement_warnings(const BenchmarkNights& nights, const Policy& policy);
+
+// too_noisy, from compare_nights' results (their noise basis), minus the
+// benchmarks whose policy silences it.
+std::vector<MeasurementWarning> noise_warnings(const std::vector<MetricResult>& results, const Policy& policy);
 
 }  // namespace perfwatch

@@ -56,6 +56,10 @@ struct NoiseBasis {
   // as far out as tonight, when tonight went past the threshold and that
   // share, not the benchmark's own tail, set its p-value; 0 otherwise.
   double pooled = 0;
+  // Past nights beyond the threshold the worse way (slower, fewer a second),
+  // whichever way tonight moved: how often this benchmark's noise alone
+  // looks like a regression of the threshold's size (warning too_noisy).
+  int worse_excursions = 0;
 };
 
 struct MetricResult {
@@ -126,7 +130,15 @@ inline bool refuted(const MetricResult& r) { return r.confirmation && r.confirma
 double bad_way_change(const MetricResult& r);
 
 // A result that is not a measurement (detect/measurement_warnings).
-enum class WarningKind { constant, implausible_change, below_resolution, synthetic_shape, too_few_samples, reported_twice };
+enum class WarningKind {
+  constant,
+  implausible_change,
+  below_resolution,
+  synthetic_shape,
+  too_few_samples,
+  reported_twice,
+  too_noisy
+};
 const char* to_string(WarningKind kind);
 std::optional<WarningKind> parse_warning_kind(const std::string& text);
 

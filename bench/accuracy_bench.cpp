@@ -121,15 +121,18 @@ void print_mermaid(const std::vector<CorpusScore>& scores) {
 }
 
 void print_noisy_split(const std::vector<CorpusScore>& scores) {
-  fmt::print("\nRecall by whether compare warned the benchmark too_noisy on the step's night (what files)\n");
-  fmt::print("{:<30} {:>13} {:>14} {:>8} {:>8} {:>14} {:>8} {:>8}\n", "corpus", "clean warned", "warned: steps",
-             "1st", "by 2nd", "others: steps", "1st", "by 2nd");
+  fmt::print("\nRecall (what files) by what compare said of the benchmark's noise on the step's night\n");
+  fmt::print("{:<30} {:>8} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6}\n", "", "clean", "warned", "",
+             "", "< 20", "nights", "", "quiet", "", "");
+  fmt::print("{:<30} {:>8} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6}\n", "corpus", "warned",
+             "steps", "1st", "2nd", "steps", "1st", "2nd", "steps", "1st", "2nd");
   for (const CorpusScore& c : scores) {
     const Score& all = c.methods[kPerfwatch];
-    fmt::print("{:<30} {:>12.1f}% {:>14} {:>7.1f}% {:>7.1f}% {:>14} {:>7.1f}% {:>7.1f}%\n", c.corpus,
-               all.clean ? 100.0 * c.warned_clean / all.clean : 0.0, c.warned.steps,
-               c.warned.recall_first(), c.warned.recall_second(), c.not_warned.steps, c.not_warned.recall_first(),
-               c.not_warned.recall_second());
+    fmt::print("{:<30} {:>7.1f}%", c.corpus, all.clean ? 100.0 * c.warned_clean / all.clean : 0.0);
+    for (const Score* s : {&c.warned, &c.young, &c.quiet})
+      if (s->steps) fmt::print(" | {:>6} {:>5.0f}% {:>5.0f}%", s->steps, s->recall_first(), s->recall_second());
+      else fmt::print(" | {:>6} {:>6} {:>6}", 0, "-", "-");
+    fmt::print("\n");
   }
 }
 

@@ -98,9 +98,9 @@ const char* basis(const MetricResult& r) { return r.noise.from_history ? "histor
 
 // One result as the debug lines (PERFWATCH_ACCURACY_DEBUG, _TRACE) print it.
 std::string describe(const MetricResult& r) {
-  return fmt::format("{} ratio {:.3f} p {:.3g} night-p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} seen {:.2f} two-night {} "
-                     "in-row {} whole {} screened {}{} {}", to_string(r.metric), r.ratio, r.p_value, r.night_p, r.q_value,
-                     r.noise.spread, r.noise.nights, r.noise.excursions, r.noise.seen, r.two_night, r.nights_in_row,
+  return fmt::format("{} ratio {:.3f} p {:.3g} night-p {:.3g} q {:.3g} spread {:.3f} over {} excursions {} (worse way {}) seen {:.2f} "
+                     "two-night {} in-row {} whole {} screened {}{} {}", to_string(r.metric), r.ratio, r.p_value, r.night_p, r.q_value,
+                     r.noise.spread, r.noise.nights, r.noise.excursions, r.noise.worse_excursions, r.noise.seen, r.two_night, r.nights_in_row,
                      r.whole_distribution, r.screened, r.persisted ? " (second night)" : "", to_string(r.verdict));
 }
 
@@ -120,6 +120,13 @@ std::string judged(const std::vector<MetricResult>& results) {
   for (const MetricResult& r : results)
     if (is_alerting(r.metric) && r.verdict != Verdict::insufficient_baseline) return basis(r);
   return "insufficient baseline";
+}
+
+// Whether every alerting metric had the history too_noisy is judged on.
+bool long_history(const std::vector<MetricResult>& results) {
+  for (const MetricResult& r : results)
+    if (r.alerting && (!r.noise.from_history || r.noise.nights < kNoisyMinNights)) return false;
+  return true;
 }
 
 }  // namespace
@@ -179,10 +186,12 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
           if (is_alerting(r.metric))
             fmt::print("RLATE {} {} night {}: {}{}\n", l.name, step.kind, step.night, describe(r),
                        rc[step.night + 1] ? " (confirmed the next night)" : "");
-      // What files (after reruns where the corpus can be rerun), split by
-      // whether compare warned the benchmark too_noisy on the step's night.
+      // What files (after reruns where the corpus can be rerun), by what
+      // compare could say of the benchmark's noise on the step's night.
       const auto& files = run.alerts[s.rerun ? kConfirmed : kPerfwatch][b];
-      Score& split = noise_warnings(run.results[b][step.night], policy).empty() ? s.not_warned : s.warned;
+      Score& split = !noise_warnings(run.results[b][step.night], policy).empty() ? s.warned
+                     : long_history(run.results[b][step.night])                  ? s.quiet
+                                                                                 : s.young;
       ++split.steps;
       split.first_night += files[step.night];
       split.by_second += files[step.night] || files[step.night + 1];

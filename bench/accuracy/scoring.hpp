@@ -44,9 +44,11 @@ struct CorpusScore {
   Score methods[kMethods];
   Calibration calibration;  // perfwatch's, where the history model decided
   Calibration calibration_short;  // where too little history left it to the baseline nights
-  // The steps, and what perfwatch files of them, by whether compare warned
-  // their benchmark too_noisy (detect/measurement_warnings) on the step's night.
-  Score warned, not_warned;
+  // The steps, and what perfwatch files of them, by what compare could say
+  // of their benchmark's noise on the step's night: warned too_noisy
+  // (detect/measurement_warnings), too little history to tell (under
+  // kNoisyMinNights), or quiet enough for its threshold.
+  Score warned, young, quiet;
   int warned_clean = 0;  // clean benchmark-nights compare warned too_noisy
   std::map<std::string, int> misses;  // perfwatch: by step kind and how it was judged
   std::map<std::string, int> alarms;  // perfwatch: by metric and how it was judged

@@ -138,8 +138,9 @@ TEST_CASE("measurement_warnings: synthetic_shape, a baseline drawn from random.g
 
 namespace {
 
-// A result whose history went past its threshold the worse way `worse` times in `nights`.
-MetricResult judged_over(int nights, int worse, Metric metric = Metric::p95_latency) {
+// A result whose history went past its threshold the worse way `worse` times
+// in `nights`, and past `quiet` (log) fewer than one night in twenty.
+MetricResult judged_over(int nights, int worse, Metric metric = Metric::p95_latency, double quiet = std::log(1.374)) {
   MetricResult r;
   r.benchmark = "parser/small";
   r.metric = metric;
@@ -147,6 +148,7 @@ MetricResult judged_over(int nights, int worse, Metric metric = Metric::p95_late
   r.noise.from_history = true;
   r.noise.nights = nights;
   r.noise.worse_excursions = worse;
+  r.noise.quiet_limit = quiet;
   return r;
 }
 
@@ -157,11 +159,15 @@ TEST_CASE("noise_warnings: too_noisy from one night in twenty past the threshold
   REQUIRE(kinds(w) == std::vector<std::string>{"too_noisy"});
   CHECK(w[0].benchmark == "parser/small");
   CHECK(w[0].detail.find("p95_latency went past its +20 % threshold on 2 of its last 40 nights (5 %)") == 0);
+  // The threshold it could be guarded at, rounded up: +37.4 % is +38 %.
+  CHECK(w[0].detail.find("Fewer than 1 night in 20 went past +38 %: a threshold there (an override)") != std::string::npos);
   CHECK(kinds(noise_warnings({judged_over(40, 1)}, Policy{})).empty());  // 2.5 %: an ordinary spike
   CHECK(kinds(noise_warnings({judged_over(19, 5)}, Policy{})).empty());  // too little history to say
-  const std::vector<MeasurementWarning> ops = noise_warnings({judged_over(40, 4, Metric::throughput)}, Policy{});
+  // Throughput's worse way is down: a log change of 0.3 is a drop of 25.9 %, said as -26 %.
+  const std::vector<MeasurementWarning> ops = noise_warnings({judged_over(40, 4, Metric::throughput, 0.3)}, Policy{});
   REQUIRE(ops.size() == 1);
   CHECK(ops[0].detail.find("throughput went past its -15 % threshold on 4 of its last 40 nights (10 %)") == 0);
+  CHECK(ops[0].detail.find("went past -26 %") != std::string::npos);
 }
 
 TEST_CASE("noise_warnings: not for the baseline nights alone, a metric that cannot alert, or a silenced benchmark") {

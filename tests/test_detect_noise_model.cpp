@@ -213,6 +213,9 @@ TEST_CASE("compare_nights with a history") {
     const MetricResult slower = p95(compare_nights({nights_of(v, 110)}, policy));
     CHECK(slower.noise.excursions == 2);
     CHECK(slower.noise.worse_excursions == 2);
+    // Under 1 night in 20 of 56 is at most 2: the third-largest slow deviation, a quiet night's.
+    CHECK(slower.noise.quiet_limit < std::log(1.1));
+    CHECK(slower.noise.quiet_limit > 0);
     // Throughput is worse the other way: its one low night counts.
     const std::vector<MetricResult> ops = compare_nights({nights_of(v, 110, throughput_night)}, policy);
     REQUIRE(ops.size() == 1);

@@ -9,6 +9,7 @@
 #include "detect/benchmark_evidence.hpp"
 #include "detect/evidence.hpp"
 #include "detect/history_test.hpp"
+#include "detect/measurement_warnings.hpp"
 #include "detect/memory_growth.hpp"
 #include "detect/noise_model.hpp"
 #include "detect/population.hpp"
@@ -72,7 +73,11 @@ void finish(Pending& p, const stats::VariancePrior& prior, double noise_floor, d
     p.result.two_night = o.two_night;
     p.result.night_p = o.night_p;
     p.result.noise = o.noise;
-    p.result.noise.worse_excursions = excursions_toward(*p.history, higher_is_better(p.result.metric) ? -1 : 1);
+    const int worse = higher_is_better(p.result.metric) ? -1 : 1;
+    p.result.noise.worse_excursions = excursions_toward(*p.history, worse);
+    // Fewer than kNoisyShare of the nights: at most this many went further.
+    const int allowed = static_cast<int>(std::ceil(kNoisyShare * p.history->model.nights)) - 1;
+    p.result.noise.quiet_limit = deviation_beyond(*p.history, worse, allowed);
     return;
   }
   p.result.noise.nights = p.single->k;  // its seen and returns_to came from gather_benchmark

@@ -50,6 +50,13 @@ int excursions_toward(const HistoryEvidence& h, int way) {
   return static_cast<int>(std::lower_bound(past.begin(), past.end(), -h.limit) - past.begin());
 }
 
+double deviation_beyond(const HistoryEvidence& h, int way, int beyond) {
+  const std::vector<double>& past = h.model.single;  // sorted, in tonight's direction
+  const size_t n = past.size(), b = static_cast<size_t>(std::max(beyond, 0));
+  if (n <= b) return 0;
+  return way == h.direction ? past[n - 1 - b] : -past[b];
+}
+
 int nights_in_row(const std::vector<double>& series, size_t k, double tonight, double limit) {
   if (k == 0 || series.size() < k) return 0;
   const std::span<const double> base = std::span<const double>(series).last(k);

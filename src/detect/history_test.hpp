@@ -38,6 +38,11 @@ std::optional<HistoryEvidence> history_evidence(const std::vector<double>& serie
 // whichever way tonight moved.
 int excursions_toward(const HistoryEvidence& h, int way);
 
+// The history's past deviations `way` (+1 up, -1 down) that exactly
+// `beyond` past nights went further than: the (beyond + 1)-th largest.
+// 0 when there are no more than `beyond` past nights.
+double deviation_beyond(const HistoryEvidence& h, int way, int beyond);
+
 // Nights in a row past `limit` the way tonight moved (0, 1 or 2).
 int nights_in_row(const std::vector<double>& series, size_t k, double tonight, double limit);
 

@@ -161,12 +161,15 @@ std::vector<MeasurementWarning> noise_warnings(const std::vector<MetricResult>& 
     if (share < kNoisyShare) continue;
     const Thresholds& t = policy.for_benchmark(r.benchmark);
     if (std::find(t.silenced.begin(), t.silenced.end(), WarningKind::too_noisy) != t.silenced.end()) continue;
+    // The quiet limit as the policy writes a threshold, rounded away from zero to a whole percent.
+    const double guardable = higher_is_better(r.metric) ? -std::ceil((1 - std::exp(-r.noise.quiet_limit)) * 100)
+                                                        : std::ceil(std::expm1(r.noise.quiet_limit) * 100);
     out.push_back({r.benchmark, WarningKind::too_noisy,
                    fmt::format("{} went past its {:+.0f} % threshold on {} of its last {} nights ({:.0f} %) and came back: "
-                               "one night cannot show a regression that size; more samples a night, or a wider "
-                               "threshold for it, would",
+                               "one night cannot show a regression that size. Fewer than 1 night in 20 went past "
+                               "{:+.0f} %: a threshold there (an override), or more samples a night, would guard it",
                                to_string(r.metric), (regression_threshold(r.metric, t) - 1) * 100,
-                               r.noise.worse_excursions, r.noise.nights, share * 100)});
+                               r.noise.worse_excursions, r.noise.nights, share * 100, guardable)});
   }
   return out;
 }

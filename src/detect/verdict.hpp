@@ -60,6 +60,10 @@ struct NoiseBasis {
   // whichever way tonight moved: how often this benchmark's noise alone
   // looks like a regression of the threshold's size (warning too_noisy).
   int worse_excursions = 0;
+  // The worse-way change (log, positive) that fewer than kNoisyShare of the
+  // past nights went past: a threshold this benchmark's noise could be
+  // guarded at (warning too_noisy says it).
+  double quiet_limit = 0;
 };
 
 struct MetricResult {

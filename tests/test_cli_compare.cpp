@@ -229,6 +229,11 @@ TEST_CASE("cli compare warns of a benchmark too noisy for its threshold") {
     if (warning["kind"] == "too_noisy") noisy.push_back(warning["benchmark"].get<std::string>() + ": " +
                                                         warning["detail"].get<std::string>());
   REQUIRE(noisy.size() == 1);  // json/encode stayed quiet
+  for (const auto& row : doc["results"])
+    if (row["benchmark"] == "parser/small" && row["metric"] == "p95_latency") {
+      CHECK(row["reason"]["noise"]["worse_excursions"] == 3);
+      CHECK(row["reason"]["noise"]["quiet_limit"].get<double>() > 0.3);
+    }
   // Nights 12, 18 and 24 of the 27 replayed: 3-29 (the first three have nothing before them, last night is left out).
   CHECK_MESSAGE(noisy[0].starts_with("parser/small: p95_latency went past its +20 % threshold on 3 of its last 27 nights"),
                 noisy[0]);

@@ -73,10 +73,12 @@ void write_reason(JsonOut& j, const MetricResult& r) {
     j.key("excursions").value(r.noise.excursions);
     j.key("nights").value(r.noise.nights);
     j.key("pooled").value(r.noise.pooled);
+    j.key("quiet_limit").value(std::expm1(r.noise.quiet_limit));
     j.key("returns_to").value(std::expm1(r.noise.returns_to));
     j.key("seen").value(r.noise.seen);
     j.key("source").value(r.noise.from_history ? "history" : "baseline");
     j.key("spread").value(std::expm1(r.noise.spread));
+    j.key("worse_excursions").value(r.noise.worse_excursions);
     j.end_object();
   } else {
     j.null();

@@ -121,19 +121,15 @@ void print_mermaid(const std::vector<CorpusScore>& scores) {
 }
 
 void print_noisy_split(const std::vector<CorpusScore>& scores) {
-  fmt::print("\nRecall (what files) by what compare said of the benchmark's noise on the step's night\n");
-  fmt::print("{:<30} {:>8} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6}\n", "", "clean", "warned", "",
-             "", "< 20", "nights", "", "quiet", "", "");
-  fmt::print("{:<30} {:>8} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6}\n", "corpus", "warned",
-             "steps", "1st", "2nd", "steps", "1st", "2nd", "steps", "1st", "2nd");
-  for (const CorpusScore& c : scores) {
-    const Score& all = c.methods[kPerfwatch];
-    fmt::print("{:<30} {:>7.1f}%", c.corpus, all.clean ? 100.0 * c.warned_clean / all.clean : 0.0);
-    for (const Score* s : {&c.warned, &c.young, &c.quiet})
-      if (s->steps) fmt::print(" | {:>6} {:>5.0f}% {:>5.0f}%", s->steps, s->recall_first(), s->recall_second());
-      else fmt::print(" | {:>6} {:>6} {:>6}", 0, "-", "-");
-    fmt::print("\n");
-  }
+  fmt::print("\nWhat files, by what compare said of the benchmark's noise that night (a step's first):\n"
+             "warned too_noisy, under 20 nights of history, or quiet\n");
+  fmt::print("{:<30} {:<8} {:>8} {:>8} {:>7} {:>7} {:>7}\n", "corpus", "noise", "clean", "alarms", "steps", "1st", "2nd");
+  for (const CorpusScore& c : scores)
+    for (const auto& [label, s] : {std::pair{"warned", &c.warned}, std::pair{"< 20", &c.young}, std::pair{"quiet", &c.quiet}}) {
+      fmt::print("{:<30} {:<8} {:>8} {:>8}", label == std::string("warned") ? c.corpus : "", label, s->clean, s->false_alarms);
+      if (s->steps) fmt::print(" {:>7} {:>6.0f}% {:>6.0f}%\n", s->steps, s->recall_first(), s->recall_second());
+      else fmt::print(" {:>7} {:>7} {:>7}\n", 0, "-", "-");
+    }
 }
 
 void print_causes(const std::vector<CorpusScore>& scores) {

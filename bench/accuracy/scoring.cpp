@@ -129,6 +129,12 @@ bool long_history(const std::vector<MetricResult>& results) {
   return true;
 }
 
+// The score a night's benchmark counts in, by what compare could say of its noise.
+Score& by_noise(CorpusScore& s, const std::vector<MetricResult>& results, const Policy& policy) {
+  if (!noise_warnings(results, policy).empty()) return s.warned;
+  return long_history(results) ? s.quiet : s.young;
+}
+
 }  // namespace
 
 CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int history) {
@@ -151,7 +157,9 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
         ++s.methods[m].clean;
         s.methods[m].false_alarms += run.alerts[m][b][t];
       }
-      s.warned_clean += !noise_warnings(run.results[b][t], policy).empty();
+      Score& night_split = by_noise(s, run.results[b][t], policy);
+      ++night_split.clean;
+      night_split.false_alarms += run.alerts[s.rerun ? kConfirmed : kPerfwatch][b][t];
       if (trace && (l.name + ":" + std::to_string(t) == trace || l.name + ":" == trace))
         for (const MetricResult& r : run.results[b][t])
           fmt::print("TRACE {} night {}: {}\n", l.name, t, describe(r));
@@ -189,9 +197,7 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
       // What files (after reruns where the corpus can be rerun), by what
       // compare could say of the benchmark's noise on the step's night.
       const auto& files = run.alerts[s.rerun ? kConfirmed : kPerfwatch][b];
-      Score& split = !noise_warnings(run.results[b][step.night], policy).empty() ? s.warned
-                     : long_history(run.results[b][step.night])                  ? s.quiet
-                                                                                 : s.young;
+      Score& split = by_noise(s, run.results[b][step.night], policy);
       ++split.steps;
       split.first_night += files[step.night];
       split.by_second += files[step.night] || files[step.night + 1];

@@ -44,12 +44,12 @@ struct CorpusScore {
   Score methods[kMethods];
   Calibration calibration;  // perfwatch's, where the history model decided
   Calibration calibration_short;  // where too little history left it to the baseline nights
-  // The steps, and what perfwatch files of them, by what compare could say
-  // of their benchmark's noise on the step's night: warned too_noisy
+  // Nights and steps, and what perfwatch files of them (after reruns where
+  // the corpus can be rerun), by what compare could say of the benchmark's
+  // noise on that night (a step's first): warned too_noisy
   // (detect/measurement_warnings), too little history to tell (under
   // kNoisyMinNights), or quiet enough for its threshold.
   Score warned, young, quiet;
-  int warned_clean = 0;  // clean benchmark-nights compare warned too_noisy
   std::map<std::string, int> misses;  // perfwatch: by step kind and how it was judged
   std::map<std::string, int> alarms;  // perfwatch: by metric and how it was judged
 };

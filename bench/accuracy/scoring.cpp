@@ -197,10 +197,12 @@ CorpusScore score_corpus(const Corpus& c, const Policy& policy, int window, int 
       // What files (after reruns where the corpus can be rerun), by what
       // compare could say of the benchmark's noise on the step's night.
       const auto& files = run.alerts[s.rerun ? kConfirmed : kPerfwatch][b];
+      bool filed_first = false;  // as the methods count it, within the corpus's tolerance
+      for (int t = std::max(window, step.night - c.tolerance); t <= step.night; ++t) filed_first = filed_first || files[t];
       Score& split = by_noise(s, run.results[b][step.night], policy);
       ++split.steps;
-      split.first_night += files[step.night];
-      split.by_second += files[step.night] || files[step.night + 1];
+      split.first_night += filed_first;
+      split.by_second += filed_first || files[step.night + 1];
       const auto& a = run.alerts[kPerfwatch][b];
       const bool caught_second = a[step.night] || a[step.night + 1];
       const std::string how = judged(run.results[b][step.night]);

@@ -229,8 +229,7 @@ Comparison compare_run(Store& store, const git::Repository& repo, const RunInfo&
     for (MeasurementWarning& w : each) c.warnings.push_back(std::move(w));
   for (MeasurementWarning& w : noise_warnings(c.results, policy)) c.warnings.push_back(std::move(w));
   for (const std::string& name : twice) {
-    const std::vector<WarningKind>& silenced = policy.for_benchmark(name).silenced;
-    if (std::find(silenced.begin(), silenced.end(), WarningKind::reported_twice) != silenced.end()) continue;
+    if (silences(policy.for_benchmark(name), WarningKind::reported_twice)) continue;
     c.warnings.push_back({name, WarningKind::reported_twice,
                           "reported by more than one of tonight's " + std::to_string(tonight_runs.size()) +
                               " runs: the newest run's result is compared, not both"});

@@ -117,6 +117,10 @@ std::optional<WarningKind> parse_warning_kind(const std::string& text) {
   return std::nullopt;
 }
 
+bool silences(const Thresholds& t, WarningKind kind) {
+  return std::find(t.silenced.begin(), t.silenced.end(), kind) != t.silenced.end();
+}
+
 std::string warning_kind_list() {
   std::string list;
   for (size_t i = 0; i < std::size(kKinds); ++i)
@@ -132,7 +136,7 @@ std::vector<MeasurementWarning> measurement_warnings(const BenchmarkNights& n, c
   if (!tonight || is_count_unit(n.current.latency->unit)) return out;
   const Thresholds& t = policy.for_benchmark(n.name);
   auto add = [&](WarningKind kind, const std::optional<std::string>& detail) {
-    if (detail && std::find(t.silenced.begin(), t.silenced.end(), kind) == t.silenced.end())
+    if (detail && !silences(t, kind))
       out.push_back({n.name, kind, *detail});
   };
   add(WarningKind::constant, constant(n, *tonight));
@@ -160,7 +164,7 @@ std::vector<MeasurementWarning> noise_warnings(const std::vector<MetricResult>& 
     const double share = static_cast<double>(r.noise.worse_excursions) / r.noise.nights;
     if (share < kNoisyShare) continue;
     const Thresholds& t = policy.for_benchmark(r.benchmark);
-    if (std::find(t.silenced.begin(), t.silenced.end(), WarningKind::too_noisy) != t.silenced.end()) continue;
+    if (silences(t, WarningKind::too_noisy)) continue;
     // The quiet limit as the policy writes a threshold, rounded away from zero to a whole percent.
     const double guardable = higher_is_better(r.metric) ? -std::ceil((1 - std::exp(-r.noise.quiet_limit)) * 100)
                                                         : std::ceil(std::expm1(r.noise.quiet_limit) * 100);

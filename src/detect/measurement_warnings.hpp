@@ -34,6 +34,9 @@ inline constexpr double kShapeMinSpread = 0.15;  // standard deviation / mean
 inline constexpr int kNoisyMinNights = 20;
 inline constexpr double kNoisyShare = 0.05;
 
+// Whether `t` (a benchmark's thresholds) silences warnings of `kind`.
+bool silences(const Thresholds& t, WarningKind kind);
+
 // "constant, implausible_change, ... or too_few_samples": what silence_warnings takes.
 std::string warning_kind_list();
 
